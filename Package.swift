@@ -1,0 +1,51 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "brief",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "brief", targets: ["brief"]),
+        .library(name: "BriefCore", targets: ["BriefCore"]),
+        .library(name: "BriefTemplate", targets: ["BriefTemplate"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "BriefTemplate"),
+        .target(
+            name: "BriefCore",
+            dependencies: [
+                "CCmarkGFM",
+                "BriefTemplate",
+                .product(name: "Yams", package: "Yams"),
+            ],
+            exclude: ["Companies/Gazetteer.yml"],
+            plugins: ["EmbedTheme"]
+        ),
+        .executableTarget(
+            name: "brief",
+            dependencies: [
+                "BriefCore",
+                "BriefTemplate",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "brief-embed", path: "Sources/brief-embed"),
+        .plugin(
+            name: "EmbedTheme",
+            capability: .buildTool(),
+            dependencies: ["brief-embed"]
+        ),
+        .testTarget(name: "BriefTemplateTests", dependencies: ["BriefTemplate"]),
+        .testTarget(name: "BriefCoreTests", dependencies: ["BriefCore", "BriefTemplate"]),
+        .testTarget(name: "BriefCLITests", dependencies: ["brief"]),
+    ]
+)

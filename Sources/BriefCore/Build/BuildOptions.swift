@@ -1,0 +1,43 @@
+import Foundation
+
+/// Where a build reads and writes, and how strict it is.
+public struct BuildOptions: Sendable {
+    /// The site folder, holding `Content/`, optionally `Templates/` and `brief.yml`.
+    public var root: URL
+    public var output: URL
+    /// Include sources marked `draft: true`.
+    public var drafts = false
+    /// A variable missing from a template's data is an error instead of empty text.
+    public var strict = false
+    /// `SOURCE_DATE_EPOCH`: the time to use where a date is needed and the content has none.
+    public var sourceDateEpoch: String? = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"]
+
+    public init(root: URL, output: URL? = nil) {
+        self.root = root.standardizedFileURL
+        self.output = (output ?? root.appendingPathComponent("Site")).standardizedFileURL
+    }
+
+    public var content: URL { root.appendingPathComponent("Content") }
+    public var templates: URL { root.appendingPathComponent("Templates") }
+    public var configFile: URL { root.appendingPathComponent("brief.yml") }
+    public var companiesFile: URL { content.appendingPathComponent("companies.yml") }
+
+    /// A path as diagnostics show it: relative to the site folder when inside it.
+    public func display(_ url: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let base = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
+    }
+}
+
+/// What a successful build did, for the one-line summary.
+public struct BuildReport: Sendable {
+    public var sources = 0
+    public var stories = 0
+    public var companies = 0
+    /// Files in the new site, written anew or kept unchanged.
+    public var filesWritten = 0
+    public var filesUnchanged = 0
+    public var seconds = 0.0
+    public var diagnostics: [Diagnostic] = []
+}

@@ -1,0 +1,66 @@
+/// One source after the per-source stages (normalize, tag, render), ready to be assembled.
+///
+/// This is the unit of parallel work and of the incremental cache: it depends only on
+/// the source's text and the gazetteer, never on other sources.
+public struct ProcessedSource: Sendable, Hashable {
+    public var document: Document
+    public var stories: [StoryDraft]
+
+    /// A story before the site gives it a slug and neighbours.
+    public struct StoryDraft: Sendable, Hashable {
+        public var heading: String
+        public var line: Int
+        public var paragraphs: [Paragraph]
+        public var html: String
+        public var companies: [CompanyMention]
+        public var keyFigures: [KeyFigure]
+    }
+}
+
+/// Runs the per-source stages.
+public struct SourceProcessor: Sendable {
+    public var tagger: CompanyTagger
+    /// Companies by name, alias or slug, for front matter `companies:` lists.
+    private let lookup: [String: Company]
+
+    public init(gazetteer: Gazetteer) {
+        tagger = CompanyTagger(gazetteer: gazetteer)
+        var lookup: [String: Company] = [:]
+        for company in gazetteer.companies {
+            for key in company.spellings + [company.slug] where lookup[key] == nil { lookup[key] = company }
+        }
+        self.lookup = lookup
+    }
+
+    public func process(_ source: SourceText) -> ProcessedSource {
+        process(Normalizer.normalize(source))
+    }
+
+    public func process(_ document: Document) -> ProcessedSource {
+        let stories = document.sections.map { section -> ProcessedSource.StoryDraft in
+            let texts = section.paragraphs.map(\.text)
+            let companies = document.metadata.companies.map { listedCompanies($0) }
+                ?? tagger.tag(heading: section.heading, paragraphs: texts)
+            return ProcessedSource.StoryDraft(
+                heading: section.heading,
+                line: section.line,
+                paragraphs: section.paragraphs,
+                html: CMark.html(section.bodyMarkdown),
+                companies: companies,
+                keyFigures: KeyFigureExtractor.extract(texts)
+            )
+        }
+        return ProcessedSource(document: document, stories: stories)
+    }
+
+    /// The companies an author listed in front matter, known or not.
+    private func listedCompanies(_ names: [String]) -> [CompanyMention] {
+        var seen = Set<String>()
+        return names.enumerated().compactMap { index, name in
+            let company = lookup[name]
+            let slug = company?.slug ?? Slug.make(name, fallbackPrefix: "company")
+            guard seen.insert(slug).inserted else { return nil }
+            return CompanyMention(slug: slug, name: company?.name ?? name, mentions: 1, firstPosition: index)
+        }
+    }
+}

@@ -1,0 +1,44 @@
+/// A company that stories can be tagged with.
+public struct Company: Sendable, Hashable {
+    public var name: String
+    public var slug: String
+    /// Other spellings matched exactly (case-sensitive), besides the name.
+    public var aliases: [String]
+    public var ticker: String?
+    public var sector: String?
+    public var description: String?
+    public var website: String?
+    /// The name is also an ordinary word ("Apple", "Shell"): a match needs evidence.
+    public var ambiguous: Bool
+
+    public init(name: String, slug: String, aliases: [String] = [], ticker: String? = nil, sector: String? = nil,
+                description: String? = nil, website: String? = nil, ambiguous: Bool = false) {
+        self.name = name
+        self.slug = slug
+        self.aliases = aliases
+        self.ticker = ticker
+        self.sector = sector
+        self.description = description
+        self.website = website
+        self.ambiguous = ambiguous
+    }
+
+    /// The name and every alias.
+    public var spellings: [String] { [name] + aliases }
+}
+
+/// How often a story mentions one company, and where first.
+public struct CompanyMention: Sendable, Hashable, Codable {
+    public var slug: String
+    public var name: String
+    public var mentions: Int
+    /// The position of the first mention within the story's text (heading first), for ordering.
+    public var firstPosition: Int
+
+    public init(slug: String, name: String, mentions: Int, firstPosition: Int) {
+        self.slug = slug
+        self.name = name
+        self.mentions = mentions
+        self.firstPosition = firstPosition
+    }
+}

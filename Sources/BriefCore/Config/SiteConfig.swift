@@ -1,0 +1,79 @@
+import Foundation
+import Yams
+
+/// The site's settings from `brief.yml`; every key has a default, so the file is optional.
+public struct SiteConfig: Sendable, Hashable {
+    public var title = "Briefings"
+    public var description = "News briefings, one story at a time."
+    /// The absolute address the site is published at, for feeds, the sitemap and canonical links.
+    public var baseURL: String?
+    public var language = "en"
+    public var author: String?
+    /// The zone in which dates without a time zone are read, and shown.
+    public var timeZone = TimeZone(identifier: "UTC")!
+    public var storiesOnFrontPage = 12
+    public var feedItems = 50
+    /// Sources larger than this are rejected with an error.
+    public var maxSourceSize = SourceDecoder.defaultSizeLimit
+
+    public init() {}
+
+    static let keys: [String] = [
+        "title", "description", "base_url", "language", "author", "timezone", "stories_on_front_page", "feed_items",
+        "max_source_size",
+    ]
+
+    /// Reads `brief.yml`. Unknown keys are warnings; a wrong type or value is an error.
+    public static func parse(_ text: String, path: String) -> (SiteConfig, [Diagnostic]) {
+        let reader = YAMLReader(path: path)
+        var config = SiteConfig()
+        var diagnostics: [Diagnostic] = []
+        do throws(DiagnosticError) {
+            guard let root = try reader.compose(text) else { return (config, []) }
+            for (key, keyNode, value) in try reader.mapping(root, "brief.yml") {
+                do throws(DiagnosticError) {
+                    try config.set(key, value, keyNode: keyNode, reader: reader, diagnostics: &diagnostics)
+                } catch {
+                    diagnostics += error.diagnostics
+                }
+            }
+        } catch {
+            diagnostics += error.diagnostics
+        }
+        return (config, diagnostics)
+    }
+
+    private mutating func set(_ key: String, _ value: Yams.Node, keyNode: Yams.Node, reader: YAMLReader,
+                              diagnostics: inout [Diagnostic]) throws(DiagnosticError) {
+        switch key {
+        case "title": title = try reader.string(value, key)
+        case "description": description = try reader.string(value, key)
+        case "author": author = try reader.optionalString(value, key)
+        case "language":
+            let tag = try reader.string(value, key)
+            guard !tag.isEmpty, tag.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
+                throw DiagnosticError(reader.error(value, "\"language\" must be a language tag such as en or pt-BR"))
+            }
+            language = tag
+        case "base_url":
+            guard var url = try reader.optionalString(value, key), !url.isEmpty else { baseURL = nil; return }
+            guard let parsed = URL(string: url), let scheme = parsed.scheme, ["http", "https"].contains(scheme.lowercased()),
+                  parsed.host != nil else {
+                throw DiagnosticError(reader.error(value, "\"base_url\" must be an absolute http(s) address such as https://example.org/news/"))
+            }
+            if !url.hasSuffix("/") { url += "/" }
+            baseURL = url
+        case "timezone":
+            let name = try reader.string(value, key)
+            guard let zone = TimeZone(identifier: name) else {
+                throw DiagnosticError(reader.error(value, "unknown time zone \"\(name)\"; use a name such as UTC or Europe/Berlin"))
+            }
+            timeZone = zone
+        case "stories_on_front_page": storiesOnFrontPage = try reader.int(value, key, in: 1...1000)
+        case "feed_items": feedItems = try reader.int(value, key, in: 1...10000)
+        case "max_source_size": maxSourceSize = try reader.int(value, key, in: 1024...(1 << 30))
+        default:
+            diagnostics.append(reader.warning(keyNode, "unknown key \"\(key)\" in brief.yml; known keys: \(Self.keys.joined(separator: ", "))"))
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import Yams
+
+/// Reads YAML files (front matter, `brief.yml`, `companies.yml`, the gazetteer) into nodes
+/// that keep their position, so every complaint can name the file, line and column.
+struct YAMLReader {
+    /// The path shown in diagnostics.
+    var path: String
+    /// The file line of the YAML text's first line, for YAML cut out of a larger file.
+    var firstLine: Int = 1
+
+    /// The document's root node, nil for an empty document.
+    func compose(_ text: String) throws(DiagnosticError) -> Node? {
+        do {
+            return try Yams.compose(yaml: text)
+        } catch {
+            throw DiagnosticError(diagnostic(for: error))
+        }
+    }
+
+    func diagnostic(for error: Error) -> Diagnostic {
+        guard let yaml = error as? YamlError else { return .error(path, line: firstLine, "\(error)") }
+        switch yaml {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            var message = "invalid YAML: \(problem)"
+            if let context { message += " (\(context.text) at line \(context.mark.line + firstLine - 1))" }
+            return .error(path, line: mark.line + firstLine - 1, column: mark.column, message)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return .error(path, line: context.mark.line + firstLine - 1, column: context.mark.column,
+                          "duplicate key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", "))")
+        case let .reader(problem, _, _, _):
+            return .error(path, line: firstLine, "invalid YAML: \(problem)")
+        default:
+            return .error(path, line: firstLine, "invalid YAML: \(yaml)")
+        }
+    }
+
+    func error(_ node: Node, _ message: String) -> Diagnostic {
+        .error(path, line: line(of: node), column: node.mark?.column ?? 1, message)
+    }
+
+    func warning(_ node: Node, _ message: String) -> Diagnostic {
+        .warning(path, line: line(of: node), column: node.mark?.column ?? 1, message)
+    }
+
+    func line(of node: Node) -> Int {
+        (node.mark?.line ?? 1) + firstLine - 1
+    }
+
+    /// The key-value pairs of a mapping, or an error naming what was expected.
+    func mapping(_ node: Node, _ what: String) throws(DiagnosticError) -> [(key: String, keyNode: Node, value: Node)] {
+        guard let mapping = node.mapping else { throw DiagnosticError(error(node, "\(what) must be a mapping of keys to values")) }
+        var pairs: [(key: String, keyNode: Node, value: Node)] = []
+        for (key, value) in mapping {
+            guard let name = key.scalar?.string else { throw DiagnosticError(error(key, "keys in \(what) must be plain text")) }
+            pairs.append((name, key, value))
+        }
+        return pairs
+    }
+
+    func string(_ node: Node, _ key: String) throws(DiagnosticError) -> String {
+        guard let scalar = node.scalar, node.null == nil else {
+            throw DiagnosticError(error(node, "\"\(key)\" must be text"))
+        }
+        return scalar.string
+    }
+
+    func optionalString(_ node: Node, _ key: String) throws(DiagnosticError) -> String? {
+        if node.null != nil { return nil }
+        return try string(node, key)
+    }
+
+    func bool(_ node: Node, _ key: String) throws(DiagnosticError) -> Bool {
+        guard let value = node.bool, node.scalar != nil else {
+            throw DiagnosticError(error(node, "\"\(key)\" must be true or false"))
+        }
+        return value
+    }
+
+    func int(_ node: Node, _ key: String, in range: ClosedRange<Int>) throws(DiagnosticError) -> Int {
+        guard let value = node.int, node.scalar != nil else {
+            throw DiagnosticError(error(node, "\"\(key)\" must be a whole number"))
+        }
+        guard range.contains(value) else {
+            throw DiagnosticError(error(node, "\"\(key)\" must be between \(range.lowerBound) and \(range.upperBound)"))
+        }
+        return value
+    }
+
+    /// A list of texts; a single text is accepted as a list of one.
+    func strings(_ node: Node, _ key: String) throws(DiagnosticError) -> [String] {
+        if node.null != nil { return [] }
+        if node.scalar != nil { return [try string(node, key)] }
+        guard let sequence = node.sequence else { throw DiagnosticError(error(node, "\"\(key)\" must be a list of texts")) }
+        var result: [String] = []
+        for item in sequence { result.append(try string(item, key)) }
+        return result
+    }
+}

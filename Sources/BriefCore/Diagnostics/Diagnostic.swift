@@ -1,0 +1,63 @@
+/// A warning or error about one place in one file.
+///
+/// Every stage reports problems as values of this type instead of printing, so the
+/// command line can show them in the compiler format that editors and CI annotate.
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Codable {
+    public enum Severity: String, Sendable, Codable, Comparable {
+        case warning
+        case error
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool {
+            lhs == .warning && rhs == .error
+        }
+    }
+
+    public var severity: Severity
+    /// The path as the user should see it, relative to the site root when possible.
+    public var file: String
+    /// 1-based line; 1 when the problem concerns the whole file.
+    public var line: Int
+    /// 1-based column in characters; 1 when the problem concerns a whole line or file.
+    public var column: Int
+    public var message: String
+
+    public init(_ severity: Severity, file: String, line: Int = 1, column: Int = 1, _ message: String) {
+        self.severity = severity
+        self.file = file
+        self.line = max(1, line)
+        self.column = max(1, column)
+        self.message = message
+    }
+
+    public static func warning(_ file: String, line: Int = 1, column: Int = 1, _ message: String) -> Diagnostic {
+        Diagnostic(.warning, file: file, line: line, column: column, message)
+    }
+
+    public static func error(_ file: String, line: Int = 1, column: Int = 1, _ message: String) -> Diagnostic {
+        Diagnostic(.error, file: file, line: line, column: column, message)
+    }
+
+    /// `path:line:column: severity: message`
+    public var description: String {
+        "\(file):\(line):\(column): \(severity.rawValue): \(message)"
+    }
+}
+
+extension Array where Element == Diagnostic {
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+
+    /// Sorted by file, then position, so output does not depend on thread scheduling.
+    public func sortedByLocation() -> [Diagnostic] {
+        sorted { ($0.file, $0.line, $0.column, $0.message) < ($1.file, $1.line, $1.column, $1.message) }
+    }
+}
+
+/// A failure that stops a build, carrying the diagnostics that explain it.
+public struct DiagnosticError: Error, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+
+    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+    public init(_ diagnostic: Diagnostic) { self.diagnostics = [diagnostic] }
+
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}

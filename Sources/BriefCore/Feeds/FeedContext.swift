@@ -1,0 +1,63 @@
+import Foundation
+
+/// What the feeds, the sitemap and the search index share: addresses and dates.
+struct FeedContext {
+    let model: SiteModel
+    /// The site's address with a trailing slash, or nil when `base_url` is not set.
+    let base: String?
+    /// The time used where a date is needed but the content has none.
+    let fallbackDate: Date
+
+    /// - Parameter sourceDateEpoch: the `SOURCE_DATE_EPOCH` setting, which wins over content dates.
+    init(model: SiteModel, sourceDateEpoch: String?) {
+        self.model = model
+        base = model.config.baseURL
+        if let epoch = sourceDateEpoch.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) {
+            fallbackDate = Date(timeIntervalSince1970: TimeInterval(epoch))
+        } else {
+            let newest = model.briefings.compactMap(\.date).max()
+            fallbackDate = newest?.instant(in: model.config.timeZone) ?? Date(timeIntervalSince1970: 0)
+        }
+    }
+
+    /// An address for a path of the site: absolute when the base is known, relative to the root otherwise.
+    func url(_ path: String) -> String {
+        base.map { SitePaths.absolute(path, base: $0) } ?? (path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path)
+    }
+
+    func date(_ date: ContentDate?) -> Date {
+        date?.instant(in: model.config.timeZone) ?? fallbackDate
+    }
+
+    /// RFC 3339 in UTC: `2024-05-01T09:30:00Z`.
+    static func rfc3339(_ date: Date) -> String {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400
+        let rest = seconds - days * 86400
+        let (y, m, d) = civil(fromDays: days)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d, rest / 3600, rest / 60 % 60, rest % 60)
+    }
+
+    /// The inverse of `ContentDate.daysFromCivil`.
+    static func civil(fromDays z0: Int) -> (Int, Int, Int) {
+        let z = z0 + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
+    /// The newest stories for the feeds.
+    var feedStories: ArraySlice<Story> {
+        model.stories.prefix(model.config.feedItems)
+    }
+
+    /// The newest date among the feed's stories, for the feed's own `updated`.
+    var updated: Date {
+        feedStories.map { date($0.date) }.max() ?? fallbackDate
+    }
+}

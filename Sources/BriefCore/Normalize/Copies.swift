@@ -1,0 +1,119 @@
+/// One cleaned line of a source, remembering where it came from.
+struct SourceLine {
+    var text: String
+    /// 1-based line number in the file.
+    var number: Int
+    /// 1-based column of the line's last character in the file.
+    var lastColumn: Int
+    /// Text was cut right before this line (an elision mark or a chunk start).
+    var cutBefore = false
+    /// Text was cut right after this line (an elision mark or a chunk end).
+    var cutAfter = false
+}
+
+/// A run of lines between part markers; `nil` stands for a blank line.
+struct Chunk {
+    var index = 0
+    var total = 0
+    var lines: [SourceLine?] = []
+
+    var hasText: Bool { lines.contains { $0 != nil } }
+}
+
+/// One complete rendition of the text: the full copy before any part marker, or one series of "Part k/N" chunks.
+struct Copy {
+    var chunks: [Chunk]
+}
+
+/// Splits cleaned source lines into copies: what precedes the first "Part k/N" marker,
+/// then each series of chunks in part order. Removes elision marks, time codes and
+/// boilerplate on the way, remembering where text was cut.
+enum CopySplitter {
+    static func split(_ rawLines: [(text: Substring, number: Int)]) -> [Copy] {
+        var preamble = Chunk()
+        var chunks: [Chunk] = []
+        var current = Chunk()
+        var inChunks = false
+        var cutPending = false
+
+        func finish() {
+            closeChunk(&current, isFinalPart: current.index == current.total)
+            if inChunks { chunks.append(current) } else { preamble = current }
+        }
+
+        for (raw, number) in rawLines {
+            var text = LineCleaner.clean(raw)
+            if let marker = PartMarkers.parse(text) {
+                finish()
+                inChunks = true
+                current = Chunk(index: marker.index, total: marker.total)
+                cutPending = false
+                guard !marker.rest.isEmpty else { continue }
+                text = marker.rest
+            }
+            if text.isEmpty {
+                current.lines.append(nil)
+                continue
+            }
+            let stripped = ElisionMarks.strip(text)
+            if stripped.atStart {
+                markCut(after: &current)
+                cutPending = true
+            }
+            guard !stripped.text.isEmpty, let untimed = Timestamps.strip(stripped.text),
+                  !Boilerplate.isBoilerplate(untimed) else {
+                if stripped.atEnd { markCut(after: &current); cutPending = true }
+                continue
+            }
+            var line = SourceLine(text: untimed, number: number, lastColumn: raw.count)
+            line.cutBefore = cutPending
+            line.cutAfter = stripped.atEnd
+            cutPending = stripped.atEnd
+            current.lines.append(line)
+            if stripped.atEnd { current.lines.append(nil) }
+        }
+        finish()
+
+        var copies: [Copy] = []
+        if preamble.hasText { copies.append(Copy(chunks: [preamble])) }
+        copies += series(chunks).map { Copy(chunks: $0) }
+        return copies
+    }
+
+    /// Marks the last line so far as cut after, when an elision mark follows it.
+    private static func markCut(after chunk: inout Chunk) {
+        guard let i = chunk.lines.lastIndex(where: { $0 != nil }) else { return }
+        chunk.lines[i]?.cutAfter = true
+        chunk.lines.append(nil)
+    }
+
+    /// A non-final part ends where the scraper cut; a later part starts where it resumed.
+    private static func closeChunk(_ chunk: inout Chunk, isFinalPart: Bool) {
+        guard chunk.total > 0 else { return }
+        if chunk.index > 1, let i = chunk.lines.firstIndex(where: { $0 != nil }) {
+            chunk.lines[i]?.cutBefore = true
+        }
+        if !isFinalPart, let i = chunk.lines.lastIndex(where: { $0 != nil }), var line = chunk.lines[i] {
+            line.cutAfter = true
+            if let trimmed = ElisionMarks.stripTrailingEllipsis(line.text), !trimmed.isEmpty { line.text = trimmed }
+            chunk.lines[i] = line
+        }
+    }
+
+    /// Groups chunks into series (same total, each part once) and orders each series by part number.
+    static func series(_ chunks: [Chunk]) -> [[Chunk]] {
+        var groups: [[Chunk]] = []
+        for chunk in chunks where chunk.hasText {
+            if let g = groups.firstIndex(where: { group in
+                group[0].total == chunk.total && !group.contains { $0.index == chunk.index }
+            }) {
+                groups[g].append(chunk)
+            } else {
+                groups.append([chunk])
+            }
+        }
+        return groups.map { group in
+            group.enumerated().sorted { ($0.element.index, $0.offset) < ($1.element.index, $1.offset) }.map(\.element)
+        }
+    }
+}

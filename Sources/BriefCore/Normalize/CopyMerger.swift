@@ -1,0 +1,205 @@
+/// Merges the copies of one text into one sequence of blocks: each block once, in
+/// reading order, the longest faithful version of each paragraph, every heading any copy has.
+///
+/// Copies are aligned on exact text first (hash lookups), then on shared first or last
+/// words (a paragraph cut short or resumed mid-way), and only near the current position
+/// on containment and overlap, so the work stays linear in the size of the text.
+enum CopyMerger {
+    static func merge(_ copies: [[Block]]) -> [Block] {
+        guard var merged = copies.first.map(dedupe) else { return [] }
+        for copy in copies.dropFirst() {
+            merged = merge(merged, with: copy)
+        }
+        return stitch(merged)
+    }
+
+    /// Drops exact repeats within one copy, keeping the first.
+    static func dedupe(_ blocks: [Block]) -> [Block] {
+        var seen = Set<String>()
+        return blocks.filter { seen.insert($0.key).inserted }
+    }
+
+    /// What a block of the incoming copy is, relative to the merged blocks.
+    private enum Match {
+        /// Already there, at this index (equal or a part of it).
+        case contained(Int)
+        /// Holds the block at this index and more: the longer version replaces it.
+        case longer(Int)
+        /// Continues the block at this index past its end: joined into one.
+        case overlaps(Int, joined: String)
+    }
+
+    private struct Index {
+        var exact: [String: [Int]] = [:]
+        var head: [String: [Int]] = [:]
+        var tail: [String: [Int]] = [:]
+
+        init(_ blocks: [Block]) {
+            for (i, block) in blocks.enumerated() {
+                exact[block.key, default: []].append(i)
+                if let h = CopyMerger.head(block.key) { head[h, default: []].append(i) }
+                if let t = CopyMerger.tail(block.key) { tail[t, default: []].append(i) }
+            }
+        }
+    }
+
+    /// Signatures of at least three words, so that short fragments are only matched nearby.
+    static let signatureWords = 3
+
+    static func head(_ key: String) -> String? {
+        var spaces = 0
+        for i in key.indices where key[i] == " " {
+            spaces += 1
+            if spaces == signatureWords { return String(key[..<i]) }
+        }
+        return nil
+    }
+
+    static func tail(_ key: String) -> String? {
+        var spaces = 0
+        var i = key.endIndex
+        while i > key.startIndex {
+            i = key.index(before: i)
+            if key[i] == " " {
+                spaces += 1
+                if spaces == signatureWords { return String(key[key.index(after: i)...]) }
+            }
+        }
+        return nil
+    }
+
+    static func merge(_ base: [Block], with incoming: [Block]) -> [Block] {
+        var merged = base
+        let index = Index(base)
+        var removed = Set<Int>()
+        // Incoming blocks that match nothing, keyed by the merged index they follow (-1: the start).
+        var inserts: [Int: [Block]] = [:]
+        var cursor = -1
+        var pendingKeys = Set<String>()
+
+        for block in incoming {
+            guard let match = find(block, in: merged, index: index, cursor: cursor, removed: removed) else {
+                if pendingKeys.insert(block.key).inserted { inserts[cursor, default: []].append(block) }
+                continue
+            }
+            switch match {
+            case .contained(let i):
+                if block.isHeading && !merged[i].isHeading && merged[i].key == block.key { merged[i].isHeading = true }
+                cursor = max(cursor, i)
+            case .longer(let i):
+                replace(&merged[i], with: block, text: block.text)
+                // The longer block may also cover the following pieces (a paragraph split by a chunk break).
+                var j = i + 1
+                while j < merged.count, !merged[j].isHeading, merged[i].key.contains(merged[j].key) {
+                    removed.insert(j)
+                    j += 1
+                }
+                cursor = max(cursor, j - 1)
+            case .overlaps(let i, let joined):
+                replace(&merged[i], with: block, text: joined)
+                merged[i].cutAfter = block.cutAfter
+                cursor = max(cursor, i)
+            }
+        }
+
+        var result: [Block] = inserts[-1] ?? []
+        result.reserveCapacity(merged.count + inserts.count)
+        for i in merged.indices {
+            if !removed.contains(i) { result.append(merged[i]) }
+            if let after = inserts[i] { result += after }
+        }
+        return result
+    }
+
+    private static func replace(_ block: inout Block, with longer: Block, text: String) {
+        let wasHeading = block.isHeading
+        let start = (block.line, block.cutBefore)
+        block.text = text
+        block.key = Block.key(for: text)
+        block.isHeading = wasHeading && longer.isHeading
+        block.endLine = longer.endLine
+        block.endColumn = longer.endColumn
+        block.cutAfter = longer.cutAfter
+        if text == longer.text {
+            block.line = longer.line
+            block.cutBefore = longer.cutBefore
+        } else {
+            (block.line, block.cutBefore) = start
+        }
+    }
+
+    private static func find(_ block: Block, in merged: [Block], index: Index, cursor: Int, removed: Set<Int>) -> Match? {
+        let key = block.key
+        func pick(_ candidates: [Int]?, _ test: (Int) -> Bool) -> Int? {
+            guard let candidates else { return nil }
+            let usable = candidates.filter { !removed.contains($0) && test($0) }
+            return usable.first { $0 > cursor } ?? usable.last
+        }
+        if let i = pick(index.exact[key], { _ in true }) { return .contained(i) }
+        if block.isHeading { return nil }
+        if let h = head(key) {
+            if let i = pick(index.head[h], { !merged[$0].isHeading && merged[$0].key.hasPrefix(key) }) { return .contained(i) }
+            if let i = pick(index.head[h], { !merged[$0].isHeading && key.hasPrefix(merged[$0].key) }) { return .longer(i) }
+        }
+        if let t = tail(key) {
+            if let i = pick(index.tail[t], { !merged[$0].isHeading && merged[$0].key.hasSuffix(key) }) { return .contained(i) }
+            if let i = pick(index.tail[t], { !merged[$0].isHeading && key.hasSuffix(merged[$0].key) }) { return .longer(i) }
+        }
+        // Short fragments, pieces from the middle and overlapping halves: only near the current position.
+        let window = max(0, cursor - 2)...min(merged.count - 1, cursor + 6)
+        guard !window.isEmpty, merged.count > 0 else { return nil }
+        for i in window where !removed.contains(i) && !merged[i].isHeading {
+            let other = merged[i].key
+            if other.contains(key) { return .contained(i) }
+            if key.contains(other) && other.count >= 12 { return .longer(i) }
+        }
+        for i in window where !removed.contains(i) && !merged[i].isHeading {
+            if let joined = overlapJoin(merged[i], block) { return .overlaps(i, joined: joined) }
+        }
+        return nil
+    }
+
+    /// Joins `first` and `second` when the end of `first` is repeated at the start of `second`
+    /// (at least a few words), as when two chunks overlap around a cut.
+    static func overlapJoin(_ first: Block, _ second: Block) -> String? {
+        let a = Array(first.text), b = Array(second.text)
+        let minimum = 16
+        guard a.count >= minimum, b.count >= minimum, !TextRules.endsSentence(first.text) || first.cutAfter else { return nil }
+        let probe = Array(b.prefix(minimum))
+        let aKey = Array(Block.key(for: first.text)), probeKey = Array(Block.key(for: String(probe)))
+        guard aKey.count == a.count, probeKey.count == probe.count else { return nil }
+        var start = aKey.count - probeKey.count
+        let bKey = Array(Block.key(for: second.text))
+        guard bKey.count == b.count else { return nil }
+        while start >= 0 {
+            if aKey[start..<(start + probeKey.count)].elementsEqual(probeKey) {
+                let overlap = aKey.count - start
+                if overlap <= bKey.count && aKey[start...].elementsEqual(bKey[..<overlap]) {
+                    return String(a) + String(b[overlap...])
+                }
+            }
+            start -= 1
+        }
+        return nil
+    }
+
+    /// Joins neighbouring paragraphs that are two halves of one: the first stops at a cut
+    /// mid-sentence and the second resumes in lower case.
+    static func stitch(_ blocks: [Block]) -> [Block] {
+        var result: [Block] = []
+        for block in blocks {
+            if var last = result.last, !last.isHeading, !block.isHeading, last.cutAfter, block.cutBefore,
+               !TextRules.endsSentence(last.text), TextRules.startsAsContinuation(block.text) {
+                last.text += " " + block.text
+                last.key = Block.key(for: last.text)
+                last.endLine = block.endLine
+                last.endColumn = block.endColumn
+                last.cutAfter = block.cutAfter
+                result[result.count - 1] = last
+            } else {
+                result.append(block)
+            }
+        }
+        return result
+    }
+}

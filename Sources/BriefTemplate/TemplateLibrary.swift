@@ -1,0 +1,83 @@
+/// A set of named templates that can refer to one another as partials and parents.
+///
+/// Immutable once built, so one library can serve renders on many threads at once.
+public struct TemplateLibrary: Sendable {
+    /// One template per name, in first-appearance order (a later template of the same name replaces it).
+    public let templates: [Template]
+    private let byName: [String: Template]
+    /// Templates under "partials/", keyed without the folder, for `.nameThenPartialsFolder`.
+    private let byPartialName: [String: Template]
+
+    public init(_ templates: [Template]) {
+        var byName: [String: Template] = [:]
+        var order: [String] = []
+        for template in templates {
+            if byName[template.name] == nil { order.append(template.name) }
+            byName[template.name] = template
+        }
+        var byPartialName: [String: Template] = [:]
+        for (name, template) in byName where name.hasPrefix("partials/") {
+            byPartialName[String(name.dropFirst("partials/".count))] = template
+        }
+        self.templates = order.compactMap { byName[$0] }
+        self.byName = byName
+        self.byPartialName = byPartialName
+    }
+
+    public func template(named name: String) -> Template? { byName[name] }
+
+    /// The template a partial or parent tag naming `name` refers to.
+    public func resolve(_ name: String, lookup: PartialLookup = .nameThenPartialsFolder) -> Template? {
+        if let template = byName[name] { return template }
+        return lookup == .nameThenPartialsFolder ? byPartialName[name] : nil
+    }
+
+    /// Renders template `name` with `data`. Parsed once; rendering must be fast and thread-safe (called concurrently from many threads).
+    public func render(_ name: String, _ data: TemplateValue, options: RenderOptions = .init()) throws(TemplateError) -> String {
+        guard let template = byName[name] else {
+            throw TemplateError(kind: .missingTemplate, path: name, line: 1, column: 1, message: "template \"\(name)\" not found")
+        }
+        var renderer = Renderer(library: self, options: options, capacity: max(4096, template.origin.text.utf8.count * 2))
+        try renderer.render(template.nodes, RenderContext(root: data, origin: template.origin))
+        return renderer.out.finish()
+    }
+
+    /// Static check of every `{{>name}}` and `{{<name}}` reference (non-dynamic) in every template: returns one error per reference to a template that does not exist, with the referencing file, line and column.
+    public func missingReferences(lookup: PartialLookup = .nameThenPartialsFolder) -> [TemplateError] {
+        var errors: [TemplateError] = []
+        for template in templates {
+            var references: [(offset: Int, kind: String, name: String)] = []
+            TemplateLibrary.collectReferences(in: template.nodes, into: &references)
+            for reference in references.sorted(by: { $0.offset < $1.offset }) where resolve(reference.name, lookup: lookup) == nil {
+                let message = TemplateLibrary.notFoundMessage(reference.kind, reference.name, lookup)
+                errors.append(template.origin.error(.missingPartial, at: reference.offset, message))
+            }
+        }
+        return errors
+    }
+
+    private static func collectReferences(in nodes: [Node], into references: inout [(offset: Int, kind: String, name: String)]) {
+        for node in nodes {
+            switch node {
+            case .partial(let partial):
+                if case .named(let name) = partial.target { references.append((partial.offset, "partial", name)) }
+            case .parent(let parent):
+                if case .named(let name) = parent.target { references.append((parent.offset, "parent", name)) }
+                for body in parent.arguments.values { collectReferences(in: body.nodes, into: &references) }
+            case .section(let section):
+                collectReferences(in: section.body, into: &references)
+            case .block(let block):
+                collectReferences(in: block.body, into: &references)
+            case .text, .lineStart, .variable:
+                break
+            }
+        }
+    }
+
+    static func notFoundMessage(_ kind: String, _ name: String, _ lookup: PartialLookup) -> String {
+        if lookup == .nameThenPartialsFolder, !name.hasPrefix("partials/") {
+            return "\(kind) \"\(name)\" not found (looked for \"\(name)\" and \"partials/\(name)\")"
+        }
+        return "\(kind) \"\(name)\" not found"
+    }
+}

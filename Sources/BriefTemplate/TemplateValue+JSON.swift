@@ -1,0 +1,38 @@
+import Foundation
+
+/// JSON maps onto `TemplateValue` one to one, so data files need no intermediate model types.
+extension TemplateValue: Codable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([TemplateValue].self) {
+            self = .list(value)
+        } else {
+            self = .dictionary(try container.decode([String: TemplateValue].self))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .null: try container.encodeNil()
+        case .bool(let value): try container.encode(value)
+        case .number(let value): try container.encode(value)
+        case .string(let value): try container.encode(value)
+        case .list(let value): try container.encode(value)
+        case .dictionary(let value): try container.encode(value)
+        }
+    }
+
+    /// Decodes JSON text (any top-level value, not only objects).
+    public init(json data: Data) throws {
+        self = try JSONDecoder().decode(TemplateValue.self, from: data)
+    }
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+
+@main
+struct Brief: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "brief",
+        abstract: "Turn messy news source texts into a clean static briefing site.",
+        discussion: "Put .txt or .md sources into Content/ and run `brief build`; the site is written to Site/.",
+        version: "0.1.0",
+        subcommands: [BuildCommand.self, NormalizeCommand.self],
+        defaultSubcommand: nil
+    )
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import BriefCore
+import Foundation
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site from Content/ into Site/.",
+        discussion: "The previous Site/ is replaced only when the whole build succeeds."
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The site folder, holding Content/.", valueName: "folder"))
+    var root: String = "."
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the site (default: Site/ in the site folder).", valueName: "folder"))
+    var output: String?
+
+    @Flag(help: "Include sources marked `draft: true`.")
+    var drafts = false
+
+    @Flag(help: "Treat a variable missing from a template's data as an error.")
+    var strict = false
+
+    func validate() throws {
+        if let output, output.isEmpty { throw ValidationError("--output needs a folder") }
+    }
+
+    func run() throws {
+        let rootURL = URL(fileURLWithPath: root)
+        var options = BuildOptions(root: rootURL, output: output.map { URL(fileURLWithPath: $0) })
+        options.drafts = drafts
+        options.strict = strict
+        switch SiteBuilder.build(options) {
+        case .success(let report):
+            printDiagnostics(report.diagnostics)
+            let warnings = report.diagnostics.count
+            print("Built \(counted(report.sources, "briefing")), \(counted(report.stories, "story", "stories")), "
+                + "\(counted(report.companies, "company", "companies")): \(counted(report.filesWritten, "file")) written, "
+                + "\(report.filesUnchanged) unchanged in \(String(format: "%.2f", report.seconds)) s → \(options.display(options.output))/"
+                + (warnings > 0 ? " (\(counted(warnings, "warning")))" : ""))
+        case .failure(let error):
+            printDiagnostics(error.diagnostics)
+            let errors = error.diagnostics.filter { $0.severity == .error }.count
+            FileHandle.standardError.write(Data("Build failed with \(counted(errors, "error")); \(options.display(options.output))/ was left as it was.\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
