@@ -1,0 +1,143 @@
+/// Puts processed sources together into the site: orders briefings, gives every briefing,
+/// story and company a unique slug, and works out company pages and related stories.
+public struct SiteAssembler {
+    public var config: SiteConfig
+    public var gazetteer: Gazetteer
+
+    public init(config: SiteConfig, gazetteer: Gazetteer) {
+        self.config = config
+        self.gazetteer = gazetteer
+    }
+
+    public func assemble(_ sources: [ProcessedSource]) -> (SiteModel, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let usable = sources.filter { !$0.stories.isEmpty }
+
+        // Slugs are handed out oldest first, so that new content never renames what was published.
+        let chronological = usable.sorted(by: Self.isOlder)
+        var briefingSlugs = SlugRegistry(kind: "briefing")
+        var storySlugs = SlugRegistry(kind: "story")
+        var slugs: [String: (briefing: String, stories: [String])] = [:]
+        for source in chronological {
+            let document = source.document
+            var wanted = Slug.make(document.title, fallbackPrefix: "briefing")
+            if let custom = document.metadata.slug {
+                if Slug.isValid(custom) {
+                    wanted = custom
+                } else {
+                    diagnostics.append(.warning(document.source, "slug \"\(custom)\" may only hold a-z, 0-9 and single hyphens; using \"\(wanted)\""))
+                }
+            }
+            let briefing = briefingSlugs.claim(wanted, by: document.source, line: 1, diagnostics: &diagnostics)
+            let stories = source.stories.map {
+                storySlugs.claim(Slug.make($0.heading, fallbackPrefix: "story"), by: document.source, line: $0.line, diagnostics: &diagnostics)
+            }
+            slugs[document.source] = (briefing, stories)
+        }
+
+        var briefings: [Briefing] = []
+        var stories: [Story] = []
+        for source in Self.displayOrder(usable) {
+            let document = source.document
+            guard let assigned = slugs[document.source] else { continue }
+            var briefing = Briefing(slug: assigned.briefing, title: document.title, date: document.date,
+                                    source: document.source, description: document.metadata.description, storyIDs: [])
+            for (position, draft) in source.stories.enumerated() {
+                let texts = draft.paragraphs.map(\.text)
+                briefing.storyIDs.append(stories.count)
+                stories.append(Story(
+                    id: stories.count, slug: assigned.stories[position], heading: draft.heading, briefing: briefings.count,
+                    date: document.date, paragraphs: draft.paragraphs, html: draft.html, companies: draft.companies,
+                    summary: Self.firstSentence(texts.first ?? ""), wordCount: texts.reduce(0) { $0 + TextRules.wordCount($1) },
+                    keyFigures: draft.keyFigures, related: [], source: document.source, line: draft.line))
+            }
+            briefings.append(briefing)
+        }
+
+        let companies = companyEntries(stories)
+        RelatedStories.fill(&stories, companies: companies)
+        return (SiteModel(config: config, briefings: briefings, stories: stories, companies: companies), diagnostics)
+    }
+
+    static func isOlder(_ a: ProcessedSource, _ b: ProcessedSource) -> Bool {
+        switch (a.document.date, b.document.date) {
+        case let (x?, y?) where x != y: return x < y
+        case (_?, nil): return true
+        case (nil, _?): return false
+        default: return a.document.source < b.document.source
+        }
+    }
+
+    /// Newest first; undated sources after all dated ones, by file name.
+    static func displayOrder(_ sources: [ProcessedSource]) -> [ProcessedSource] {
+        let dated = sources.filter { $0.document.date != nil }.sorted(by: isOlder).reversed()
+        let undated = sources.filter { $0.document.date == nil }.sorted { $0.document.source < $1.document.source }
+        return Array(dated) + undated
+    }
+
+    private func companyEntries(_ stories: [Story]) -> [CompanyEntry] {
+        var order: [String] = []
+        var entries: [String: CompanyEntry] = [:]
+        var pairs: [String: [String: Int]] = [:]
+        let known = Dictionary(gazetteer.companies.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        for story in stories {
+            for mention in story.companies {
+                if entries[mention.slug] == nil {
+                    let company = known[mention.slug] ?? Company(name: mention.name, slug: mention.slug)
+                    entries[mention.slug] = CompanyEntry(company: company, storyIDs: [], mentions: 0, mentionedWith: [])
+                    order.append(mention.slug)
+                }
+                entries[mention.slug]?.storyIDs.append(story.id)
+                entries[mention.slug]?.mentions += mention.mentions
+                for other in story.companies where other.slug != mention.slug {
+                    pairs[mention.slug, default: [:]][other.slug, default: 0] += 1
+                }
+            }
+        }
+        var result = order.compactMap { entries[$0] }
+        for i in result.indices {
+            let counts = pairs[result[i].company.slug] ?? [:]
+            result[i].mentionedWith = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { (slug: $0.key, stories: $0.value) }
+        }
+        return result.sorted { ($1.storyIDs.count, $0.company.name) < ($0.storyIDs.count, $1.company.name) }
+    }
+
+    /// The first sentence of a paragraph, for listings.
+    static func firstSentence(_ text: String) -> String {
+        var index = text.startIndex
+        while let end = text[index...].firstIndex(where: { ".!?".contains($0) }) {
+            let after = text.index(after: end)
+            let wordBefore = text[..<end].split(separator: " ").last ?? ""
+            let isAbbreviation = wordBefore.count <= 2 && wordBefore.first?.isUppercase == true
+            if (after == text.endIndex || text[after] == " " || text[after] == "\"" || text[after] == "”"), !isAbbreviation,
+               text.distance(from: text.startIndex, to: end) >= 20 {
+                var sentence = String(text[...end])
+                if after < text.endIndex, text[after] == "\"" || text[after] == "”" { sentence.append(text[after]) }
+                return sentence
+            }
+            index = after
+        }
+        return text
+    }
+}
+
+/// Hands out unique slugs in one namespace: a taken slug gets a numbered suffix and a warning naming both sources.
+struct SlugRegistry {
+    var kind: String
+    private var owners: [String: String] = [:]
+
+    init(kind: String) { self.kind = kind }
+
+    mutating func claim(_ wanted: String, by source: String, line: Int, diagnostics: inout [Diagnostic]) -> String {
+        guard let owner = owners[wanted] else {
+            owners[wanted] = "\(source):\(line)"
+            return wanted
+        }
+        var n = 2
+        while owners["\(wanted)-\(n)"] != nil { n += 1 }
+        let slug = "\(wanted)-\(n)"
+        owners[slug] = "\(source):\(line)"
+        diagnostics.append(.warning(source, line: line, "\(kind) slug \"\(wanted)\" is already used by \(owner); this one is \"\(slug)\""))
+        return slug
+    }
+}
