@@ -9,8 +9,9 @@ public struct CompanyTagger: Sendable {
     private let companies: [Company]
     /// Trie transitions: (node, token, space before) → node.
     private let edges: [UInt64: Int32]
-    /// Nodes that end a spelling: the company's index, or -1 for a phrase that is never a company.
-    private let terminals: [Int32: Int32]
+    /// Nodes that end a spelling: the company's index (-1 for a phrase that is never a company), and
+    /// whether the spelling is one ordinary word that needs evidence ("Apple", but not "Apple Inc.").
+    private let terminals: [Int32: (company: Int32, ambiguous: Bool)]
     private let cueHashes: Set<UInt64>
 
     /// Words that show a name is used as a company ("Apple's shares", "Shell said").
@@ -24,14 +25,19 @@ public struct CompanyTagger: Sendable {
         "competitor", "competitors", "Nasdaq", "NYSE", "subsidiary", "headquarters", "founder", "founded", "IPO",
         "giant", "tech", "employees", "layoffs", "invest", "invested", "investment", "market", "products", "product",
         "devices", "iPhone", "iPhones", "platform", "stake", "contract", "supplier", "suppliers", "chips", "factory",
+        "declined", "comment", "statement", "spokesperson", "spokesman", "spokeswoman", "confirmed", "denied", "plans",
+        "agreed", "filed", "sued", "lawsuit", "hired", "hiring", "ships", "shipped", "expects", "posted", "told",
+        "warned", "respond", "responded", "report", "reportedly", "announcement", "merger", "buyout", "shareholder",
+        "analysts", "regulators", "antitrust", "dividend", "guidance", "outlook", "forecast", "unit", "division",
+        "retailer", "automaker", "carmaker", "chipmaker", "bank", "lender", "insurer", "airline", "operator", "owner",
     ]
 
     public init(gazetteer: Gazetteer) {
         var edges: [UInt64: Int32] = [:]
-        var terminals: [Int32: Int32] = [:]
+        var terminals: [Int32: (company: Int32, ambiguous: Bool)] = [:]
         var nodeCount: Int32 = 1
 
-        func insert(_ spelling: String, value: Int32) {
+        func insert(_ spelling: String, value: Int32, ambiguous: Bool = false) {
             let bytes = Array(spelling.utf8)
             let tokens = Tokenizer.tokens(bytes)
             guard !tokens.isEmpty else { return }
@@ -46,12 +52,12 @@ public struct CompanyTagger: Sendable {
                     nodeCount += 1
                 }
             }
-            // A company's spelling wins over a never-phrase only if it was not declared never.
-            if terminals[node] == nil || value == -1 { terminals[node] = value }
+            // A never-phrase wins over a company's spelling that is the same text.
+            if terminals[node] == nil || value == -1 { terminals[node] = (value, ambiguous && tokens.count == 1) }
         }
 
         for (index, company) in gazetteer.companies.enumerated() {
-            for spelling in company.spellings { insert(spelling, value: Int32(index)) }
+            for spelling in company.spellings { insert(spelling, value: Int32(index), ambiguous: company.ambiguous) }
         }
         for phrase in gazetteer.neverPhrases { insert(phrase, value: -1) }
         self.companies = gazetteer.companies
@@ -70,15 +76,21 @@ public struct CompanyTagger: Sendable {
         var company: Int
         var position: Int
         var evidence: Bool
+        /// Which sentence of the story the mention is in, to let a sure mention vouch for a doubtful one.
+        var sentence: Int
+        /// The spelling matched is an ordinary word.
+        var ambiguous: Bool
     }
 
     /// The companies a story mentions, most mentioned first, ties in order of first mention.
     public func tag(heading: String, paragraphs: [String]) -> [CompanyMention] {
         var hits: [Hit] = []
         var offset = 0
+        var sentence = 0
         for (index, text) in ([heading] + paragraphs).enumerated() {
-            scan(text, isHeading: index == 0, offset: offset, into: &hits)
+            scan(text, isHeading: index == 0, offset: offset, sentence: &sentence, into: &hits)
             offset += text.utf8.count + 1
+            sentence += 1
         }
         return Self.summarize(hits, companies: companies)
     }
@@ -86,6 +98,9 @@ public struct CompanyTagger: Sendable {
     private static func summarize(_ hits: [Hit], companies: [Company]) -> [CompanyMention] {
         var evidenced = Set<Int>()
         for hit in hits where hit.evidence { evidenced.insert(hit.company) }
+        // "Meta declined to comment, while NextEra Energy…": a sure company in the same sentence vouches for a doubtful one.
+        let sureSentences = Set(hits.filter { $0.evidence && !$0.ambiguous }.map(\.sentence))
+        for hit in hits where !hit.evidence && sureSentences.contains(hit.sentence) { evidenced.insert(hit.company) }
         var byCompany: [Int: CompanyMention] = [:]
         for hit in hits where evidenced.contains(hit.company) {
             let company = companies[hit.company]
@@ -95,33 +110,40 @@ public struct CompanyTagger: Sendable {
         return byCompany.values.sorted { ($1.mentions, $0.firstPosition) < ($0.mentions, $1.firstPosition) }
     }
 
-    private func scan(_ text: String, isHeading: Bool, offset: Int, into hits: inout [Hit]) {
+    private func scan(_ text: String, isHeading: Bool, offset: Int, sentence: inout Int, into hits: inout [Hit]) {
         let bytes = Array(text.utf8)
         let tokens = Tokenizer.tokens(bytes)
         let hidden = Self.urlTokens(tokens, bytes)
         var i = 0
+        var sentenceEnd = -1
         while i < tokens.count {
             let token = tokens[i]
+            // Sentences are counted at ". " "! " "? ", which is close enough for grouping mentions.
+            if i > sentenceEnd {
+                var k = i
+                while k < tokens.count, tokens[k].isWord || !(".!?".utf8.contains(tokens[k].first) && (k + 1 == tokens.count || tokens[k + 1].spaceBefore)) { k += 1 }
+                if sentenceEnd >= 0 { sentence += 1 }
+                sentenceEnd = k
+            }
             guard token.isWord, token.isCapitalized || token.isMixedCase, !hidden.contains(i) else { i += 1; continue }
             var node: Int32 = 0
-            var best: (value: Int32, end: Int)?
+            var best: (terminal: (company: Int32, ambiguous: Bool), end: Int)?
             var j = i
             while j < tokens.count, let next = edges[Self.edgeKey(node, tokens[j], first: j == i)] {
                 node = next
                 j += 1
-                if let value = terminals[node] { best = (value, j) }
+                if let terminal = terminals[node] { best = (terminal, j) }
             }
-            guard let (value, end) = best else { i += 1; continue }
+            guard let (terminal, end) = best else { i += 1; continue }
             defer { i = end }
-            guard value >= 0, !Self.isInsideLargerWord(tokens, i, end) else { continue }
-            let company = companies[Int(value)]
+            guard terminal.company >= 0, !Self.isInsideLargerWord(tokens, i, end) else { continue }
             var evidence = true
-            if company.ambiguous {
+            if terminal.ambiguous {
                 if Self.followsName(tokens, i, bytes) || Self.isHyphenCompound(tokens, end) { continue }
                 let startOfSentence = Self.isSentenceStart(tokens, i)
                 evidence = (!isHeading && !startOfSentence) || hasCue(tokens, around: i, end: end, bytes: bytes)
             }
-            hits.append(Hit(company: Int(value), position: offset + token.start, evidence: evidence))
+            hits.append(Hit(company: Int(terminal.company), position: offset + token.start, evidence: evidence, sentence: sentence, ambiguous: terminal.ambiguous))
         }
     }
 
