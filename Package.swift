@@ -38,6 +38,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "brief-bench",
+            dependencies: [
+                "BriefCore",
+                "BriefTemplate",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .executableTarget(name: "brief-embed", path: "Sources/brief-embed"),
         .plugin(
             name: "EmbedTheme",
@@ -45,7 +53,7 @@ let package = Package(
             dependencies: ["brief-embed"]
         ),
         .testTarget(name: "BriefTemplateTests", dependencies: ["BriefTemplate"]),
-        .testTarget(name: "BriefCoreTests", dependencies: ["BriefCore", "BriefTemplate"]),
+        .testTarget(name: "BriefCoreTests", dependencies: ["BriefCore", "BriefTemplate"], exclude: ["Fixtures"]),
         .testTarget(name: "BriefCLITests", dependencies: ["brief"]),
     ]
 )

@@ -40,6 +40,7 @@ enum Boilerplate {
     ]
 
     static func isBoilerplate(_ line: String) -> Bool {
+        guard line.utf8.count <= 400 else { return false }
         let words = TextRules.wordCount(line)
         guard words <= 30 else { return false }
         var lower = line.lowercased()
@@ -55,7 +56,7 @@ enum Boilerplate {
     }
 
     private static func isCookieNotice(_ lower: String) -> Bool {
-        guard lower.contains("cookie") else { return false }
+        guard lower.containsBytes("cookie") else { return false }
         return ["we use", "accept", "consent", "privacy", "this site uses", "this website uses", "you agree"]
             .contains { lower.contains($0) }
     }

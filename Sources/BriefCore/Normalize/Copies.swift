@@ -42,35 +42,33 @@ enum CopySplitter {
         }
 
         for (raw, number) in rawLines {
-            var text = LineCleaner.clean(raw)
-            if let marker = PartMarkers.parse(text) {
+            var line = cleaned(raw)
+            if let marker = PartMarkers.parse(line.text) {
                 finish()
                 inChunks = true
                 current = Chunk(index: marker.index, total: marker.total)
                 cutPending = false
                 guard !marker.rest.isEmpty else { continue }
-                text = marker.rest
+                line = cleaned(Substring(marker.rest))
             }
-            if text.isEmpty {
-                current.lines.append(nil)
-                continue
-            }
-            let stripped = ElisionMarks.strip(text)
-            if stripped.atStart {
+            if line.atStart {
                 markCut(after: &current)
                 cutPending = true
             }
-            guard !stripped.text.isEmpty, let untimed = Timestamps.strip(stripped.text),
-                  !Boilerplate.isBoilerplate(untimed) else {
-                if stripped.atEnd { markCut(after: &current); cutPending = true }
+            if line.isBlank {
+                current.lines.append(nil)
                 continue
             }
-            var line = SourceLine(text: untimed, number: number, lastColumn: raw.count)
-            line.cutBefore = cutPending
-            line.cutAfter = stripped.atEnd
-            cutPending = stripped.atEnd
-            current.lines.append(line)
-            if stripped.atEnd { current.lines.append(nil) }
+            guard !line.text.isEmpty, !Boilerplate.isBoilerplate(line.text) else {
+                if line.atEnd { markCut(after: &current); cutPending = true }
+                continue
+            }
+            var sourceLine = SourceLine(text: line.text, number: number, lastColumn: raw.count)
+            sourceLine.cutBefore = cutPending
+            sourceLine.cutAfter = line.atEnd
+            cutPending = line.atEnd
+            current.lines.append(sourceLine)
+            if line.atEnd { current.lines.append(nil) }
         }
         finish()
 
@@ -78,6 +76,15 @@ enum CopySplitter {
         if preamble.hasText { copies.append(Copy(chunks: [preamble])) }
         copies += series(chunks).map { Copy(chunks: $0) }
         return copies
+    }
+
+    /// A line with its spaces normalized and elision marks and time codes taken off.
+    private static func cleaned(_ raw: Substring) -> (text: String, atStart: Bool, atEnd: Bool, isBlank: Bool) {
+        let text = LineCleaner.clean(raw)
+        if text.isEmpty { return ("", false, false, true) }
+        let stripped = ElisionMarks.strip(text)
+        let untimed = stripped.text.isEmpty ? "" : (Timestamps.strip(stripped.text) ?? "")
+        return (untimed, stripped.atStart, stripped.atEnd, false)
     }
 
     /// Marks the last line so far as cut after, when an elision mark follows it.

@@ -10,10 +10,11 @@ enum CopyMerger {
         for copy in copies.dropFirst() {
             merged = merge(merged, with: copy)
         }
-        return stitch(merged)
+        // Stitching halves together can recreate a paragraph that is already there.
+        return dedupe(stitch(merged))
     }
 
-    /// Drops exact repeats within one copy, keeping the first.
+    /// Drops exact repeats, keeping the first.
     static func dedupe(_ blocks: [Block]) -> [Block] {
         var seen = Set<String>()
         return blocks.filter { seen.insert($0.key).inserted }
@@ -90,7 +91,7 @@ enum CopyMerger {
                 replace(&merged[i], with: block, text: block.text)
                 // The longer block may also cover the following pieces (a paragraph split by a chunk break).
                 var j = i + 1
-                while j < merged.count, !merged[j].isHeading, merged[i].key.contains(merged[j].key) {
+                while j < merged.count, !merged[j].isHeading, merged[i].key.containsBytes(merged[j].key) {
                     removed.insert(j)
                     j += 1
                 }
@@ -138,20 +139,20 @@ enum CopyMerger {
         if let i = pick(index.exact[key], { _ in true }) { return .contained(i) }
         if block.isHeading { return nil }
         if let h = head(key) {
-            if let i = pick(index.head[h], { !merged[$0].isHeading && merged[$0].key.hasPrefix(key) }) { return .contained(i) }
-            if let i = pick(index.head[h], { !merged[$0].isHeading && key.hasPrefix(merged[$0].key) }) { return .longer(i) }
+            if let i = pick(index.head[h], { !merged[$0].isHeading && merged[$0].key.hasPrefixBytes(key) }) { return .contained(i) }
+            if let i = pick(index.head[h], { !merged[$0].isHeading && key.hasPrefixBytes(merged[$0].key) }) { return .longer(i) }
         }
         if let t = tail(key) {
-            if let i = pick(index.tail[t], { !merged[$0].isHeading && merged[$0].key.hasSuffix(key) }) { return .contained(i) }
-            if let i = pick(index.tail[t], { !merged[$0].isHeading && key.hasSuffix(merged[$0].key) }) { return .longer(i) }
+            if let i = pick(index.tail[t], { !merged[$0].isHeading && merged[$0].key.hasSuffixBytes(key) }) { return .contained(i) }
+            if let i = pick(index.tail[t], { !merged[$0].isHeading && key.hasSuffixBytes(merged[$0].key) }) { return .longer(i) }
         }
         // Short fragments, pieces from the middle and overlapping halves: only near the current position.
-        let window = max(0, cursor - 2)...min(merged.count - 1, cursor + 6)
-        guard !window.isEmpty, merged.count > 0 else { return nil }
+        guard !merged.isEmpty else { return nil }
+        let window = max(0, cursor - 2)...max(0, min(merged.count - 1, cursor + 6))
         for i in window where !removed.contains(i) && !merged[i].isHeading {
             let other = merged[i].key
-            if other.contains(key) { return .contained(i) }
-            if key.contains(other) && other.count >= 12 { return .longer(i) }
+            if other.containsBytes(key) { return .contained(i) }
+            if other.utf8.count >= 12 && key.containsBytes(other) { return .longer(i) }
         }
         for i in window where !removed.contains(i) && !merged[i].isHeading {
             if let joined = overlapJoin(merged[i], block) { return .overlaps(i, joined: joined) }
@@ -184,21 +185,28 @@ enum CopyMerger {
     }
 
     /// Joins neighbouring paragraphs that are two halves of one: the first stops at a cut
-    /// mid-sentence and the second resumes in lower case.
+    /// mid-sentence and the second resumes it, in lower case or repeating the words before the cut.
     static func stitch(_ blocks: [Block]) -> [Block] {
         var result: [Block] = []
         for block in blocks {
-            if var last = result.last, !last.isHeading, !block.isHeading, last.cutAfter, block.cutBefore,
-               !TextRules.endsSentence(last.text), TextRules.startsAsContinuation(block.text) {
+            guard var last = result.last, !last.isHeading, !block.isHeading, last.cutAfter, block.cutBefore,
+                  !TextRules.endsSentence(last.text) else {
+                result.append(block)
+                continue
+            }
+            if let joined = overlapJoin(last, block) {
+                last.text = joined
+            } else if TextRules.startsAsContinuation(block.text) {
                 last.text += " " + block.text
-                last.key = Block.key(for: last.text)
-                last.endLine = block.endLine
-                last.endColumn = block.endColumn
-                last.cutAfter = block.cutAfter
-                result[result.count - 1] = last
             } else {
                 result.append(block)
+                continue
             }
+            last.key = Block.key(for: last.text)
+            last.endLine = block.endLine
+            last.endColumn = block.endColumn
+            last.cutAfter = block.cutAfter
+            result[result.count - 1] = last
         }
         return result
     }

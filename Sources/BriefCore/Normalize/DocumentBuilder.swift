@@ -64,6 +64,9 @@ struct DocumentBuilder {
         if let end = text.firstIndex(where: { ".!?".contains($0) }), text.distance(from: text.startIndex, to: end) >= 12 {
             sentence = text[..<end]
         }
+        if let first = sentence.first, first.isLowercase {
+            sentence = Substring(first.uppercased() + sentence.dropFirst())
+        }
         guard sentence.count > limit else { return String(sentence) }
         let cut = sentence.prefix(limit)
         let atWord = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut

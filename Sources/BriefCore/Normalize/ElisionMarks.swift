@@ -13,7 +13,7 @@ enum ElisionMarks {
         if line == "…" || line == "..." || line == ". . ." {
             return Stripped(text: "", atStart: true, atEnd: true)
         }
-        guard line.contains("...") || line.contains("…") || line.contains(". . .") else { return Stripped(text: line) }
+        guard mayHoldMark(line) else { return Stripped(text: line) }
         var result = Stripped(text: line)
         var chars = Array(line)
         var i = 0
@@ -28,6 +28,19 @@ enum ElisionMarks {
         guard removedAny else { return result }
         result.text = LineCleaner.clean(Substring(String(chars)))
         return result
+    }
+
+    /// A quick byte test: "..", ". ." or "…" somewhere in the line.
+    private static func mayHoldMark(_ line: String) -> Bool {
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
+        for b in line.utf8 {
+            if b == 0x2E && (previous == 0x2E || previous == 0x20 && beforePrevious == 0x2E) { return true }
+            if b == 0xA6 && previous == 0x80 && beforePrevious == 0xE2 { return true }
+            beforePrevious = previous
+            previous = b
+        }
+        return false
     }
 
     /// The index after a mark that starts at `start` with a bracket, or nil.

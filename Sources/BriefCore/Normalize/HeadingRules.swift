@@ -44,9 +44,11 @@ enum HeadingRules {
 
     /// The words of a line that may be a heading, or nil when its shape rules that out.
     private static func candidateWords(_ text: String) -> [Substring]? {
-        guard text.count <= maxCharacters, let first = text.first, let last = text.last else { return nil }
+        // Cheapest tests first: most lines are paragraphs that end with a full stop.
+        guard let first = text.first, let last = text.last, !".,;:…".contains(last) else { return nil }
+        guard text.utf8.count <= maxCharacters * 4, text.count <= maxCharacters else { return nil }
         guard first.isLetter || first.isNumber, !(first.isLowercase && !startsWithBrand(text)) else { return nil }
-        guard !".,;:…".contains(last), !TextRules.looksLikeListItem(text), !TextRules.containsURL(text) else { return nil }
+        guard !TextRules.looksLikeListItem(text), !TextRules.containsURL(text) else { return nil }
         let words = TextRules.words(text)
         guard words.count <= maxWords, !TextRules.containsSentenceBreak(text) else { return nil }
         return words

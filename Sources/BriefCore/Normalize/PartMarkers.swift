@@ -26,7 +26,7 @@ enum PartMarkers {
         guard let n = number(&s), k >= 1, n >= 1, k <= n, n <= 1000 else { return nil }
         s = s.drop { "])*".contains($0) }
         let hadColon = s.first == ":" || s.first == "-" || s.first == "–" || s.first == "."
-        s = s.drop { ":-–.".contains($0) }.drop { $0 == " " }
+        s = s.drop { ":-–.])*".contains($0) }.drop { $0 == " " }
         // Text after the marker needs a colon, so that "Part 2 of 3 of the plan is…" stays prose.
         if !s.isEmpty && !hadColon { return nil }
         return Marker(index: k, total: n, rest: String(s))

@@ -48,8 +48,9 @@ enum TextRules {
         return count
     }
 
+    /// In bytes, like the line lengths it is compared with.
     static func firstWordLength(_ text: some StringProtocol) -> Int {
-        text.prefix { $0 != " " }.count
+        text.utf8.prefix { $0 != 0x20 }.count
     }
 
     /// The share of significant words that start with a capital (or are brands like "xAI").
@@ -82,7 +83,7 @@ enum TextRules {
     }
 
     static func containsURL(_ text: String) -> Bool {
-        text.contains("://") || text.contains("www.")
+        text.containsBytes("://") || text.containsBytes("www.")
     }
 
     /// Whether the line starts like a list item in Markdown ("- ", "* ", "• ", "1. ", "2) ").

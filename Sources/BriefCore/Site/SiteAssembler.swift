@@ -102,22 +102,27 @@ public struct SiteAssembler {
         return result.sorted { ($1.storyIDs.count, $0.company.name) < ($0.storyIDs.count, $1.company.name) }
     }
 
-    /// The first sentence of a paragraph, for listings.
+    /// The first sentence of a paragraph, for listings; at most 300 characters, cut at a word.
     static func firstSentence(_ text: String) -> String {
-        var index = text.startIndex
-        while let end = text[index...].firstIndex(where: { ".!?".contains($0) }) {
-            let after = text.index(after: end)
-            let wordBefore = text[..<end].split(separator: " ").last ?? ""
-            let isAbbreviation = wordBefore.count <= 2 && wordBefore.first?.isUppercase == true
-            if (after == text.endIndex || text[after] == " " || text[after] == "\"" || text[after] == "”"), !isAbbreviation,
-               text.distance(from: text.startIndex, to: end) >= 20 {
-                var sentence = String(text[...end])
-                if after < text.endIndex, text[after] == "\"" || text[after] == "”" { sentence.append(text[after]) }
-                return sentence
-            }
-            index = after
+        let chars = Array(text.prefix(400))
+        var i = 20
+        while i < chars.count {
+            defer { i += 1 }
+            guard ".!?".contains(chars[i]) else { continue }
+            var end = i + 1
+            if end < chars.count, chars[end] == "\"" || chars[end] == "”" { end += 1 }
+            guard end == chars.count || chars[end] == " " else { continue }
+            // "Dr. Smith", "U.S. sales": a short capitalised word before the dot is an abbreviation.
+            var start = i
+            while start > 0, chars[start - 1] != " " { start -= 1 }
+            let word = chars[start..<i]
+            if chars[i] == ".", word.count <= 2, word.first?.isUppercase == true || word.contains(".") { continue }
+            return String(chars[..<end])
         }
-        return text
+        guard chars.count > 300 || text.count > chars.count else { return text }
+        let cut = chars.prefix(300)
+        let atWord = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
+        return String(atWord) + "…"
     }
 }
 

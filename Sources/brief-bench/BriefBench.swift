@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// Benchmarks of brief's stages and of whole builds. Run in release mode:
+/// `swift run -c release brief-bench <command>`.
+@main
+struct BriefBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "brief-bench",
+        abstract: "Measure brief's speed (build with -c release).",
+        subcommands: [NormalizeBench.self]
+    )
+}
