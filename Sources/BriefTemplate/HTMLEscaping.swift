@@ -33,13 +33,6 @@ enum HTMLEscaping {
         }
     }
 
-    /// Escapes a whole string.
-    static func escape(_ string: String) -> String {
-        var out = RenderOutput(capacity: string.utf8.count)
-        append(string, to: &out)
-        return out.finish()
-    }
-
     private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, _ write: (UnsafeBufferPointer<UInt8>) -> Void) {
         var start = 0
         for index in 0..<bytes.count where isSpecial(bytes[index]) {

@@ -23,8 +23,8 @@ extension Node {
         let isASCII: Bool
         /// The UTF-8 of `string` when it is ASCII (copied without re-encoding), else empty.
         let bytes: [UInt8]
-        /// `segments` as bytes when ASCII.
-        let segmentBytes: [[UInt8]]
+        /// Where `segments` start in `bytes`, plus `bytes.count`, when ASCII.
+        let segmentEnds: [Int]
         /// `string` cut after each inner newline that starts a non-empty line; the renderer puts
         /// the current indentation between consecutive segments. Empty when there is no such newline.
         let segments: [String]
@@ -45,7 +45,15 @@ extension Node {
             }
             if !segments.isEmpty { segments.append(String(decoding: bytes[start..<count], as: UTF8.self)) }
             self.segments = segments
-            self.segmentBytes = isASCII ? segments.map { Array($0.utf8) } : []
+            var ends: [Int] = []
+            if isASCII {
+                var end = 0
+                for segment in segments {
+                    end += segment.utf8.count
+                    ends.append(end)
+                }
+            }
+            self.segmentEnds = ends
         }
     }
 

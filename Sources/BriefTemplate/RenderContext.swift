@@ -81,13 +81,13 @@ final class RenderScope: Sendable {
 /// One entry of the context stack, linked to the frame below it so a push costs one small allocation.
 final class ContextFrame: Sendable {
     let value: TemplateValue
-    /// `value`'s dictionary, unpacked once so lookups need not match the enum at every step.
-    let dictionary: [String: TemplateValue]?
+    /// `value`'s dictionary (empty for other values), unpacked once so lookups need not match the enum at every step.
+    let dictionary: [String: TemplateValue]
     let parent: ContextFrame?
 
     init(_ value: TemplateValue, parent: ContextFrame?) {
         self.value = value
-        if case .dictionary(let dictionary) = value { self.dictionary = dictionary } else { self.dictionary = nil }
+        if case .dictionary(let dictionary) = value { self.dictionary = dictionary } else { self.dictionary = [:] }
         self.parent = parent
     }
 
@@ -104,23 +104,14 @@ final class ContextFrame: Sendable {
     }
 
     private func find(_ key: String) -> TemplateValue? {
-        // Walk without retaining each frame: `self` keeps the whole chain alive.
-        var frame = Unmanaged.passUnretained(self)
-        while true {
-            let step: (found: TemplateValue?, parent: Unmanaged<ContextFrame>?) = frame._withUnsafeGuaranteedRef { current in
-                if let dictionary = current.dictionary, let found = ContextFrame.value(in: dictionary, for: key) { return (found, nil) }
-                return (nil, current.parent.map { Unmanaged.passUnretained($0) })
-            }
-            if let found = step.found { return found }
-            guard let parent = step.parent else { return nil }
-            frame = parent
-        }
+        if let found = ContextFrame.value(in: dictionary, for: key) { return found }
+        return parent?.find(key)
     }
 
     /// Small dictionaries are scanned: comparing a few short keys is cheaper than hashing one.
     @inline(__always)
     static func value(in dictionary: [String: TemplateValue], for key: String) -> TemplateValue? {
-        guard dictionary.count <= 16 else { return dictionary[key] }
+        guard dictionary.count <= 12 else { return dictionary[key] }
         var index = dictionary.startIndex
         let end = dictionary.endIndex
         while index != end {

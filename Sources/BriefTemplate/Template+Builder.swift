@@ -35,7 +35,8 @@ struct TreeBuilder {
 
         var isParent: Bool { if case .parent = kind { true } else { false } }
 
-        /// Whether this scope collects content; inside a parent tag only blocks count.
+        /// Marks the start of a surviving source line. Inside a parent tag only blocks count,
+        /// so text and line starts there are dropped.
         mutating func lineStart() {
             if !isParent { lineStartPending = true }
         }

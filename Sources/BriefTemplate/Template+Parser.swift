@@ -121,9 +121,9 @@ enum Tokenizer {
         let bytes = scanner.bytes
         let start = scanner.position
         scanner.skip(open.count)
-        let unclosed = origin.error(
-            .unclosedTag, at: start,
-            "tag opened with \"\(string(open))\" is never closed with \"\(string(close))\"")
+        func unclosed() -> TemplateError {
+            origin.error(.unclosedTag, at: start, "tag opened with \"\(string(open))\" is never closed with \"\(string(close))\"")
+        }
 
         func token(_ sigil: Tag.Sigil, _ name: String, dynamic: Bool = false) -> Token {
             Token(kind: .tag(Tag(sigil: sigil, name: name, dynamic: dynamic, offset: start)), range: start..<scanner.position)
@@ -133,7 +133,7 @@ enum Tokenizer {
         switch scanner.current {
         case 0x7B:  // {{{name}}}
             scanner.skip(1)
-            guard let content = scanner.read(until: [0x7D] + close) else { throw unclosed }
+            guard let content = scanner.read(until: [0x7D] + close) else { throw unclosed() }
             let name = trimmed(bytes, content)
             guard !name.isEmpty else { throw origin.error(.emptyTagName, at: start, "tag \"\(tagText())\" has no name") }
             return token(.unescaped, string(name))
@@ -145,7 +145,7 @@ enum Tokenizer {
                 if probe.read(until: close) != nil {
                     throw origin.error(.badDelimiters, at: start, "set-delimiter tag must end with \"=\(string(close))\"")
                 }
-                throw unclosed
+                throw unclosed()
             }
             let parts = trimmed(bytes, content).split(whereSeparator: isWhitespace)
             guard parts.count == 2, !parts.contains(where: { $0.contains(0x3D) }) else {
@@ -158,7 +158,7 @@ enum Tokenizer {
             return token(.setDelimiters, "")
 
         default:
-            guard let content = scanner.read(until: close) else { throw unclosed }
+            guard let content = scanner.read(until: close) else { throw unclosed() }
             let sigil: Tag.Sigil
             switch content.isEmpty ? nil : bytes[content.lowerBound] {
             case 0x21: return token(.comment, "")  // !

@@ -1,4 +1,5 @@
-/// Walks a node tree into one growing byte buffer; a render allocates little beyond context frames.
+/// Walks a node tree into one output buffer (`out`, threaded through every call as part of this
+/// mutating value); a render allocates little beyond context frames.
 struct Renderer {
     /// Partial, parent and block expansions nested deeper than this are taken for endless recursion.
     static let maxExpansionDepth = 100
@@ -162,9 +163,15 @@ struct Renderer {
     /// Text whose line starts (after the first) get `indent`.
     private mutating func appendIndented(_ text: Node.Text, _ indent: [UInt8]) {
         if text.isASCII {
-            for (index, segment) in text.segmentBytes.enumerated() {
-                if index > 0 { out.appendASCII(indent) }
-                out.appendASCII(segment)
+            text.bytes.withUnsafeBufferPointer { bytes in
+                indent.withUnsafeBufferPointer { indent in
+                    var start = 0
+                    for end in text.segmentEnds {
+                        if start > 0 { out.appendASCII(indent) }
+                        out.appendASCII(UnsafeBufferPointer(rebasing: bytes[start..<min(end, bytes.count)]))
+                        start = end
+                    }
+                }
             }
         } else {
             for (index, segment) in text.segments.enumerated() {
