@@ -1,7 +1,8 @@
 /// How forgiving rendering is. Defaults follow the Mustache spec; a site build tightens them to surface typos.
 public struct RenderOptions: Sendable {
-    /// A variable, section or dynamic name that resolves to nothing throws `.missingVariable`.
-    /// A name present with a `.null` value counts as resolved.
+    /// A variable or dynamic name that resolves to nothing throws `.missingVariable`; a name present
+    /// with a `.null` value counts as resolved. Sections never throw: `{{#x}}` is how a template asks
+    /// whether `x` exists.
     public var strict: Bool = false
     /// A partial or parent that does not exist throws `.missingPartial` instead of rendering empty.
     public var missingPartialIsError: Bool = false

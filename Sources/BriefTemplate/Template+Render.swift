@@ -48,7 +48,8 @@ struct Renderer {
     // MARK: Tags
 
     private mutating func render(_ section: Node.Section, _ context: RenderContext) throws(TemplateError) {
-        let value = try resolve(section.name, at: section.offset, context, role: "section")
+        // A section is how a template asks whether a value exists, so it never fails, not even in strict mode.
+        let value = context.frame.lookup(section.name)
         if section.inverted {
             guard value?.isFalsy ?? true else { return }
             try checkNesting(context, at: section.offset)

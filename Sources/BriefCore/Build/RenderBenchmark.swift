@@ -1,0 +1,30 @@
+import BriefTemplate
+import Foundation
+
+/// Renders the default theme's story page over and over with real data, for `brief-bench`:
+/// templates are parsed once per build and rendered once per page, so this is the cost per page.
+public enum RenderBenchmark {
+    public struct Result: Sendable {
+        public var pages: Int
+        public var seconds: Double
+        public var bytesPerPage: Int
+    }
+
+    /// Renders the story pages of the site built from `sources`, round-robin, `iterations` times.
+    public static func storyPages(sources: [SourceText], iterations: Int) throws -> Result {
+        let processor = SourceProcessor(gazetteer: .builtIn)
+        let (model, _) = SiteAssembler(config: SiteConfig(), gazetteer: .builtIn).assemble(sources.map(processor.process))
+        guard !model.stories.isEmpty else { return Result(pages: 0, seconds: 0, bytesPerPage: 0) }
+        let theme = try Theme.load(overrides: nil)
+        let data = PageData(model: model)
+        let values = model.stories.indices.map { data.data(for: .story($0)) }
+        let options = RenderOptions(strict: true, missingPartialIsError: true)
+        var bytes = 0
+        let start = DispatchTime.now()
+        for i in 0..<iterations {
+            bytes &+= try theme.library.render("story", values[i % values.count], options: options).utf8.count
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        return Result(pages: iterations, seconds: seconds, bytesPerPage: bytes / max(1, iterations))
+    }
+}
