@@ -21,7 +21,7 @@ struct NormalizeCommand: ParsableCommand {
 
     func run() throws {
         var siteDiagnostics: [Diagnostic] = []
-        let gazetteer = SiteBuilder.loadGazetteer(BuildOptions(root: URL(fileURLWithPath: ".")), diagnostics: &siteDiagnostics)
+        let gazetteer = ContentLoader.loadGazetteer(BuildOptions(root: URL(fileURLWithPath: ".")), diagnostics: &siteDiagnostics)
         printDiagnostics(siteDiagnostics)
         let processor = SourceProcessor(gazetteer: gazetteer)
         var reports: [NormalizedFile] = []

@@ -188,11 +188,12 @@ public struct CompanyTagger: Sendable {
         guard start >= 1, tokens[start].spaceBefore else { return false }
         let previous = tokens[start - 1]
         guard previous.isWord, previous.isCapitalized, previous.end - previous.start > 1 else { return false }
+        let word = bytes[previous.start..<previous.end]
+        if FirstNames.all.contains(String(decoding: word, as: UTF8.self)) { return true }
         if isSentenceStart(tokens, start - 1) {
             // "Rivals Apple and Google…": a sentence's first word is capitalised anyway; only a first name counts.
             return false
         }
-        let word = bytes[previous.start..<previous.end]
         return !word.allSatisfy { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x30 && $0 <= 0x39 }  // "CEO", "AI" are not names
     }
 
