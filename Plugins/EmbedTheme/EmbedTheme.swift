@@ -16,12 +16,14 @@ struct EmbedTheme: BuildToolPlugin {
             entries.append(("data/Gazetteer.yml", gazetteer))
         }
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedFiles.swift")
+        // The tool lists Templates/ itself, and the folder is an input too, so that a file added
+        // to the theme is embedded even when SwiftPM reuses this plugin's earlier answer.
         return [
             .buildCommand(
                 displayName: "Embedding the default theme and the gazetteer",
                 executable: try context.tool(named: "brief-embed").url,
-                arguments: [output.path] + entries.map { "\($0.name)=\($0.url.path)" },
-                inputFiles: entries.map(\.url),
+                arguments: [output.path, "theme/=\(templates.path)"] + entries.filter { !$0.name.hasPrefix("theme/") }.map { "\($0.name)=\($0.url.path)" },
+                inputFiles: entries.map(\.url) + [templates] + folders(under: templates),
                 outputFiles: [output]
             ),
         ]
@@ -36,6 +38,16 @@ struct EmbedTheme: BuildToolPlugin {
             result.append(url)
         }
         return result.sorted { $0.path < $1.path }
+    }
+
+    /// The folders below `folder`: a file added to one changes its modification time, so the command runs again.
+    private func folders(under folder: URL) -> [URL] {
+        guard let enumerator = FileManager.default.enumerator(
+            at: folder, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles]
+        ) else { return [] }
+        return enumerator.compactMap { $0 as? URL }
+            .filter { (try? $0.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true }
+            .sorted { $0.path < $1.path }
     }
 
     private func relativePath(of url: URL, in folder: URL) -> String {

@@ -7,6 +7,6 @@ struct BriefBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "brief-bench",
         abstract: "Measure brief's speed (build with -c release).",
-        subcommands: [NormalizeBench.self, TemplateBench.self, TagBench.self]
+        subcommands: [NormalizeBench.self, TemplateBench.self, TagBench.self, StagesBench.self]
     )
 }

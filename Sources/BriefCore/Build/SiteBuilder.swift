@@ -6,6 +6,8 @@ import Foundation
 public enum SiteBuilder {
     public static func build(_ options: BuildOptions) -> Result<BuildReport, DiagnosticError> {
         let start = Date()
+        var timer = PhaseTimer()
+        defer { timer.report() }
         var diagnostics: [Diagnostic] = []
         func fail(_ more: [Diagnostic] = []) -> Result<BuildReport, DiagnosticError> {
             .failure(DiagnosticError((diagnostics + more).sortedByLocation()))
@@ -17,6 +19,7 @@ public enum SiteBuilder {
         case .failure(let error): return .failure(error)
         }
         diagnostics = content.diagnostics
+        timer.lap("read, normalize, tag and render \(content.sources.count) sources")
         let theme: Theme
         do {
             theme = try Theme.load(overrides: ContentLoader.directoryExists(options.templates) ? options.templates : nil,
@@ -26,15 +29,17 @@ public enum SiteBuilder {
         }
         let (config, gazetteer, processed) = (content.config, content.gazetteer, content.sources)
 
+        timer.lap("load the theme")
         let (model, assembly) = SiteAssembler(config: config, gazetteer: gazetteer).assemble(processed)
         diagnostics += assembly
+        timer.lap("assemble the site")
         if config.baseURL == nil {
             diagnostics.append(.warning(options.display(options.configFile), "base_url is not set: feeds and the sitemap get relative links, but feed readers and search engines need absolute ones; set base_url in brief.yml"))
         }
 
         let writer: SiteWriter
         do { writer = try SiteWriter(output: options.output) } catch { return fail(error.diagnostics) }
-        let pageErrors = writePages(model, theme: theme, options: options, writer: writer)
+        let pageErrors = writePages(model, theme: theme, options: options, writer: writer, timer: &timer)
         if !pageErrors.isEmpty || diagnostics.hasErrors {
             writer.abandon()
             return fail(pageErrors)
@@ -43,6 +48,7 @@ public enum SiteBuilder {
             writer.abandon()
             return fail(error.diagnostics)
         }
+        timer.lap("swap the new site in")
 
         var report = BuildReport()
         report.sources = model.briefings.count
@@ -56,7 +62,7 @@ public enum SiteBuilder {
     }
 
     /// Draws every page and writes it with the other files of the site; returns the errors.
-    static func writePages(_ model: SiteModel, theme: Theme, options: BuildOptions, writer: SiteWriter) -> [Diagnostic] {
+    static func writePages(_ model: SiteModel, theme: Theme, options: BuildOptions, writer: SiteWriter, timer: inout PhaseTimer) -> [Diagnostic] {
         let pages = Page.all(in: model)
         let data = PageData(model: model)
         let renderOptions = RenderOptions(strict: options.strict, missingPartialIsError: true)
@@ -76,6 +82,7 @@ public enum SiteBuilder {
             }
         }
         var errors = pageErrors.compactMap { $0 }
+        timer.lap("render and write \(pages.count) pages")
         let feeds = FeedContext(model: model, sourceDateEpoch: options.sourceDateEpoch)
         let search = SearchIndex.json(model)
         var files = theme.assets
@@ -88,6 +95,7 @@ public enum SiteBuilder {
         for (path, bytes) in files.sorted(by: { $0.key < $1.key }) {
             do { try writer.write(path, bytes) } catch { errors += error.diagnostics }
         }
+        timer.lap("write feeds, sitemap, search index and assets")
         // One error per template problem is enough; every page would repeat it.
         var seen = Set<String>()
         return errors.filter { seen.insert("\($0.file):\($0.line):\($0.column):\($0.message)").inserted }

@@ -20,6 +20,7 @@ public struct KeyFigure: Sendable, Hashable, Codable {
 /// The counted thing is the noun phrase after the number, up to a function word or a verb;
 /// a long phrase keeps its first and last word ("1,000 Powerwall home battery units" →
 /// "1,000 Powerwall units"). Years, model numbers ("Model 3") and bare numbers are skipped.
+/// Works on UTF-8 bytes: it runs over every paragraph of every build.
 public enum KeyFigureExtractor {
     static let limit = 6
 
@@ -30,87 +31,134 @@ public enum KeyFigureExtractor {
         "more", "less", "fewer", "over", "under", "about", "around", "since", "until", "after", "before", "into",
         "each", "every", "so", "far", "it", "they", "we", "he", "she", "up", "down", "out", "off", "if", "when",
         "while", "where", "there", "here", "not", "no", "just", "only", "also", "still", "even", "across", "during",
-        "between", "among", "through", "via", "next", "last", "this", "new", "all", "both", "such", "what",
+        "between", "among", "through", "via", "next", "last", "new", "all", "both", "such", "what",
     ]
     static let scaleWords: Set<String> = ["thousand", "million", "billion", "trillion"]
-    static let percentWords: Set<String> = ["percent", "per cent", "percentage"]
 
     public static func extract(_ paragraphs: [String]) -> [KeyFigure] {
         var figures: [KeyFigure] = []
         var seen = Set<String>()
-        for paragraph in paragraphs {
-            let words = paragraph.split(separator: " ")
+        for paragraph in paragraphs where figures.count < limit {
+            let bytes = Array(paragraph.utf8)
+            guard bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { continue }
+            let words = Words(bytes)
             var i = 0
             while i < words.count, figures.count < limit {
-                defer { i += 1 }
-                guard let figure = figure(at: i, in: words, consumed: &i) else { continue }
-                if seen.insert(figure.text.lowercased()).inserted { figures.append(figure) }
+                if let (figure, last) = figure(at: i, words) {
+                    if seen.insert(figure.text.lowercased()).inserted { figures.append(figure) }
+                    i = last
+                }
+                i += 1
             }
         }
         return figures
     }
 
-    private static func figure(at index: Int, in words: [Substring], consumed: inout Int) -> KeyFigure? {
+    /// The figure starting at word `index`, and the index of its last word.
+    private static func figure(at index: Int, _ words: Words) -> (KeyFigure, Int)? {
         var word = words[index]
         var currency = ""
-        if let first = word.first, "$€£¥".contains(first) {
-            currency = String(first)
-            word = word.dropFirst()
+        for sign in ["$", "€", "£", "¥"] where word.starts(with: sign.utf8) {
+            currency = sign
+            word = word.dropFirst(sign.utf8.count)
+            break
         }
-        let numberPart = word.prefix { $0.isNumber || $0 == "," || $0 == "." }
-        guard let firstDigit = numberPart.first, firstDigit.isNumber else { return nil }
-        var number = String(numberPart)
-        while let last = number.last, last == "," || last == "." { number.removeLast() }
-        let suffix = word.dropFirst(numberPart.count)
-        // "Model 3", "H100": a number glued to or right after a capitalised name is part of the name.
-        if index > 0, let previous = words[index - 1].last, currency.isEmpty,
-           words[index - 1].first?.isUppercase == true, previous.isLetter, !isSentenceStart(words, index - 1) {
+        guard let first = word.first, isDigit(first) else { return nil }
+        var numberEnd = word.startIndex
+        while numberEnd < word.endIndex, isDigit(word[numberEnd]) || word[numberEnd] == 0x2C || word[numberEnd] == 0x2E { numberEnd += 1 }
+        var digitsEnd = numberEnd
+        while digitsEnd > word.startIndex, !isDigit(word[digitsEnd - 1]) { digitsEnd -= 1 }
+        let number = String(decoding: word[word.startIndex..<digitsEnd], as: UTF8.self)
+        let suffix = word[digitsEnd...]
+        // "Model 3": a number right after a capitalised name, mid-sentence, belongs to the name.
+        if index > 0, currency.isEmpty, let previous = words[index - 1].last, isLetter(previous),
+           let initial = words[index - 1].first, initial >= 0x41 && initial <= 0x5A, !words.endsSentence(index - 2) {
             return nil
         }
-        if suffix.hasPrefix("%") { return KeyFigure(value: currency + number + "%", unit: "") }
-        guard suffix.isEmpty || suffix.allSatisfy({ ",.;:)".contains($0) }) else { return nil }
-        let plain = number.replacingOccurrences(of: ",", with: "")
+        if suffix.first == 0x25 { return (KeyFigure(value: currency + number + "%", unit: ""), index) }
+        guard suffix.allSatisfy({ isClosing($0) }) else { return nil }
         var value = currency + number
-        var j = index + 1
-        if suffix.isEmpty, j < words.count {
-            let next = words[j].lowercased().trimmingCharacters(in: .punctuationCharacters)
-            if scaleWords.contains(next) {
-                value += " " + next
-                j += 1
-                if !currency.isEmpty || words[j - 1].last.map({ ",.;:".contains($0) }) == true {
-                    consumed = j - 1
-                    return KeyFigure(value: value, unit: "")
-                }
-            } else if next == "percent" {
-                consumed = j
-                return KeyFigure(value: value + " percent", unit: "")
+        var next = index + 1
+        if suffix.isEmpty, next < words.count {
+            let following = words.lowercase(next)
+            if scaleWords.contains(following) {
+                value += " " + following
+                if !currency.isEmpty || words[next].last.map(isClosing) == true { return (KeyFigure(value: value, unit: ""), next) }
+                next += 1
+            } else if following == "percent" {
+                return (KeyFigure(value: value + " percent", unit: ""), next)
             }
         }
-        if !currency.isEmpty { consumed = j - 1; return KeyFigure(value: value, unit: "") }
-        if !suffix.isEmpty { return nil }
+        if !currency.isEmpty { return (KeyFigure(value: value, unit: ""), next - 1) }
+        guard suffix.isEmpty else { return nil }
         // A bare year ("in 2024") counts nothing.
-        if let year = Int(plain), (1800...2100).contains(year), !number.contains(","), value == number { return nil }
-        var unit: [Substring] = []
-        while j < words.count, unit.count < 5 {
-            var w = words[j]
-            let endsClause = w.last.map { ",.;:!?)\"”".contains($0) } ?? false
-            w = w.drop { "(\"“".contains($0) }
-            while let last = w.last, ",.;:!?)\"”".contains(last) { w = w.dropLast() }
-            let lower = w.lowercased()
-            guard !w.isEmpty, w.first?.isLetter == true, !stopWords.contains(lower) else { break }
-            if !unit.isEmpty && (lower.hasSuffix("ed") || lower.hasSuffix("ing") || lower.hasSuffix("ly")) { break }
-            if unit.isEmpty && (lower.hasSuffix("ed") || lower.hasSuffix("ly")) { break }
-            unit.append(w)
-            j += 1
+        if value == number, number.utf8.count == 4, let year = Int(number), (1800...2100).contains(year) { return nil }
+        var unit: [String] = []
+        while next < words.count, unit.count < 5 {
+            let raw = words[next]
+            let endsClause = raw.last.map { isClosing($0) || $0 == 0x21 || $0 == 0x3F } ?? false
+            let lower = words.lowercase(next)
+            guard let initial = lower.utf8.first, isLetter(initial) || initial >= 0x80, !stopWords.contains(lower) else { break }
+            let verbLike = lower.hasSuffix("ed") || lower.hasSuffix("ly") || (!unit.isEmpty && lower.hasSuffix("ing"))
+            if verbLike { break }
+            unit.append(words.trimmed(next))
+            next += 1
             if endsClause { break }
         }
         guard !unit.isEmpty else { return nil }
-        consumed = j - 1
         let phrase = unit.count > 2 ? [unit[0], unit[unit.count - 1]] : unit
-        return KeyFigure(value: value, unit: phrase.joined(separator: " "))
+        return (KeyFigure(value: value, unit: phrase.joined(separator: " ")), next - 1)
     }
 
-    private static func isSentenceStart(_ words: [Substring], _ index: Int) -> Bool {
-        index == 0 || words[index - 1].last.map { ".!?:".contains($0) } == true
+    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+    /// `,` `.` `;` `:` `)` `"` — punctuation that may close a word.
+    @inline(__always) static func isClosing(_ b: UInt8) -> Bool { b == 0x2C || b == 0x2E || b == 0x3B || b == 0x3A || b == 0x29 || b == 0x22 }
+
+    /// The space-separated words of a paragraph, as byte slices.
+    struct Words {
+        let bytes: [UInt8]
+        let ranges: [Range<Int>]
+
+        init(_ bytes: [UInt8]) {
+            self.bytes = bytes
+            var ranges: [Range<Int>] = []
+            var start = -1
+            for (i, b) in bytes.enumerated() {
+                if b == 0x20 {
+                    if start >= 0 { ranges.append(start..<i) }
+                    start = -1
+                } else if start < 0 {
+                    start = i
+                }
+            }
+            if start >= 0 { ranges.append(start..<bytes.count) }
+            self.ranges = ranges
+        }
+
+        var count: Int { ranges.count }
+        subscript(i: Int) -> ArraySlice<UInt8> { bytes[ranges[i]] }
+
+        /// The word without surrounding quotes and punctuation, in lower case.
+        func lowercase(_ i: Int) -> String { trimmed(i).lowercased() }
+
+        /// The word without opening quotes or brackets and closing punctuation.
+        func trimmed(_ i: Int) -> String {
+            var word = self[i]
+            while let f = word.first, f == 0x28 || f == 0x22 { word = word.dropFirst() }
+            while let l = word.last, KeyFigureExtractor.isClosing(l) || l == 0x21 || l == 0x3F { word = word.dropLast() }
+            var text = String(decoding: word, as: UTF8.self)
+            for quote in ["“", "”"] where text.hasPrefix(quote) || text.hasSuffix(quote) {
+                text = text.replacingOccurrences(of: quote, with: "")
+            }
+            return text
+        }
+
+        /// Whether word `i` ends a sentence (or `i` is before the first word).
+        func endsSentence(_ i: Int) -> Bool {
+            guard i >= 0 else { return true }
+            guard let last = self[i].last else { return false }
+            return last == 0x2E || last == 0x21 || last == 0x3F || last == 0x3A
+        }
     }
 }
