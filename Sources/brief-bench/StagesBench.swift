@@ -9,6 +9,12 @@ struct StagesBench: ParsableCommand {
     @Argument(help: ArgumentHelp("A folder of sources (for example OUT/brief/Content from gen_corpus.py).", valueName: "folder"))
     var folder: String
 
+    @Option(help: "Only normalize, this many times on every core (for profiling the parallel case).")
+    var normalizeOnly: Int?
+
+    @Option(help: "Only tag, render and extract figures, this many times on every core.")
+    var processOnly: Int?
+
     func run() throws {
         var clock = Stopwatch()
         let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter(SourceText.isSourceFileName).sorted()
@@ -21,8 +27,45 @@ struct StagesBench: ParsableCommand {
             sources.append(source)
         }
         clock.lap("read and decode \(sources.count) files (\(bytes / 1_000_000) MB)")
+        if let rounds = normalizeOnly {
+            let workers = ProcessInfo.processInfo.activeProcessorCount
+            let all = sources
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                for _ in 0..<rounds {
+                    var i = worker
+                    while i < all.count { _ = Normalizer.normalize(all[i]); i += workers }
+                }
+            }
+            clock.lap("normalize \(rounds) times on \(workers) threads")
+            clock.report()
+            return
+        }
         let documents = sources.map(Normalizer.normalize)
         clock.lap("normalize")
+        if let rounds = processOnly {
+            let workers = ProcessInfo.processInfo.activeProcessorCount
+            let processor = SourceProcessor(gazetteer: .builtIn)
+            clock.lap("gazetteer")
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                for _ in 0..<rounds {
+                    var i = worker
+                    while i < documents.count { _ = processor.process(documents[i]); i += workers }
+                }
+            }
+            clock.lap("process \(rounds) times on \(workers) threads")
+            clock.report()
+            return
+        }
+        let workers = ProcessInfo.processInfo.activeProcessorCount
+        let all = sources
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var i = worker
+            while i < all.count {
+                _ = Normalizer.normalize(all[i])
+                i += workers
+            }
+        }
+        clock.lap("normalize again on \(workers) threads")
         let tagger = CompanyTagger(gazetteer: .builtIn)
         clock.lap("build the company trie")
         for document in documents {
@@ -38,6 +81,8 @@ struct StagesBench: ParsableCommand {
         clock.lap("process (tag, render Markdown, figures)")
         let (model, _) = SiteAssembler(config: SiteConfig(), gazetteer: .builtIn).assemble(processed)
         clock.lap("assemble \(model.stories.count) stories, \(model.companies.count) companies")
+        let pages = try RenderBenchmark.allPages(model)
+        clock.lap("page data (\(String(format: "%.3f", pages.data)) s) and rendering (\(String(format: "%.3f", pages.render)) s) of \(pages.pages) pages, \(pages.bytes / 1_000_000) MB")
         clock.report()
     }
 }

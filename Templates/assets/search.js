@@ -21,7 +21,7 @@
       story: s,
       title: fold(s.title),
       companies: fold((s.companies || []).join(" ")),
-      text: fold(s.text || "")
+      text: fold(s.words || s.text || "")
     };
   });
 

@@ -33,10 +33,10 @@ public enum ContentLoader {
         let results = Parallel.map(files.count) { i -> (ProcessedSource?, [Diagnostic]) in
             let url = options.content.appendingPathComponent(files[i])
             let display = options.display(url)
-            guard let data = FileManager.default.contents(atPath: url.path) else {
+            guard let bytes = FileTree.read(url.path) else {
                 return (nil, [.error(display, "cannot read the file: \(String(cString: strerror(errno)))")])
             }
-            switch SourceDecoder.decode([UInt8](data), path: display, sizeLimit: limit) {
+            switch SourceDecoder.decode(bytes, path: display, sizeLimit: limit) {
             case .source(let source):
                 let processed = processor.process(source)
                 return (processed, processed.document.diagnostics)

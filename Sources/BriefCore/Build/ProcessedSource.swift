@@ -14,6 +14,9 @@ public struct ProcessedSource: Sendable, Hashable {
         public var html: String
         public var companies: [CompanyMention]
         public var keyFigures: [KeyFigure]
+        /// The first sentence, for listings and descriptions.
+        public var summary: String
+        public var wordCount: Int
     }
 }
 
@@ -47,7 +50,9 @@ public struct SourceProcessor: Sendable {
                 paragraphs: section.paragraphs,
                 html: CMark.html(section.bodyMarkdown),
                 companies: companies,
-                keyFigures: KeyFigureExtractor.extract(texts)
+                keyFigures: KeyFigureExtractor.extract(texts),
+                summary: SiteAssembler.firstSentence(texts.first ?? ""),
+                wordCount: texts.reduce(0) { $0 + TextRules.wordCount($1) }
             )
         }
         return ProcessedSource(document: document, stories: stories)

@@ -71,7 +71,7 @@ public enum SiteBuilder {
             let page = pages[i]
             do {
                 let html = try library.render(page.template, data.data(for: page), options: renderOptions)
-                try writer.write(page.path(in: model), Array(html.utf8))
+                try writer.write(page.path(in: model), text: html)
                 return nil
             } catch let error as TemplateError {
                 return Diagnostic(error)
@@ -84,14 +84,13 @@ public enum SiteBuilder {
         var errors = pageErrors.compactMap { $0 }
         timer.lap("render and write \(pages.count) pages")
         let feeds = FeedContext(model: model, sourceDateEpoch: options.sourceDateEpoch)
-        let search = SearchIndex.json(model)
         var files = theme.assets
         files["feed.xml"] = Array(AtomFeed.render(feeds).utf8)
         files["feed.json"] = Array(JSONFeed.render(feeds).utf8)
         files["sitemap.xml"] = Array(Sitemap.render(feeds, pages: pages).utf8)
         files["robots.txt"] = Array(Sitemap.robots(feeds).utf8)
-        files["search.json"] = Array(search.utf8)
-        files["assets/search-index.js"] = Array(SearchIndex.script(json: search).utf8)
+        files["search.json"] = SearchIndex.json(model)
+        files["assets/search-index.js"] = SearchIndex.script(model)
         for (path, bytes) in files.sorted(by: { $0.key < $1.key }) {
             do { try writer.write(path, bytes) } catch { errors += error.diagnostics }
         }

@@ -26,26 +26,52 @@ enum Escaping {
 
     /// A JSON string literal, quotes included.
     static func json(_ text: String) -> String {
-        var out = "\""
-        out.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"  // keeps "</script>" harmless when the JSON is embedded in a script
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    out += "\\u" + String(scalar.value, radix: 16).leftPadded(4)
-                } else {
-                    out.unicodeScalars.append(scalar)
+        var out: [UInt8] = []
+        appendJSON(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `"name":"value",`
+    static func appendJSONField(_ name: String, _ value: String, to out: inout [UInt8]) {
+        appendJSON(name, to: &out)
+        out.append(UInt8(ascii: ":"))
+        appendJSON(value, to: &out)
+        out.append(UInt8(ascii: ","))
+    }
+
+    /// Appends a JSON string literal, quotes included.
+    static func appendJSON(_ text: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        var text = text
+        text.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                switch b {
+                case 0x22: out += [0x5C, 0x22]
+                case 0x5C: out += [0x5C, 0x5C]
+                case 0x0A: out += [0x5C, 0x6E]
+                case 0x0D: out += [0x5C, 0x72]
+                case 0x09: out += [0x5C, 0x74]
+                case 0x3C: out += [0x5C, 0x75, 0x30, 0x30, 0x33, 0x63]  // \u003c keeps "</script>" harmless inside a script
+                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                    // U+2028 and U+2029 end lines in JavaScript.
+                    out += [0x5C, 0x75, 0x32, 0x30, 0x32, bytes[i + 2] == 0xA8 ? 0x38 : 0x39]
+                    i += 2
+                default:
+                    if b < 0x20 {
+                        out += [0x5C, 0x75, 0x30, 0x30, hex(b >> 4), hex(b & 0xF)]
+                    } else {
+                        out.append(b)
+                    }
                 }
+                i += 1
             }
         }
-        return out + "\""
+        out.append(0x22)
+    }
+
+    private static func hex(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? 0x30 + nibble : 0x61 + nibble - 10
     }
 }

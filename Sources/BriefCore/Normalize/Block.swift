@@ -4,12 +4,16 @@ struct Block {
     var isHeading = false
     /// How many source lines were joined into this block.
     var lineCount = 1
+    /// A single line with a heading's shape.
+    var looksLikeHeading: Bool
     /// The length in bytes of the last source line joined (lengths here are compared with a wrap width, also in bytes).
     var lastLineLength: Int
     /// Where the block starts and ends in the file (1-based).
     var line: Int
     var endLine: Int
-    var endColumn: Int
+    /// The file's text of the block's last line, for the column of a diagnostic.
+    var endRaw: Substring
+    var endColumn: Int { endRaw.count }
     /// The block starts right after a cut: it may be the second half of a paragraph.
     var cutBefore = false
     /// The block ends right at a cut: it may be the first half of a paragraph.
@@ -19,10 +23,11 @@ struct Block {
 
     init(_ line: SourceLine) {
         text = line.text
+        looksLikeHeading = line.looksLikeHeading
         lastLineLength = line.text.utf8.count
         self.line = line.number
         endLine = line.number
-        endColumn = line.lastColumn
+        endRaw = line.raw
         cutBefore = line.cutBefore
         cutAfter = line.cutAfter
         key = ""
@@ -31,28 +36,54 @@ struct Block {
     mutating func append(_ next: SourceLine) {
         text += " " + next.text
         lineCount += 1
+        looksLikeHeading = false
         lastLineLength = next.text.utf8.count
         endLine = next.number
-        endColumn = next.lastColumn
+        endRaw = next.raw
         cutAfter = next.cutAfter
     }
 
-    /// The comparison form of a text: lower case, one kind of quote, dash and ellipsis.
+    /// The comparison form of a text: ASCII in lower case, one kind of quote, dash and ellipsis.
     static func key(for text: String) -> String {
-        let lower = text.lowercased()
-        if lower.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "`") }) { return lower }
-        var out = String.UnicodeScalarView()
-        for scalar in lower.unicodeScalars {
-            switch scalar {
-            case "\u{2018}", "\u{2019}", "\u{201B}", "\u{2032}", "`": out.append("'")
-            case "\u{201C}", "\u{201D}", "\u{201E}", "\u{2033}", "«", "»": out.append("\"")
-            case "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2212}": out.append("-")
-            case "\u{2026}": out.append(contentsOf: "...".unicodeScalars)
-            default: out.append(scalar)
+        text.withBytes { bytes in
+            String(unsafeUninitializedCapacity: bytes.count + bytes.count / 2) { out in
+                var n = 0
+                var i = 0
+                while i < bytes.count {
+                    let b = bytes[i]
+                    if b < 0x80 {
+                        out[n] = b >= 0x41 && b <= 0x5A ? b | 0x20 : (b == UInt8(ascii: "`") ? UInt8(ascii: "'") : b)
+                        n += 1
+                        i += 1
+                        continue
+                    }
+                    if let (replacement, length) = typographic(bytes, i) {
+                        for r in replacement { out[n] = r; n += 1 }
+                        i += length
+                    } else {
+                        out[n] = b
+                        n += 1
+                        i += 1
+                    }
+                }
+                return n
             }
         }
-        return String(out)
     }
+
+    /// Curly quotes, dashes and the ellipsis, as the ASCII they stand for.
+    private static func typographic(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> ([UInt8], Int)? {
+        if bytes[i] == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xAB || bytes[i + 1] == 0xBB { return ([0x22], 2) }
+        guard i + 2 < bytes.count, bytes[i] == 0xE2 else { return nil }
+        switch (bytes[i + 1], bytes[i + 2]) {
+        case (0x80, 0x98), (0x80, 0x99), (0x80, 0x9B), (0x80, 0xB2): return ([0x27], 3)
+        case (0x80, 0x9C), (0x80, 0x9D), (0x80, 0x9E), (0x80, 0xB3): return ([0x22], 3)
+        case (0x80, 0x90...0x94), (0x88, 0x92): return ([0x2D], 3)
+        case (0x80, 0xA6): return ([0x2E, 0x2E, 0x2E], 3)
+        default: return nil
+        }
+    }
+
 }
 
 /// How the lines of a file are laid out: one paragraph per line, or hard-wrapped at a width.
@@ -69,7 +100,7 @@ struct LineLayout {
         for copy in copies {
             for chunk in copy.chunks {
                 for (i, entry) in chunk.lines.enumerated() {
-                    guard let line = entry, line.text.utf8.count >= 20, !HeadingRules.looksLikeHeading(line.text) else { continue }
+                    guard let line = entry, line.text.utf8.count >= 20, !line.looksLikeHeading else { continue }
                     lengths.append(line.text.utf8.count)
                     if i + 1 < chunk.lines.count, chunk.lines[i + 1] != nil {
                         followed += 1
@@ -121,12 +152,12 @@ enum BlockBuilder {
         if TextRules.looksLikeListItem(next.text) { return false }
         let previous = block.text
         // A title-like line stands alone, unless it fills a wrapped line and the next one continues it.
-        if block.lineCount == 1 && HeadingRules.looksLikeHeading(previous)
+        if block.looksLikeHeading
             && !(layout.isWrapped && previous.utf8.count >= layout.width - 15 && TextRules.startsAsContinuation(next.text)) {
             return false
         }
         // "…for years.\nShares Jump\nShares of Intel rose…": a title-like line after a finished sentence is a heading.
-        if TextRules.endsSentence(previous), HeadingRules.looksLikeHeading(next.text),
+        if TextRules.endsSentence(previous), next.looksLikeHeading,
            following.map({ !TextRules.startsAsContinuation($0.text) }) ?? true {
             return false
         }

@@ -39,8 +39,14 @@ enum Boilerplate {
         "this post may contain affiliate links", "we may earn a commission",
     ]
 
+    /// The prefixes as bytes, by their first byte, so that a line is compared with a few of them only.
+    private static let prefixesByFirstByte: [UInt8: [[UInt8]]] = Dictionary(grouping: prefixes.map { Array($0.utf8) }) { $0[0] }
+
     static func isBoilerplate(_ line: String) -> Bool {
-        guard line.utf8.count <= 400 else { return false }
+        let length = line.utf8.count
+        guard length <= 400 else { return false }
+        // Only a cookie notice is long; everything else here is a short line.
+        if length > 160 { return line.containsBytes("kie") && isCookieNotice(line.lowercased()) }
         let words = TextRules.wordCount(line)
         guard words <= 30 else { return false }
         var lower = line.lowercased()
@@ -50,7 +56,10 @@ enum Boilerplate {
             if TextRules.wordCount(inner) <= 4 && !inner.contains("...") && !inner.contains("…") { return true }
         }
         if wholeLines.contains(lower) { return true }
-        if words <= 25, prefixes.contains(where: { lower.hasPrefix($0) }) { return true }
+        if words <= 25, let first = lower.utf8.first, let candidates = prefixesByFirstByte[first],
+           candidates.contains(where: { lower.utf8.starts(with: $0) }) {
+            return true
+        }
         if isCookieNotice(lower) || isReadingTime(lower) || isByline(line) { return true }
         return false
     }
@@ -64,6 +73,7 @@ enum Boilerplate {
     /// "5 min read", "3 minute read", "reading time: 4 minutes"
     private static func isReadingTime(_ lower: String) -> Bool {
         if lower.hasPrefix("reading time") { return true }
+        guard lower.hasSuffix(" read") else { return false }
         let words = lower.split(separator: " ")
         guard words.count == 3, words[0].allSatisfy(\.isNumber), words[2] == "read" else { return false }
         return ["min", "mins", "minute", "minutes"].contains(words[1])

@@ -3,8 +3,12 @@ struct SourceLine {
     var text: String
     /// 1-based line number in the file.
     var number: Int
+    /// The line as it is in the file, to count its columns when a diagnostic needs them.
+    var raw: Substring
     /// 1-based column of the line's last character in the file.
-    var lastColumn: Int
+    var lastColumn: Int { raw.count }
+    /// The line has a heading's shape (judged once, asked often).
+    var looksLikeHeading: Bool
     /// Text was cut right before this line (an elision mark or a chunk start).
     var cutBefore = false
     /// Text was cut right after this line (an elision mark or a chunk end).
@@ -63,7 +67,7 @@ enum CopySplitter {
                 if line.atEnd { markCut(after: &current); cutPending = true }
                 continue
             }
-            var sourceLine = SourceLine(text: line.text, number: number, lastColumn: raw.count)
+            var sourceLine = SourceLine(text: line.text, number: number, raw: raw, looksLikeHeading: HeadingRules.looksLikeHeading(line.text))
             sourceLine.cutBefore = cutPending
             sourceLine.cutAfter = line.atEnd
             cutPending = line.atEnd

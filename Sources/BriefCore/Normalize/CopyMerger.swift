@@ -16,8 +16,16 @@ enum CopyMerger {
 
     /// Drops exact repeats, keeping the first.
     static func dedupe(_ blocks: [Block]) -> [Block] {
-        var seen = Set<String>()
-        return blocks.filter { seen.insert($0.key).inserted }
+        var seen: [UInt64: [Int]] = [:]
+        var result: [Block] = []
+        result.reserveCapacity(blocks.count)
+        for block in blocks {
+            let hash = StableHash.value(block.key)
+            if let earlier = seen[hash], earlier.contains(where: { result[$0].key == block.key }) { continue }
+            seen[hash, default: []].append(result.count)
+            result.append(block)
+        }
+        return result
     }
 
     /// What a block of the incoming copy is, relative to the merged blocks.
@@ -30,14 +38,16 @@ enum CopyMerger {
         case overlaps(Int, joined: String)
     }
 
+    /// Merged blocks by hashes of their whole text and of their first and last words
+    /// (candidates only: every hit is checked against the text).
     private struct Index {
-        var exact: [String: [Int]] = [:]
-        var head: [String: [Int]] = [:]
-        var tail: [String: [Int]] = [:]
+        var exact: [UInt64: [Int]] = [:]
+        var head: [UInt64: [Int]] = [:]
+        var tail: [UInt64: [Int]] = [:]
 
         init(_ blocks: [Block]) {
             for (i, block) in blocks.enumerated() {
-                exact[block.key, default: []].append(i)
+                exact[StableHash.value(block.key), default: []].append(i)
                 if let h = CopyMerger.head(block.key) { head[h, default: []].append(i) }
                 if let t = CopyMerger.tail(block.key) { tail[t, default: []].append(i) }
             }
@@ -47,26 +57,32 @@ enum CopyMerger {
     /// Signatures of at least three words, so that short fragments are only matched nearby.
     static let signatureWords = 3
 
-    static func head(_ key: String) -> String? {
-        var spaces = 0
-        for i in key.indices where key[i] == " " {
-            spaces += 1
-            if spaces == signatureWords { return String(key[..<i]) }
+    /// The hash of the first three words, nil when there are fewer.
+    static func head(_ key: String) -> UInt64? {
+        key.withBytes { bytes in
+            var spaces = 0
+            for (i, b) in bytes.enumerated() where b == 0x20 {
+                spaces += 1
+                if spaces == signatureWords { return StableHash.value(bytes: bytes[..<i]) }
+            }
+            return nil
         }
-        return nil
     }
 
-    static func tail(_ key: String) -> String? {
-        var spaces = 0
-        var i = key.endIndex
-        while i > key.startIndex {
-            i = key.index(before: i)
-            if key[i] == " " {
-                spaces += 1
-                if spaces == signatureWords { return String(key[key.index(after: i)...]) }
+    /// The hash of the last three words, nil when there are fewer.
+    static func tail(_ key: String) -> UInt64? {
+        key.withBytes { bytes in
+            var spaces = 0
+            var i = bytes.count
+            while i > 0 {
+                i -= 1
+                if bytes[i] == 0x20 {
+                    spaces += 1
+                    if spaces == signatureWords { return StableHash.value(bytes: bytes[(i + 1)...]) }
+                }
             }
+            return nil
         }
-        return nil
     }
 
     static func merge(_ base: [Block], with incoming: [Block]) -> [Block] {
@@ -77,6 +93,7 @@ enum CopyMerger {
         var inserts: [Int: [Block]] = [:]
         var cursor = -1
         var pendingKeys = Set<String>()
+        pendingKeys.reserveCapacity(8)
 
         for block in incoming {
             guard let match = find(block, in: merged, index: index, cursor: cursor, removed: removed) else {
@@ -119,7 +136,7 @@ enum CopyMerger {
         block.key = Block.key(for: text)
         block.isHeading = wasHeading && longer.isHeading
         block.endLine = longer.endLine
-        block.endColumn = longer.endColumn
+        block.endRaw = longer.endRaw
         block.cutAfter = longer.cutAfter
         if text == longer.text {
             block.line = longer.line
@@ -136,7 +153,7 @@ enum CopyMerger {
             let usable = candidates.filter { !removed.contains($0) && test($0) }
             return usable.first { $0 > cursor } ?? usable.last
         }
-        if let i = pick(index.exact[key], { _ in true }) { return .contained(i) }
+        if let i = pick(index.exact[StableHash.value(key)], { merged[$0].key == key || merged[$0].key.containsBytes(key) }) { return .contained(i) }
         if block.isHeading { return nil }
         if let h = head(key) {
             if let i = pick(index.head[h], { !merged[$0].isHeading && merged[$0].key.hasPrefixBytes(key) }) { return .contained(i) }
@@ -204,7 +221,7 @@ enum CopyMerger {
             }
             last.key = Block.key(for: last.text)
             last.endLine = block.endLine
-            last.endColumn = block.endColumn
+            last.endRaw = block.endRaw
             last.cutAfter = block.cutAfter
             result[result.count - 1] = last
         }

@@ -32,9 +32,13 @@ enum ElisionMarks {
 
     /// A quick byte test: "..", ". ." or "…" somewhere in the line.
     private static func mayHoldMark(_ line: String) -> Bool {
+        line.withBytes(mayHoldMark)
+    }
+
+    private static func mayHoldMark(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var previous: UInt8 = 0
         var beforePrevious: UInt8 = 0
-        for b in line.utf8 {
+        for b in bytes {
             if b == 0x2E && (previous == 0x2E || previous == 0x20 && beforePrevious == 0x2E) { return true }
             if b == 0xA6 && previous == 0x80 && beforePrevious == 0xE2 { return true }
             beforePrevious = previous

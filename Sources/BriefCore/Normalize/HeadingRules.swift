@@ -20,7 +20,7 @@ enum HeadingRules {
     static func classify(_ blocks: inout [Block]) {
         for i in blocks.indices where blocks[i].lineCount == 1 && !blocks[i].cutAfter {
             let text = blocks[i].text
-            if looksLikeHeading(text) {
+            if blocks[i].looksLikeHeading {
                 // A one-word "heading" needs a paragraph after it to be believed.
                 if TextRules.wordCount(text) == 1 && !(i + 1 < blocks.count && isParagraph(blocks[i + 1])) { continue }
                 blocks[i].isHeading = true
@@ -45,9 +45,10 @@ enum HeadingRules {
     /// The words of a line that may be a heading, or nil when its shape rules that out.
     private static func candidateWords(_ text: String) -> [Substring]? {
         // Cheapest tests first: most lines are paragraphs that end with a full stop.
-        guard let first = text.first, let last = text.last, !".,;:…".contains(last) else { return nil }
-        guard text.utf8.count <= maxCharacters * 4, text.count <= maxCharacters else { return nil }
-        guard first.isLetter || first.isNumber, !(first.isLowercase && !startsWithBrand(text)) else { return nil }
+        guard let lastByte = text.utf8.last, lastByte != UInt8(ascii: "."), lastByte != UInt8(ascii: ","),
+              lastByte != UInt8(ascii: ";"), lastByte != UInt8(ascii: ":"), !text.hasSuffixBytes("…") else { return nil }
+        guard text.utf8.count <= maxCharacters || text.utf8.count <= maxCharacters * 4 && text.count <= maxCharacters else { return nil }
+        guard let first = text.first, first.isLetter || first.isNumber, !(first.isLowercase && !startsWithBrand(text)) else { return nil }
         guard !TextRules.looksLikeListItem(text), !TextRules.containsURL(text) else { return nil }
         let words = TextRules.words(text)
         guard words.count <= maxWords, !TextRules.containsSentenceBreak(text) else { return nil }

@@ -5,21 +5,22 @@
 public enum MarkdownEscaping {
     public static func escape(_ text: String) -> String {
         guard needsEscaping(text) else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 8)
-        let chars = Array(text)
-        for (i, c) in chars.enumerated() {
-            switch c {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "~", "|":
-                out.append("\\")
-            case "&" where startsEntity(chars, at: i):
-                out.append("\\")
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
+        for (i, b) in bytes.enumerated() {
+            switch b {
+            case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+                 UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "~"), UInt8(ascii: "|"):
+                out.append(UInt8(ascii: "\\"))
+            case UInt8(ascii: "&") where startsEntity(bytes, at: i):
+                out.append(UInt8(ascii: "\\"))
             default:
                 break
             }
-            out.append(c)
+            out.append(b)
         }
-        return escapeLineStart(out)
+        return escapeLineStart(String(decoding: out, as: UTF8.self))
     }
 
     /// The characters that open a block at the start of a line: headings, lists, quotes, rules, code.
@@ -42,25 +43,31 @@ public enum MarkdownEscaping {
     }
 
     /// `&amp;`, `&#39;`, `&#x27;`: text that Markdown would decode as a character reference.
-    private static func startsEntity(_ chars: [Character], at i: Int) -> Bool {
+    private static func startsEntity(_ bytes: [UInt8], at i: Int) -> Bool {
         var j = i + 1
-        if j < chars.count, chars[j] == "#" { j += 1 }
+        if j < bytes.count, bytes[j] == UInt8(ascii: "#") { j += 1 }
         let start = j
-        while j < chars.count, j - start <= 32, chars[j].isASCII, chars[j].isLetter || chars[j].isNumber { j += 1 }
-        return j > start && j < chars.count && chars[j] == ";"
+        while j < bytes.count, j - start <= 32, (bytes[j] | 0x20) >= 0x61 && (bytes[j] | 0x20) <= 0x7A || bytes[j] >= 0x30 && bytes[j] <= 0x39 { j += 1 }
+        return j > start && j < bytes.count && bytes[j] == UInt8(ascii: ";")
     }
 
     private static func needsEscaping(_ text: String) -> Bool {
-        for b in text.utf8 {
-            switch b {
-            case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
-                 UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "~"), UInt8(ascii: "|"),
-                 UInt8(ascii: "&"), UInt8(ascii: "#"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "="):
-                return true
-            default:
-                continue
+        guard let first = text.utf8.first else { return false }
+        // What opens a block only matters at the start of the line.
+        if first == UInt8(ascii: "#") || first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: "=")
+            || first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9") {
+            return true
+        }
+        return text.withBytes { bytes in
+            bytes.contains { b in
+                switch b {
+                case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+                     UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "~"), UInt8(ascii: "|"), UInt8(ascii: "&"):
+                    return true
+                default:
+                    return false
+                }
             }
         }
-        return text.first?.isNumber == true
     }
 }

@@ -50,24 +50,23 @@ public enum Normalizer {
 /// Splits text into lines at LF, CRLF or CR, dropping a leading byte order mark.
 enum Lines {
     static func split(_ text: String) -> [Substring] {
-        var lines: [Substring] = []
         let utf8 = text.utf8
-        var start = utf8.startIndex
-        if text.hasPrefix("\u{FEFF}") { start = text.index(after: text.startIndex) }
-        var i = start
-        while i < utf8.endIndex {
-            let b = utf8[i]
-            if b == 0x0A || b == 0x0D {
-                lines.append(text[start..<i])
-                var next = utf8.index(after: i)
-                if b == 0x0D, next < utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
-                start = next
-                i = next
-            } else {
-                i = utf8.index(after: i)
+        var offsets: [(Int, Int)] = []
+        text.withBytes { bytes in
+            var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            var i = start
+            while i < bytes.count {
+                let b = bytes[i]
+                if b == 0x0A || b == 0x0D {
+                    offsets.append((start, i))
+                    i += b == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A ? 2 : 1
+                    start = i
+                } else {
+                    i += 1
+                }
             }
+            if start < bytes.count { offsets.append((start, bytes.count)) }
         }
-        if start < utf8.endIndex { lines.append(text[start..<utf8.endIndex]) }
-        return lines
+        return offsets.map { text[utf8.index(utf8.startIndex, offsetBy: $0.0)..<utf8.index(utf8.startIndex, offsetBy: $0.1)] }
     }
 }

@@ -8,7 +8,10 @@ enum PartMarkers {
     }
 
     static func parse(_ line: String) -> Marker? {
-        guard line.count >= 6 else { return nil }
+        // Cheap test first: a marker starts with "P", "p" or an opening mark.
+        guard line.utf8.count >= 6, let first = line.utf8.first,
+              first == UInt8(ascii: "P") || first == UInt8(ascii: "p") || first == UInt8(ascii: "[") || first == UInt8(ascii: "(")
+                || first == UInt8(ascii: "*") || first == UInt8(ascii: "#") else { return nil }
         var s = Substring(line)
         if let f = s.first, "[(*#".contains(f) { s = s.drop { "[(*# ".contains($0) } }
         guard s.prefix(4).lowercased() == "part" else { return nil }

@@ -35,14 +35,31 @@ enum TextRules {
         return !word.dropFirst().contains { $0.isUppercase }
     }
 
+    /// The text in lower case when it is plain ASCII (without backticks), else nil: the fast path of comparison keys.
+    static func asciiLowercased(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            for b in bytes where b >= 0x80 || b == UInt8(ascii: "`") { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                for (i, b) in bytes.enumerated() { out[i] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+                return bytes.count
+            }
+        }
+    }
+
     static func words(_ text: some StringProtocol) -> [Substring] {
         Substring(text).split(separator: " ", omittingEmptySubsequences: true)
     }
 
     static func wordCount(_ text: some StringProtocol) -> Int {
+        let counted = text.utf8.withContiguousStorageIfAvailable(wordCount)
+        return counted ?? wordCount(Array(text.utf8))
+    }
+
+    private static func wordCount(_ bytes: some Collection<UInt8>) -> Int {
         var count = 0
         var inWord = false
-        for b in text.utf8 {
+        for b in bytes {
             if b == 0x20 { inWord = false } else if !inWord { inWord = true; count += 1 }
         }
         return count
@@ -58,10 +75,23 @@ enum TextRules {
         var capitalized = 0
         var significant = 0
         for (index, raw) in words.enumerated() {
+            // Plain ASCII words are judged on their bytes.
+            if let firstByte = raw.utf8.first, firstByte < 0x80, raw.utf8.allSatisfy({ $0 < 0x80 }) {
+                let isUpper = firstByte >= 0x41 && firstByte <= 0x5A
+                let isLower = firstByte >= 0x61 && firstByte <= 0x7A
+                if !isUpper && !isLower {
+                    if !isOpeningMark(Character(Unicode.Scalar(firstByte))) { continue }
+                } else {
+                    if index > 0 && isLower && minorWords.contains(raw) { continue }
+                    significant += 1
+                    if isUpper || raw.utf8.dropFirst().contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { capitalized += 1 }
+                    continue
+                }
+            }
             let word = raw.drop { isOpeningMark($0) }
             guard let first = word.first else { continue }
             if !first.isLetter { continue }
-            if index > 0 && minorWords.contains(Substring(word.lowercased())) && first.isLowercase { continue }
+            if index > 0 && first.isLowercase && minorWords.contains(Substring(word)) { continue }
             significant += 1
             if first.isUppercase || word.dropFirst().contains(where: { $0.isUppercase }) { capitalized += 1 }
         }
@@ -70,16 +100,18 @@ enum TextRules {
 
     /// Whether the text holds a sentence end followed by another sentence ("… sales. Tesla …").
     static func containsSentenceBreak(_ text: String) -> Bool {
-        let chars = Array(text)
-        guard chars.count > 6 else { return false }
-        for i in 4..<(chars.count - 2) where chars[i] == "." || chars[i] == "!" || chars[i] == "?" {
-            guard chars[i + 1] == " ", chars[i + 2].isUppercase else { continue }
-            if chars[i] != "." { return true }
-            // "Dr. Smith", "Inc. Reports", "U.S. Sales": the word before must be a plain lower-case word.
-            let word = chars[(i - 4)..<i]
-            if word.allSatisfy({ $0.isLetter && $0.isLowercase }) { return true }
+        text.withBytes { bytes in
+            guard bytes.count > 6 else { return false }
+            for i in 4..<(bytes.count - 2) where bytes[i] == 0x2E || bytes[i] == 0x21 || bytes[i] == 0x3F {
+                let next = bytes[i + 2]
+                // An upper-case letter, or any non-ASCII letter, may start the next sentence.
+                guard bytes[i + 1] == 0x20, next >= 0x41 && next <= 0x5A || next >= 0xC3 else { continue }
+                if bytes[i] != 0x2E { return true }
+                // "Dr. Smith", "Inc. Reports", "U.S. Sales": the word before must be a plain lower-case word.
+                if bytes[(i - 4)..<i].allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) { return true }
+            }
+            return false
         }
-        return false
     }
 
     static func containsURL(_ text: String) -> Bool {
@@ -88,12 +120,14 @@ enum TextRules {
 
     /// Whether the line starts like a list item in Markdown ("- ", "* ", "• ", "1. ", "2) ").
     static func looksLikeListItem(_ text: some StringProtocol) -> Bool {
-        if text.hasPrefix("- ") || text.hasPrefix("* ") || text.hasPrefix("• ") || text.hasPrefix("+ ") || text.hasPrefix("· ") {
-            return true
-        }
-        let digits = text.prefix { $0.isASCII && $0.isNumber }
-        guard !digits.isEmpty, digits.count <= 3 else { return false }
-        let rest = text.dropFirst(digits.count)
-        return rest.hasPrefix(". ") || rest.hasPrefix(") ")
+        let bytes = text.utf8
+        guard let first = bytes.first else { return false }
+        let second = bytes.dropFirst().first
+        if (first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "+")) && second == 0x20 { return true }
+        if first >= 0x80 { return text.hasPrefix("• ") || text.hasPrefix("· ") }
+        let digits = bytes.prefix { $0 >= 0x30 && $0 <= 0x39 }.count
+        guard (1...3).contains(digits) else { return false }
+        let rest = bytes.dropFirst(digits)
+        return (rest.first == UInt8(ascii: ".") || rest.first == UInt8(ascii: ")")) && rest.dropFirst().first == 0x20
     }
 }

@@ -2,7 +2,7 @@
 enum Timestamps {
     /// The line without a leading time code, or nil when the line is nothing but time codes.
     static func strip(_ line: String) -> String? {
-        guard let first = line.first, first.isNumber || first == "[" || first == "(" else { return line }
+        guard let first = line.utf8.first, first >= 0x30 && first <= 0x39 || first == UInt8(ascii: "[") || first == UInt8(ascii: "(") else { return line }
         var rest = Substring(line)
         var stripped = false
         while let after = timeCode(in: rest) {

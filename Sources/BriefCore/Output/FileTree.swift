@@ -24,6 +24,30 @@ enum FileTree {
         }
     }
 
+    /// A file's bytes, read straight into an array (no `Data` in between), or nil with `errno` set.
+    static func read(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        guard info.st_mode & S_IFMT == S_IFREG else { errno = EISDIR; return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var offset = 0
+        while true {
+            if offset == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 4096)) }
+            let n = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if n == 0 { break }
+            offset += n
+        }
+        bytes.removeSubrange(offset...)
+        return bytes
+    }
+
     /// Removes a folder and everything in it; symbolic links are removed, not followed.
     static func remove(_ path: String) {
         var info = stat()

@@ -79,33 +79,45 @@ public final class SiteWriter: @unchecked Sendable {
 
     /// Writes one file of the new site; safe to call from many threads at once.
     public func write(_ relativePath: String, _ bytes: [UInt8]) throws(DiagnosticError) {
+        try bytes.withUnsafeBufferPointer { buffer in Result { () throws(DiagnosticError) in try write(relativePath, buffer) } }.get()
+    }
+
+    /// Writes a text file of the new site without copying the text first.
+    public func write(_ relativePath: String, text: String) throws(DiagnosticError) {
+        var text = text
+        try text.withUTF8 { buffer in Result { () throws(DiagnosticError) in try write(relativePath, buffer) } }.get()
+    }
+
+    private func write(_ relativePath: String, _ bytes: UnsafeBufferPointer<UInt8>) throws(DiagnosticError) {
         guard Self.isSafe(relativePath) else {
             throw DiagnosticError(.error(relativePath, "refusing to write outside the output folder"))
         }
         let target = staging + "/" + relativePath
-        let folder = (target as NSString).deletingLastPathComponent
-        if folder != staging, !Self.makeFolders(folder) {
-            throw DiagnosticError(.error(Self.display(output.path + "/" + relativePath), "cannot create the folder: \(String(cString: strerror(errno)))"))
+        if let slash = relativePath.lastIndex(of: "/"), !Self.makeFolders(staging + "/" + relativePath[..<slash]) {
+            throw failure(relativePath, "cannot create the folder")
         }
         if let previous, Self.sameContent(previous + "/" + relativePath, bytes), link(previous + "/" + relativePath, target) == 0 {
             counters.add(unchanged: 1)
             return
         }
         let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw DiagnosticError(.error(Self.display(output.path + "/" + relativePath), "cannot write the file: \(String(cString: strerror(errno)))"))
-        }
+        guard descriptor >= 0 else { throw failure(relativePath, "cannot write the file") }
         defer { close(descriptor) }
         var offset = 0
         while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
+            let n = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if n < 0 {
                 if errno == EINTR { continue }
-                throw DiagnosticError(.error(Self.display(output.path + "/" + relativePath), "cannot write the file: \(String(cString: strerror(errno)))"))
+                throw failure(relativePath, "cannot write the file")
             }
             offset += n
         }
         counters.add(written: 1)
+    }
+
+    /// An error about a file of the output, with the system's reason.
+    private func failure(_ relativePath: String, _ what: String) -> DiagnosticError {
+        DiagnosticError(.error(Self.display(output.path + "/" + relativePath), "\(what): \(String(cString: strerror(errno)))"))
     }
 
     /// Swaps the new site in and removes the old one.
@@ -119,9 +131,12 @@ public final class SiteWriter: @unchecked Sendable {
                 guard rename(path, aside) == 0, rename(staging, path) == 0 else {
                     throw DiagnosticError(.error(Self.display(path), "cannot replace the output folder: \(String(cString: strerror(errno)))"))
                 }
-                FileTree.remove(aside)
+                Self.removeInBackground(aside)
+            } else {
+                // The old site now sits at the staging path; give it a name the next build recognizes.
+                let old = (staging as NSString).deletingLastPathComponent + "/.\((path as NSString).lastPathComponent).brief-old-\(getpid())"
+                Self.removeInBackground(rename(staging, old) == 0 ? old : staging)
             }
-            FileTree.remove(staging)
         } else if rename(staging, path) != 0 {
             throw DiagnosticError(.error(Self.display(path), "cannot move the new site into place: \(String(cString: strerror(errno)))"))
         }
@@ -136,13 +151,36 @@ public final class SiteWriter: @unchecked Sendable {
 
     // MARK: Helpers
 
+    /// Deletes the previous site without making the user wait: a large tree takes seconds to
+    /// unlink. A detached `rm` does it; should that fail to start, it is done here. Anything left
+    /// behind (the machine stopped) is removed by the next build.
+    static func removeInBackground(_ path: String) {
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        // Its own process group, so that a Ctrl-C meant for a later command does not stop it.
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setpgroup(&attributes, 0)
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for descriptor in Int32(0)...2 { posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", O_RDWR, 0) }
+        let arguments = ["rm", "-rf", "--", path]
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid = pid_t()
+        if posix_spawn(&pid, "/bin/rm", &actions, &attributes, &argv, environ) != 0 {
+            FileTree.remove(path)
+        }
+    }
+
     /// A relative path with no way out: no `..`, no absolute path, no NUL, no backslash.
     static func isSafe(_ path: String) -> Bool {
         !path.isEmpty && !path.hasPrefix("/") && !path.contains("\0") && !path.contains("\\")
             && !path.split(separator: "/", omittingEmptySubsequences: false).contains { $0.isEmpty || $0 == "." || $0 == ".." }
     }
 
-    private static func sameContent(_ path: String, _ bytes: [UInt8]) -> Bool {
+    private static func sameContent(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var info = stat()
         guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == bytes.count else { return false }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
@@ -155,7 +193,7 @@ public final class SiteWriter: @unchecked Sendable {
             if n <= 0 { return false }
             offset += n
         }
-        return existing == bytes
+        return existing.withUnsafeBufferPointer { $0.elementsEqual(bytes) }
     }
 
     /// Creates a folder and its missing parents.

@@ -1,11 +1,21 @@
 import BriefTemplate
 
-/// Builds the template data of each page from the site model: plain dictionaries and lists,
-/// with every link already made relative to the page.
+/// Builds the template data of each page from the site model: plain dictionaries and lists.
+///
+/// Every `url` in the data is relative to the site root and templates write `{{root}}{{url}}`;
+/// so the value of a story, briefing or company is the same on every page, and is built once
+/// here instead of once per page that lists it (a company page can list thousands of stories).
 struct PageData: Sendable {
     let model: SiteModel
     private let companyIndex: [String: Int]
     private let siteValue: TemplateValue
+    /// Per story: heading, url, date; the same plus summary and briefing; its company tags.
+    private let storyLinks: [TemplateValue]
+    private let storyCards: [TemplateValue]
+    private let storyCompanies: [TemplateValue]
+    /// Per briefing: title, url, date, story count; per company: name, url, counts.
+    private let briefingLinks: [[String: TemplateValue]]
+    private let companyLinks: [TemplateValue]
 
     init(model: SiteModel) {
         self.model = model
@@ -20,40 +30,82 @@ struct PageData: Sendable {
         if let author = model.config.author { site["author"] = .string(author) }
         if let base = model.config.baseURL { site["base_url"] = .string(base) }
         siteValue = .dictionary(site)
+
+        let briefingLinks = model.briefings.map { briefing -> [String: TemplateValue] in
+            [
+                "title": .string(briefing.title),
+                "url": .string(SitePaths.briefing(briefing.slug)),
+                "date": Self.dateValue(briefing.date),
+                "story_count": .number(Double(briefing.storyIDs.count)),
+                "story_noun": .string(briefing.storyIDs.count == 1 ? "story" : "stories"),
+            ]
+        }
+        self.briefingLinks = briefingLinks
+        let briefingRefs = model.briefings.map { TemplateValue.dictionary(["title": .string($0.title), "url": .string(SitePaths.briefing($0.slug))]) }
+        let built = Parallel.map(model.stories.count) { i -> (TemplateValue, TemplateValue, TemplateValue) in
+            let story = model.stories[i]
+            let date = Self.dateValue(story.date)
+            let link: [String: TemplateValue] = ["heading": .string(story.heading), "url": .string(SitePaths.story(story.slug)), "date": date]
+            var card = link
+            card["summary"] = .string(story.summary)
+            card["briefing"] = briefingRefs[story.briefing]
+            let companies = TemplateValue.list(story.companies.map {
+                .dictionary(["name": .string($0.name), "url": .string(SitePaths.company($0.slug)), "mentions": .number(Double($0.mentions))])
+            })
+            return (.dictionary(link), .dictionary(card), companies)
+        }
+        storyLinks = built.map(\.0)
+        storyCards = built.map(\.1)
+        storyCompanies = built.map(\.2)
+        companyLinks = model.companies.map { entry in
+            .dictionary([
+                "name": .string(entry.company.name),
+                "url": .string(SitePaths.company(entry.company.slug)),
+                "story_count": .number(Double(entry.storyIDs.count)),
+                "story_noun": .string(entry.storyIDs.count == 1 ? "story" : "stories"),
+                "mentions": .number(Double(entry.mentions)),
+            ])
+        }
     }
 
     func data(for page: Page) -> TemplateValue {
         let path = page.path(in: model)
-        // The 404 page is served at any depth, so its links are absolute when the site's address is known.
-        let root = page == .notFound ? (model.config.baseURL ?? "/") : SitePaths.root(from: path)
         var values: [String: TemplateValue]
         var meta = PageMeta(title: model.config.title, description: model.config.description)
         switch page {
         case .home:
-            values = home(root: root)
+            values = home()
             meta.isHome = true
         case .briefingIndex:
-            values = briefingIndex(root: root)
+            values = [
+                "briefings": .list(briefingLinks.map(TemplateValue.dictionary)),
+                "count": .number(Double(model.briefings.count)),
+                "noun": .string(model.briefings.count == 1 ? "briefing" : "briefings"),
+            ]
             meta = PageMeta(title: "Briefings", description: "All \(model.briefings.count) briefings of \(model.config.title), newest first.")
             meta.section = "in_briefings"
         case .briefing(let i):
             let briefing = model.briefings[i]
-            values = self.briefing(briefing, root: root)
+            values = self.briefing(i)
             meta = PageMeta(title: briefing.title, description: briefing.description ?? briefingDescription(briefing))
             meta.ogType = "article"
             meta.section = "in_briefings"
         case .story(let i):
             let story = model.stories[i]
-            values = self.story(story, root: root)
+            values = self.story(story)
             meta = PageMeta(title: story.heading, description: story.summary)
             meta.ogType = "article"
         case .companyIndex:
-            values = companyIndexValues(root: root)
+            values = [
+                "companies": .list(companyLinks),
+                "count": .number(Double(model.companies.count)),
+                "noun": .string(model.companies.count == 1 ? "company" : "companies"),
+            ]
             meta = PageMeta(title: "Companies", description: "The \(model.companies.count) companies mentioned in \(model.config.title).")
             meta.section = "in_companies"
         case .company(let i):
             let entry = model.companies[i]
-            values = company(entry, root: root)
+            values = company(entry)
             meta = PageMeta(title: entry.company.name,
                             description: entry.company.description ?? "Stories that mention \(entry.company.name).")
             meta.section = "in_companies"
@@ -65,7 +117,8 @@ struct PageData: Sendable {
             values = [:]
             meta = PageMeta(title: "Page not found", description: "There is no page at this address.")
         }
-        values["root"] = .string(root)
+        // The 404 page is served at any depth, so its links start at the site's address (or the server's root).
+        values["root"] = .string(page == .notFound ? (model.config.baseURL ?? "/") : SitePaths.root(from: path))
         values["site"] = siteValue
         values["page"] = meta.value(canonical: page == .notFound ? nil : model.config.baseURL.map { SitePaths.absolute(path, base: $0) })
         return .dictionary(values)
@@ -73,43 +126,40 @@ struct PageData: Sendable {
 
     // MARK: Pages
 
-    private func home(root: String) -> [String: TemplateValue] {
+    private func home() -> [String: TemplateValue] {
         var values: [String: TemplateValue] = [:]
         if let latest = model.briefings.first {
-            let limit = model.config.storiesOnFrontPage
-            var latestValue = briefingLink(latest, root: root)
-            latestValue["stories"] = .list(latest.storyIDs.prefix(limit).map { storyCard(model.stories[$0], root: root, withBriefing: false) })
+            var latestValue = briefingLinks[0]
+            latestValue["stories"] = .list(latest.storyIDs.prefix(model.config.storiesOnFrontPage).map { id in
+                guard case .dictionary(var card) = storyCards[id] else { return storyCards[id] }
+                card["briefing"] = nil
+                card["companies"] = storyCompanies[id]
+                card["has_companies"] = .bool(!model.stories[id].companies.isEmpty)
+                return .dictionary(card)
+            })
             values["latest"] = .dictionary(latestValue)
         }
-        let earlier = model.briefings.dropFirst().prefix(20).map { TemplateValue.dictionary(briefingLink($0, root: root)) }
+        let earlier = briefingLinks.dropFirst().prefix(20).map(TemplateValue.dictionary)
         values["earlier"] = .list(Array(earlier))
         values["has_earlier"] = .bool(!earlier.isEmpty)
-        let top = model.companies.prefix(12).map { companyLink($0, root: root) }
-        values["top_companies"] = .list(Array(top))
-        values["has_companies"] = .bool(!top.isEmpty)
+        values["top_companies"] = .list(Array(companyLinks.prefix(12)))
+        values["has_companies"] = .bool(!model.companies.isEmpty)
         return values
     }
 
-    private func briefingIndex(root: String) -> [String: TemplateValue] {
-        [
-            "briefings": .list(model.briefings.map { .dictionary(briefingLink($0, root: root)) }),
-            "count": .number(Double(model.briefings.count)),
-            "noun": .string(model.briefings.count == 1 ? "briefing" : "briefings"),
-        ]
-    }
-
-    private func briefing(_ briefing: Briefing, root: String) -> [String: TemplateValue] {
-        var values = briefingLink(briefing, root: root)
+    private func briefing(_ index: Int) -> [String: TemplateValue] {
+        let briefing = model.briefings[index]
+        var values = briefingLinks[index]
         var words = 0
         values["stories"] = .list(briefing.storyIDs.enumerated().map { position, id in
             let story = model.stories[id]
             words += story.wordCount
             return .dictionary([
                 "heading": .string(story.heading),
-                "url": .string(root + SitePaths.story(story.slug)),
+                "url": .string(SitePaths.story(story.slug)),
                 "anchor": .string("story-\(position + 1)"),
                 "html": .string(story.html),
-                "companies": companyMentions(story, root: root),
+                "companies": storyCompanies[id],
                 "has_companies": .bool(!story.companies.isEmpty),
             ])
         })
@@ -117,46 +167,32 @@ struct PageData: Sendable {
         return values
     }
 
-    private func story(_ story: Story, root: String) -> [String: TemplateValue] {
+    private func story(_ story: Story) -> [String: TemplateValue] {
         let briefing = model.briefings[story.briefing]
         let position = briefing.storyIDs.firstIndex(of: story.id) ?? 0
         func neighbour(_ offset: Int) -> TemplateValue {
             let p = position + offset
-            guard briefing.storyIDs.indices.contains(p) else { return .null }
-            let other = model.stories[briefing.storyIDs[p]]
-            return .dictionary(["heading": .string(other.heading), "url": .string(root + SitePaths.story(other.slug))])
+            return briefing.storyIDs.indices.contains(p) ? storyLinks[briefing.storyIDs[p]] : .null
         }
-        var values: [String: TemplateValue] = [
+        return [
             "heading": .string(story.heading),
+            "summary": .string(story.summary),
             "html": .string(story.html),
-            "briefing": .dictionary(["title": .string(briefing.title), "url": .string(root + SitePaths.briefing(briefing.slug))]),
-            "date": dateValue(story.date),
+            "briefing": .dictionary(["title": .string(briefing.title), "url": .string(SitePaths.briefing(briefing.slug))]),
+            "date": Self.dateValue(story.date),
             "reading_time": .number(Double(Self.readingTime(words: story.wordCount))),
-            "companies": companyMentions(story, root: root),
+            "companies": storyCompanies[story.id],
             "has_companies": .bool(!story.companies.isEmpty),
             "key_figures": .list(story.keyFigures.map { .dictionary(["value": .string($0.value), "unit": .string($0.unit)]) }),
             "has_key_figures": .bool(!story.keyFigures.isEmpty),
             "previous": neighbour(-1),
             "next": neighbour(1),
-            "related": .list(story.related.map { id in
-                let other = model.stories[id]
-                return .dictionary(["heading": .string(other.heading), "url": .string(root + SitePaths.story(other.slug)), "date": dateValue(other.date)])
-            }),
+            "related": .list(story.related.map { storyLinks[$0] }),
             "has_related": .bool(!story.related.isEmpty),
         ]
-        values["summary"] = .string(story.summary)
-        return values
     }
 
-    private func companyIndexValues(root: String) -> [String: TemplateValue] {
-        [
-            "companies": .list(model.companies.map { companyLink($0, root: root) }),
-            "count": .number(Double(model.companies.count)),
-            "noun": .string(model.companies.count == 1 ? "company" : "companies"),
-        ]
-    }
-
-    private func company(_ entry: CompanyEntry, root: String) -> [String: TemplateValue] {
+    private func company(_ entry: CompanyEntry) -> [String: TemplateValue] {
         let company = entry.company
         var values: [String: TemplateValue] = [
             "name": .string(company.name),
@@ -164,7 +200,8 @@ struct PageData: Sendable {
             "mention_noun": .string(entry.mentions == 1 ? "time" : "times"),
             "story_count": .number(Double(entry.storyIDs.count)),
             "story_noun": .string(entry.storyIDs.count == 1 ? "story" : "stories"),
-            "stories": .list(entry.storyIDs.map { storyCard(model.stories[$0], root: root, withBriefing: true) }),
+            // Company pages leave out each story's company tags: with thousands of stories, the page would be mostly tags.
+            "stories": .list(entry.storyIDs.map { storyCards[$0] }),
         ]
         if let v = company.description { values["description"] = .string(v) }
         if let v = company.sector { values["sector"] = .string(v) }
@@ -180,7 +217,7 @@ struct PageData: Sendable {
             guard let i = companyIndex[pair.slug] else { return nil }
             return .dictionary([
                 "name": .string(model.companies[i].company.name),
-                "url": .string(root + SitePaths.company(pair.slug)),
+                "url": .string(SitePaths.company(pair.slug)),
                 "stories": .number(Double(pair.stories)),
             ])
         }
@@ -191,60 +228,13 @@ struct PageData: Sendable {
 
     // MARK: Shared pieces
 
-    private func briefingLink(_ briefing: Briefing, root: String) -> [String: TemplateValue] {
-        [
-            "title": .string(briefing.title),
-            "url": .string(root + SitePaths.briefing(briefing.slug)),
-            "date": dateValue(briefing.date),
-            "story_count": .number(Double(briefing.storyIDs.count)),
-            "story_noun": .string(briefing.storyIDs.count == 1 ? "story" : "stories"),
-        ]
-    }
-
-    private func storyCard(_ story: Story, root: String, withBriefing: Bool) -> TemplateValue {
-        var values: [String: TemplateValue] = [
-            "heading": .string(story.heading),
-            "url": .string(root + SitePaths.story(story.slug)),
-            "summary": .string(story.summary),
-            "date": dateValue(story.date),
-            "companies": companyMentions(story, root: root),
-            "has_companies": .bool(!story.companies.isEmpty),
-        ]
-        if withBriefing {
-            let briefing = model.briefings[story.briefing]
-            values["briefing"] = .dictionary(["title": .string(briefing.title), "url": .string(root + SitePaths.briefing(briefing.slug))])
-        }
-        return .dictionary(values)
-    }
-
-    private func companyLink(_ entry: CompanyEntry, root: String) -> TemplateValue {
-        .dictionary([
-            "name": .string(entry.company.name),
-            "url": .string(root + SitePaths.company(entry.company.slug)),
-            "story_count": .number(Double(entry.storyIDs.count)),
-            "story_noun": .string(entry.storyIDs.count == 1 ? "story" : "stories"),
-            "mentions": .number(Double(entry.mentions)),
-        ])
-    }
-
-    private func companyMentions(_ story: Story, root: String) -> TemplateValue {
-        .list(story.companies.map {
-            .dictionary([
-                "name": .string($0.name),
-                "url": .string(root + SitePaths.company($0.slug)),
-                "mentions": .number(Double($0.mentions)),
-            ])
-        })
-    }
-
-    private func dateValue(_ date: ContentDate?) -> TemplateValue {
+    private static func dateValue(_ date: ContentDate?) -> TemplateValue {
         guard let date else { return .null }
         return .dictionary(["iso": .string(date.isoDay), "display": .string(DisplayDate.text(date))])
     }
 
     private func briefingDescription(_ briefing: Briefing) -> String {
-        let headings = briefing.storyIDs.prefix(4).map { model.stories[$0].heading }
-        return headings.joined(separator: " · ")
+        briefing.storyIDs.prefix(4).map { model.stories[$0].heading }.joined(separator: " · ")
     }
 
     static func readingTime(words: Int) -> Int {

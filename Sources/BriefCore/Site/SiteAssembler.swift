@@ -43,12 +43,11 @@ public struct SiteAssembler {
             var briefing = Briefing(slug: assigned.briefing, title: document.title, date: document.date,
                                     source: document.source, description: document.metadata.description, storyIDs: [])
             for (position, draft) in source.stories.enumerated() {
-                let texts = draft.paragraphs.map(\.text)
                 briefing.storyIDs.append(stories.count)
                 stories.append(Story(
                     id: stories.count, slug: assigned.stories[position], heading: draft.heading, briefing: briefings.count,
                     date: document.date, paragraphs: draft.paragraphs, html: draft.html, companies: draft.companies,
-                    summary: Self.firstSentence(texts.first ?? ""), wordCount: texts.reduce(0) { $0 + TextRules.wordCount($1) },
+                    summary: draft.summary, wordCount: draft.wordCount,
                     keyFigures: draft.keyFigures, related: [], source: document.source, line: draft.line))
             }
             briefings.append(briefing)
@@ -102,27 +101,30 @@ public struct SiteAssembler {
         return result.sorted { ($1.storyIDs.count, $0.company.name) < ($0.storyIDs.count, $1.company.name) }
     }
 
-    /// The first sentence of a paragraph, for listings; at most 300 characters, cut at a word.
+    /// The first sentence of a paragraph, for listings; at most 300 bytes, cut at a word.
     static func firstSentence(_ text: String) -> String {
-        let chars = Array(text.prefix(400))
+        let bytes = Array(text.utf8.prefix(600))
         var i = 20
-        while i < chars.count {
+        while i < bytes.count {
             defer { i += 1 }
-            guard ".!?".contains(chars[i]) else { continue }
+            let b = bytes[i]
+            guard b == 0x2E || b == 0x21 || b == 0x3F else { continue }
             var end = i + 1
-            if end < chars.count, chars[end] == "\"" || chars[end] == "”" { end += 1 }
-            guard end == chars.count || chars[end] == " " else { continue }
+            if end < bytes.count, bytes[end] == 0x22 { end += 1 }
+            if end + 2 < bytes.count, bytes[end] == 0xE2, bytes[end + 1] == 0x80, bytes[end + 2] == 0x9D { end += 3 }  // ”
+            guard end == bytes.count || bytes[end] == 0x20 else { continue }
             // "Dr. Smith", "U.S. sales": a short capitalised word before the dot is an abbreviation.
             var start = i
-            while start > 0, chars[start - 1] != " " { start -= 1 }
-            let word = chars[start..<i]
-            if chars[i] == ".", word.count <= 2, word.first?.isUppercase == true || word.contains(".") { continue }
-            return String(chars[..<end])
+            while start > 0, bytes[start - 1] != 0x20 { start -= 1 }
+            let word = bytes[start..<i]
+            if b == 0x2E, word.count <= 2, let first = word.first, first >= 0x41 && first <= 0x5A || word.contains(0x2E) { continue }
+            if end > 400 { break }
+            return String(decoding: bytes[..<end], as: UTF8.self)
         }
-        guard chars.count > 300 || text.count > chars.count else { return text }
-        let cut = chars.prefix(300)
-        let atWord = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
-        return String(atWord) + "…"
+        guard text.utf8.count > 300 else { return text }
+        let cut = bytes.prefix(300)
+        let atWord = cut.lastIndex(of: 0x20).map { cut[..<$0] } ?? cut
+        return String(decoding: atWord, as: UTF8.self) + "…"
     }
 }
 

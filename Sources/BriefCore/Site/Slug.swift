@@ -29,7 +29,8 @@ public enum Slug {
     }
 
     private static func asciiSlug(_ text: String) -> String {
-        let folded = text.applyingTransform(.stripDiacritics, reverse: false) ?? text
+        // Folding accents goes through ICU, which is slow; plain ASCII titles need none.
+        let folded = text.utf8.allSatisfy({ $0 < 0x80 }) ? text : (text.applyingTransform(.stripDiacritics, reverse: false) ?? text)
         var out: [UInt8] = []
         out.reserveCapacity(min(folded.utf8.count, maxLength + 8))
         var pendingDash = false
@@ -84,7 +85,7 @@ public enum Slug {
 /// A hash that is the same on every run and machine (FNV-1a, 64 bits), unlike `Hasher`.
 public enum StableHash {
     public static func value(_ text: String) -> UInt64 {
-        value(bytes: text.utf8)
+        text.withBytes { value(bytes: $0) }
     }
 
     public static func value<S: Sequence>(bytes: S, seed: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 where S.Element == UInt8 {

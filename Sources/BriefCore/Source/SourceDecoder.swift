@@ -25,13 +25,12 @@ public enum SourceDecoder {
         }
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        if let bad = firstInvalidUTF8(body) {
-            let offset = bad + (bytes.count - body.count)
+        guard let text = String(validating: body, as: UTF8.self) else {
+            let offset = (firstInvalidUTF8(body) ?? 0) + (bytes.count - body.count)
             let (line, column) = lineAndColumn(bytes, offset: offset)
             let byte = String(bytes[offset], radix: 16, uppercase: true)
             return .failed(.error(path, line: line, column: column, "invalid UTF-8 (byte 0x\(byte) at byte offset \(offset)); save the file as UTF-8"))
         }
-        let text = String(decoding: body, as: UTF8.self)
         if text.allSatisfy({ $0.isWhitespace }) {
             return .skipped(.warning(path, body.isEmpty ? "skipped: the file is empty" : "skipped: the file holds only white space"))
         }
@@ -49,9 +48,10 @@ public enum SourceDecoder {
             ("a gzip archive", [0x1F, 0x8B]),
         ]
         for (name, magic) in signatures where bytes.starts(with: magic) { return name }
+        if bytes.contains(0) { return "a binary file (it contains NUL bytes)" }
         let sample = bytes.prefix(8192)
-        if sample.contains(0) { return "a binary file (it contains NUL bytes)" }
-        let controls = sample.filter { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0x0C }.count
+        var controls = 0
+        for b in sample where b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C { controls += 1 }
         if sample.count >= 32 && controls * 10 > sample.count { return "a binary file (mostly control bytes)" }
         return nil
     }
