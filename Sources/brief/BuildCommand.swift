@@ -21,6 +21,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Treat a variable missing from a template's data as an error.")
     var strict = false
 
+    @Flag(help: "Ignore the build cache (.brief-cache/) and rebuild everything.")
+    var clean = false
+
     func validate() throws {
         if let output, output.isEmpty { throw ValidationError("--output needs a folder") }
     }
@@ -30,14 +33,19 @@ struct BuildCommand: ParsableCommand {
         var options = BuildOptions(root: rootURL, output: output.map { URL(fileURLWithPath: $0) })
         options.drafts = drafts
         options.strict = strict
+        options.clean = clean
         switch SiteBuilder.build(options) {
         case .success(let report):
             printDiagnostics(report.diagnostics)
             let warnings = report.diagnostics.count
-            print("Built \(counted(report.sources, "briefing")), \(counted(report.stories, "story", "stories")), "
-                + "\(counted(report.companies, "company", "companies")): \(counted(report.filesWritten, "file")) written, "
-                + "\(report.filesUnchanged) unchanged in \(String(format: "%.2f", report.seconds)) s → \(options.display(options.output))/"
-                + (warnings > 0 ? " (\(counted(warnings, "warning")))" : ""))
+            let what = "\(counted(report.sources, "briefing")), \(counted(report.stories, "story", "stories")), \(counted(report.companies, "company", "companies"))"
+            let time = String(format: "%.2f", report.seconds)
+            let suffix = warnings > 0 ? " (\(counted(warnings, "warning")))" : ""
+            if report.upToDate {
+                print("Up to date: \(what); nothing changed, nothing written, in \(time) s → \(options.display(options.output))/\(suffix)")
+            } else {
+                print("Built \(what): \(counted(report.filesWritten, "file")) written, \(report.filesUnchanged) unchanged in \(time) s → \(options.display(options.output))/\(suffix)")
+            }
         case .failure(let error):
             printDiagnostics(error.diagnostics)
             let errors = error.diagnostics.filter { $0.severity == .error }.count

@@ -9,6 +9,8 @@ public struct BuildOptions: Sendable {
     public var drafts = false
     /// A variable missing from a template's data is an error instead of empty text.
     public var strict = false
+    /// Ignore the build cache and rebuild everything (the cache is written afresh).
+    public var clean = false
     /// `SOURCE_DATE_EPOCH`: the time to use where a date is needed and the content has none.
     public var sourceDateEpoch: String? = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"]
 
@@ -21,6 +23,8 @@ public struct BuildOptions: Sendable {
     public var templates: URL { root.appendingPathComponent("Templates") }
     public var configFile: URL { root.appendingPathComponent("brief.yml") }
     public var companiesFile: URL { content.appendingPathComponent("companies.yml") }
+    /// Where processed sources and the last build's state are kept (git-ignored, safe to delete).
+    public var cacheFolder: URL { root.appendingPathComponent(".brief-cache") }
 
     /// A path as diagnostics show it: relative to the site folder when inside it.
     public func display(_ url: URL) -> String {
@@ -38,6 +42,11 @@ public struct BuildReport: Sendable {
     /// Files in the new site, written anew or kept unchanged.
     public var filesWritten = 0
     public var filesUnchanged = 0
+    /// Nothing changed since the last build, so nothing was written.
+    public var upToDate = false
+    /// Sources taken from the cache, and processed anew.
+    public var sourcesCached = 0
+    public var sourcesProcessed = 0
     public var seconds = 0.0
     public var diagnostics: [Diagnostic] = []
 }

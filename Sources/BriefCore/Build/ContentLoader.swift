@@ -11,57 +11,134 @@ public struct LoadedContent: Sendable {
     public var diagnostics: [Diagnostic]
 }
 
-/// Reads `brief.yml`, `Content/companies.yml` and every source of `Content/`, processing
-/// sources in parallel. Shared by `brief build` and `brief companies`.
-public enum ContentLoader {
-    public static func load(_ options: BuildOptions) -> Result<LoadedContent, DiagnosticError> {
-        var diagnostics: [Diagnostic] = []
-        func fail(_ more: [Diagnostic] = []) -> Result<LoadedContent, DiagnosticError> {
-            .failure(DiagnosticError((diagnostics + more).sortedByLocation()))
-        }
-        let config = loadConfig(options, diagnostics: &diagnostics)
-        let gazetteer = loadGazetteer(options, diagnostics: &diagnostics)
-        let files: [String]
-        switch listSources(options) {
-        case .success(let found): files = found.sources; diagnostics += found.warnings
-        case .failure(let error): return fail(error.diagnostics)
-        }
-        if diagnostics.hasErrors { return fail() }
+/// The raw inputs of a build, read but not yet processed, with the keys that tell whether
+/// anything changed since the last build.
+struct SiteInputs: Sendable {
+    struct SourceFile: Sendable {
+        /// The path below `Content/`, and as diagnostics show it.
+        var relative: String
+        var display: String
+        var bytes: [UInt8]
+        /// Identifies the file's path and bytes together with everything processing depends on.
+        var key: UInt64
+    }
 
-        let processor = SourceProcessor(gazetteer: gazetteer)
+    var config: SiteConfig
+    var configBytes: [UInt8]
+    var companiesBytes: [UInt8]?
+    var files: [SourceFile]
+    /// Hash of what processing a source depends on besides the source: brief and the gazetteer.
+    var processingKey: UInt64
+    var diagnostics: [Diagnostic]
+}
+
+/// Reads `brief.yml`, `Content/companies.yml` and every source of `Content/`, and processes
+/// sources in parallel, taking them from the build cache when their key is there.
+public enum ContentLoader {
+    /// Everything `brief companies` needs: the content processed, without a cache.
+    public static func load(_ options: BuildOptions) -> Result<LoadedContent, DiagnosticError> {
+        let inputs: SiteInputs
+        switch read(options) {
+        case .success(let found): inputs = found
+        case .failure(let error): return .failure(error)
+        }
+        var diagnostics = inputs.diagnostics
+        let gazetteer = loadGazetteer(inputs, options, diagnostics: &diagnostics)
+        if diagnostics.hasErrors { return .failure(DiagnosticError(diagnostics.sortedByLocation())) }
+        let (sources, found) = process(inputs, gazetteer: gazetteer, cache: nil, drafts: options.drafts)
+        diagnostics += found
+        if diagnostics.hasErrors { return .failure(DiagnosticError(diagnostics.sortedByLocation())) }
+        if let error = nothingToPublish(sources, inputs, options) { return .failure(DiagnosticError(diagnostics + [error])) }
+        return .success(LoadedContent(config: inputs.config, gazetteer: gazetteer, sources: sources, diagnostics: diagnostics))
+    }
+
+    /// Reads the settings and every source's bytes (in parallel), and computes their keys.
+    static func read(_ options: BuildOptions) -> Result<SiteInputs, DiagnosticError> {
+        var diagnostics: [Diagnostic] = []
+        let configBytes = FileTree.read(options.configFile.path) ?? []
+        let config = parseConfig(configBytes, options, diagnostics: &diagnostics)
+        let companiesBytes = FileTree.read(options.companiesFile.path)
+        let names: [String]
+        switch listSources(options) {
+        case .success(let found): names = found.sources; diagnostics += found.warnings
+        case .failure(let error): return .failure(DiagnosticError(diagnostics + error.diagnostics))
+        }
+        if diagnostics.hasErrors { return .failure(DiagnosticError(diagnostics.sortedByLocation())) }
+
+        var key = Fingerprint()
+        key.add(BuildCache.version)
+        key.add(EmbeddedFiles.files["data/Gazetteer.yml"] ?? "")
+        key.add(companiesBytes.map { ContentHash.of($0) } ?? 0)
+        key.add(config.maxSourceSize)
+        let processingKey = key.value
         let limit = config.maxSourceSize
-        let results = Parallel.map(files.count) { i -> (ProcessedSource?, [Diagnostic]) in
-            let url = options.content.appendingPathComponent(files[i])
+        let results = Parallel.map(names.count) { i -> Result<SiteInputs.SourceFile, DiagnosticError> in
+            let url = options.content.appendingPathComponent(names[i])
             let display = options.display(url)
-            guard let bytes = FileTree.read(url.path) else {
-                return (nil, [.error(display, "cannot read the file: \(String(cString: strerror(errno)))")])
+            var info = stat()
+            if stat(url.path, &info) == 0, Int(info.st_size) > limit {
+                return .failure(DiagnosticError(SourceDecoder.sizeError(path: display, size: Int(info.st_size), limit: limit)))
             }
-            switch SourceDecoder.decode(bytes, path: display, sizeLimit: limit) {
+            guard let bytes = FileTree.read(url.path) else {
+                return .failure(DiagnosticError(.error(display, "cannot read the file: \(String(cString: strerror(errno)))")))
+            }
+            var seed = Fingerprint(processingKey)
+            seed.add(display)
+            return .success(SiteInputs.SourceFile(relative: names[i], display: display, bytes: bytes, key: ContentHash.of(bytes, seed: seed.value)))
+        }
+        var files: [SiteInputs.SourceFile] = []
+        for result in results {
+            switch result {
+            case .success(let file): files.append(file)
+            case .failure(let error): diagnostics += error.diagnostics
+            }
+        }
+        if diagnostics.hasErrors { return .failure(DiagnosticError(diagnostics.sortedByLocation())) }
+        return .success(SiteInputs(config: config, configBytes: configBytes, companiesBytes: companiesBytes, files: files,
+                                   processingKey: processingKey, diagnostics: diagnostics))
+    }
+
+    /// Decodes and processes every source, or takes it from `cache` when its key is there (unless
+    /// `reuse` is false); what is processed anew is stored in the cache. Drafts are left out unless `drafts`.
+    static func process(_ inputs: SiteInputs, gazetteer: Gazetteer, cache: BuildCache?, reuse: Bool = true, drafts: Bool) -> ([ProcessedSource], [Diagnostic]) {
+        let files = inputs.files
+        let limit = inputs.config.maxSourceSize
+        let cached = Parallel.map(files.count) { i in reuse ? cache?.record(for: files[i].key) : nil }
+        let missing = files.indices.filter { cached[$0] == nil }
+        let processor = missing.isEmpty ? nil : SourceProcessor(gazetteer: gazetteer)
+        let fresh = Parallel.map(missing.count) { k -> (ProcessedSource?, [Diagnostic]) in
+            let file = files[missing[k]]
+            switch SourceDecoder.decode(file.bytes, path: file.display, sizeLimit: limit) {
             case .source(let source):
-                let processed = processor.process(source)
+                guard let processed = processor?.process(source) else { return (nil, []) }
+                if !processed.document.diagnostics.hasErrors { cache?.store(processed, key: file.key) }
                 return (processed, processed.document.diagnostics)
             case .skipped(let warning): return (nil, [warning])
             case .failed(let error): return (nil, [error])
             }
         }
-        var processed: [ProcessedSource] = []
+        var results = cached.map { source in (source, source?.document.diagnostics ?? []) }
+        for (k, index) in missing.enumerated() { results[index] = fresh[k] }
+        var sources: [ProcessedSource] = []
+        var diagnostics: [Diagnostic] = []
         for (source, found) in results {
             diagnostics += found
-            guard let source else { continue }
-            if source.document.metadata.draft && !options.drafts { continue }
-            processed.append(source)
+            guard let source, !source.document.metadata.draft || drafts else { continue }
+            sources.append(source)
         }
-        if diagnostics.hasErrors { return fail() }
-        if processed.allSatisfy({ $0.stories.isEmpty }) {
-            return fail([.error(options.display(options.content), "no stories to publish: none of the \(files.count) source(s) has any text left; see the warnings above")])
-        }
-        return .success(LoadedContent(config: config, gazetteer: gazetteer, sources: processed, diagnostics: diagnostics))
+        return (sources, diagnostics)
     }
 
-    public static func loadConfig(_ options: BuildOptions, diagnostics: inout [Diagnostic]) -> SiteConfig {
-        guard let data = FileManager.default.contents(atPath: options.configFile.path) else { return SiteConfig() }
+    /// An error when no source has anything to publish.
+    static func nothingToPublish(_ sources: [ProcessedSource], _ inputs: SiteInputs, _ options: BuildOptions) -> Diagnostic? {
+        guard sources.allSatisfy({ $0.stories.isEmpty }) else { return nil }
+        return .error(options.display(options.content), "no stories to publish: none of the \(inputs.files.count) source(s) has any text left; see the warnings above")
+    }
+
+    static func parseConfig(_ bytes: [UInt8], _ options: BuildOptions, diagnostics: inout [Diagnostic]) -> SiteConfig {
+        guard !bytes.isEmpty else { return SiteConfig() }
         let path = options.display(options.configFile)
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             diagnostics.append(.error(path, "brief.yml is not valid UTF-8"))
             return SiteConfig()
         }
@@ -71,10 +148,17 @@ public enum ContentLoader {
     }
 
     public static func loadGazetteer(_ options: BuildOptions, diagnostics: inout [Diagnostic]) -> Gazetteer {
+        loadGazetteer(companiesBytes: FileTree.read(options.companiesFile.path), path: options.display(options.companiesFile), diagnostics: &diagnostics)
+    }
+
+    static func loadGazetteer(_ inputs: SiteInputs, _ options: BuildOptions, diagnostics: inout [Diagnostic]) -> Gazetteer {
+        loadGazetteer(companiesBytes: inputs.companiesBytes, path: options.display(options.companiesFile), diagnostics: &diagnostics)
+    }
+
+    private static func loadGazetteer(companiesBytes: [UInt8]?, path: String, diagnostics: inout [Diagnostic]) -> Gazetteer {
         let builtIn = Gazetteer.builtIn
-        guard let data = FileManager.default.contents(atPath: options.companiesFile.path) else { return builtIn }
-        let path = options.display(options.companiesFile)
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let bytes = companiesBytes else { return builtIn }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             diagnostics.append(.error(path, "companies.yml is not valid UTF-8"))
             return builtIn
         }

@@ -17,6 +17,20 @@ public struct ProcessedSource: Sendable, Hashable {
         /// The first sentence, for listings and descriptions.
         public var summary: String
         public var wordCount: Int
+        /// A hash of everything above, so that pages showing the story can tell whether it changed.
+        public var hash: UInt64 = 0
+
+        mutating func computeHash() {
+            var f = Fingerprint()
+            f.add(heading)
+            f.add(html)
+            for paragraph in paragraphs { f.add(paragraph.text) }
+            for company in companies { f.add(company.slug); f.add(company.name); f.add(company.mentions) }
+            for figure in keyFigures { f.add(figure.value); f.add(figure.unit) }
+            f.add(summary)
+            f.add(wordCount)
+            hash = f.value
+        }
     }
 }
 
@@ -44,7 +58,7 @@ public struct SourceProcessor: Sendable {
             let texts = section.paragraphs.map(\.text)
             let companies = document.metadata.companies.map { listedCompanies($0) }
                 ?? tagger.tag(heading: section.heading, paragraphs: texts)
-            return ProcessedSource.StoryDraft(
+            var draft = ProcessedSource.StoryDraft(
                 heading: section.heading,
                 line: section.line,
                 paragraphs: section.paragraphs,
@@ -54,6 +68,8 @@ public struct SourceProcessor: Sendable {
                 summary: SiteAssembler.firstSentence(texts.first ?? ""),
                 wordCount: texts.reduce(0) { $0 + TextRules.wordCount($1) }
             )
+            draft.computeHash()
+            return draft
         }
         return ProcessedSource(document: document, stories: stories)
     }

@@ -1,8 +1,11 @@
 import BriefTemplate
 import Foundation
 
-/// Runs the whole pipeline: read `Content/`, normalize, tag, render, assemble, draw the
-/// pages and swap the new `Site/` in. Any error leaves the previous `Site/` as it was.
+/// Runs the whole pipeline: read `Content/`, normalize, tag, render, assemble, draw the pages
+/// and put the new `Site/` in place. Any error leaves the previous `Site/` as it was.
+///
+/// With the build cache, unchanged sources are not processed again, unchanged pages are not
+/// drawn again, and a build where nothing changed writes nothing at all.
 public enum SiteBuilder {
     public static func build(_ options: BuildOptions) -> Result<BuildReport, DiagnosticError> {
         let start = Date()
@@ -13,13 +16,12 @@ public enum SiteBuilder {
             .failure(DiagnosticError((diagnostics + more).sortedByLocation()))
         }
 
-        let content: LoadedContent
-        switch ContentLoader.load(options) {
-        case .success(let loaded): content = loaded
+        let inputs: SiteInputs
+        switch ContentLoader.read(options) {
+        case .success(let read): inputs = read
         case .failure(let error): return .failure(error)
         }
-        diagnostics = content.diagnostics
-        timer.lap("read, normalize, tag and render \(content.sources.count) sources")
+        diagnostics = inputs.diagnostics
         let theme: Theme
         do {
             theme = try Theme.load(overrides: ContentLoader.directoryExists(options.templates) ? options.templates : nil,
@@ -27,77 +29,169 @@ public enum SiteBuilder {
         } catch {
             return fail(error.diagnostics)
         }
-        let (config, gazetteer, processed) = (content.config, content.gazetteer, content.sources)
+        timer.lap("read \(inputs.files.count) sources, settings and theme")
 
-        timer.lap("load the theme")
-        let (model, assembly) = SiteAssembler(config: config, gazetteer: gazetteer).assemble(processed)
+        let cache = BuildCache(folder: options.cacheFolder)
+        let globalKey = globalKey(inputs, theme, options)
+        let sourceKeys = Dictionary(inputs.files.map { ($0.relative, $0.key) }, uniquingKeysWith: { a, _ in a })
+        let outputInode = Self.inode(options.output.path)
+        let state = options.clean ? nil : cache.loadState()
+        let sameOutput = state.map { $0.outputPath == options.output.path && $0.outputInode == outputInode && outputInode != 0 } ?? false
+        if let state, sameOutput, state.globalKey == globalKey, state.sourceKeys == sourceKeys, state.counts.count == 3 {
+            var report = BuildReport()
+            (report.sources, report.stories, report.companies) = (state.counts[0], state.counts[1], state.counts[2])
+            report.upToDate = true
+            report.filesUnchanged = state.outputs.count
+            report.sourcesCached = inputs.files.count
+            report.diagnostics = state.diagnostics
+            report.seconds = Date().timeIntervalSince(start)
+            return .success(report)
+        }
+
+        let gazetteer = ContentLoader.loadGazetteer(inputs, options, diagnostics: &diagnostics)
+        if diagnostics.hasErrors { return fail() }
+        let (processed, found) = ContentLoader.process(inputs, gazetteer: gazetteer, cache: cache, reuse: !options.clean, drafts: options.drafts)
+        diagnostics += found
+        if diagnostics.hasErrors { return fail() }
+        if let error = ContentLoader.nothingToPublish(processed, inputs, options) { return fail([error]) }
+        timer.lap("normalize, tag and render the sources (cached or anew)")
+
+        let (model, assembly) = SiteAssembler(config: inputs.config, gazetteer: gazetteer).assemble(processed)
         diagnostics += assembly
-        timer.lap("assemble the site")
-        if config.baseURL == nil {
+        if model.config.baseURL == nil {
             diagnostics.append(.warning(options.display(options.configFile), "base_url is not set: feeds and the sitemap get relative links, but feed readers and search engines need absolute ones; set base_url in brief.yml"))
         }
+        timer.lap("assemble the site")
 
+        // An existing site built with the same settings and theme is updated in place; otherwise it is rebuilt and swapped.
+        let previous = sameOutput ? state : nil
+        let incremental = previous?.globalKey == globalKey
+        var previousHash: (@Sendable (String) -> UInt64?)?
+        if let outputs = previous?.outputs { previousHash = { outputs[$0]?.contentHash } }
         let writer: SiteWriter
-        do { writer = try SiteWriter(output: options.output) } catch { return fail(error.diagnostics) }
-        let pageErrors = writePages(model, theme: theme, options: options, writer: writer, timer: &timer)
-        if !pageErrors.isEmpty || diagnostics.hasErrors {
-            writer.abandon()
-            return fail(pageErrors)
+        do {
+            writer = try SiteWriter(output: options.output, mode: incremental ? .update : .replace, previousHash: previousHash)
+        } catch {
+            return fail(error.diagnostics)
         }
-        do { try writer.commit() } catch {
+        let written = writeOutputs(model, theme: theme, options: options, writer: writer, globalKey: globalKey,
+                                   previous: incremental ? previous : nil, timer: &timer)
+        if !written.errors.isEmpty || diagnostics.hasErrors {
+            writer.abandon()
+            return fail(written.errors)
+        }
+        let deletions = incremental ? (previous?.outputs.keys.filter { written.outputs[$0] == nil }.sorted() ?? []) : []
+        do { try writer.commit(deletions: deletions) } catch {
             writer.abandon()
             return fail(error.diagnostics)
         }
-        timer.lap("swap the new site in")
+        let sortedDiagnostics = diagnostics.sortedByLocation()
+        cache.save(BuildState(globalKey: globalKey, sourceKeys: sourceKeys, outputs: written.outputs, outputPath: options.output.path,
+                              outputInode: Self.inode(options.output.path),
+                              counts: [model.briefings.count, model.stories.count, model.companies.count],
+                              diagnostics: sortedDiagnostics.filter { $0.severity == .warning }))
+        cache.removeRecords(except: Set(inputs.files.map(\.key)))
+        timer.lap("put the site in place")
 
         var report = BuildReport()
         report.sources = model.briefings.count
         report.stories = model.stories.count
         report.companies = model.companies.count
         report.filesWritten = writer.written
-        report.filesUnchanged = writer.unchanged
-        report.diagnostics = diagnostics.sortedByLocation()
+        report.filesUnchanged = written.outputs.count - writer.written
+        report.diagnostics = sortedDiagnostics
         report.seconds = Date().timeIntervalSince(start)
         return .success(report)
     }
 
-    /// Draws every page and writes it with the other files of the site; returns the errors.
-    static func writePages(_ model: SiteModel, theme: Theme, options: BuildOptions, writer: SiteWriter, timer: inout PhaseTimer) -> [Diagnostic] {
+    /// Everything that touches every page: brief itself, the gazetteer, the theme, the settings and the options.
+    static func globalKey(_ inputs: SiteInputs, _ theme: Theme, _ options: BuildOptions) -> UInt64 {
+        var key = Fingerprint(inputs.processingKey)
+        key.add(theme.key)
+        key.add(ContentHash.of(inputs.configBytes))
+        key.add(options.drafts)
+        key.add(options.strict)
+        key.add(options.output.path)
+        key.add(options.sourceDateEpoch)
+        return key.value
+    }
+
+    /// The result of drawing and writing the outputs: each file's fingerprint and content hash, or the errors.
+    struct Written {
+        var outputs: [String: BuildState.Output] = [:]
+        var errors: [Diagnostic] = []
+    }
+
+    /// Draws every page whose fingerprint changed (every page, without `previous`) and writes the
+    /// ones whose bytes changed, then the feeds, sitemap, search index and assets.
+    static func writeOutputs(_ model: SiteModel, theme: Theme, options: BuildOptions, writer: SiteWriter, globalKey: UInt64,
+                             previous: BuildState?, timer: inout PhaseTimer) -> Written {
         let pages = Page.all(in: model)
         let data = PageData(model: model)
+        let fingerprints = PageFingerprints(model: model, global: globalKey)
         let renderOptions = RenderOptions(strict: options.strict, missingPartialIsError: true)
         let library = theme.library
-        let pageErrors = Parallel.map(pages.count) { i -> Diagnostic? in
+        let results = Parallel.map(pages.count) { i -> (String, BuildState.Output?, Diagnostic?) in
             let page = pages[i]
+            let path = page.path(in: model)
+            let fingerprint = fingerprints.fingerprint(page)
+            if let old = previous?.outputs[path], old.fingerprint == fingerprint { return (path, old, nil) }
             do {
                 let html = try library.render(page.template, data.data(for: page), options: renderOptions)
-                try writer.write(page.path(in: model), text: html)
-                return nil
+                let hash = ContentHash.of(html)
+                if previous?.outputs[path]?.contentHash != hash { try writer.write(path, text: html, hash: hash) }
+                return (path, BuildState.Output(fingerprint: fingerprint, contentHash: hash), nil)
             } catch let error as TemplateError {
-                return Diagnostic(error)
+                return (path, nil, Diagnostic(error))
             } catch let error as DiagnosticError {
-                return error.diagnostics.first
+                return (path, nil, error.diagnostics.first)
             } catch {
-                return .error(page.path(in: model), "\(error)")
+                return (path, nil, .error(path, "\(error)"))
             }
         }
-        var errors = pageErrors.compactMap { $0 }
-        timer.lap("render and write \(pages.count) pages")
+        var written = Written()
+        for (path, output, error) in results {
+            if let output { written.outputs[path] = output }
+            if let error { written.errors.append(error) }
+        }
+        timer.lap("draw and write the pages that changed, of \(pages.count)")
+
         let feeds = FeedContext(model: model, sourceDateEpoch: options.sourceDateEpoch)
         var files = theme.assets
         files["feed.xml"] = Array(AtomFeed.render(feeds).utf8)
         files["feed.json"] = Array(JSONFeed.render(feeds).utf8)
-        files["sitemap.xml"] = Array(Sitemap.render(feeds, pages: pages).utf8)
+        files["sitemap.xml"] = Sitemap.render(feeds, pages: pages)
         files["robots.txt"] = Array(Sitemap.robots(feeds).utf8)
-        files["search.json"] = SearchIndex.json(model)
-        files["assets/search-index.js"] = SearchIndex.script(model)
-        for (path, bytes) in files.sorted(by: { $0.key < $1.key }) {
-            do { try writer.write(path, bytes) } catch { errors += error.diagnostics }
+        // The search index is large; it is made again only when a story changed.
+        let searchKey = fingerprints.searchIndex()
+        let searchFiles = ["search.json", "assets/search-index.js"]
+        if let previous, searchFiles.allSatisfy({ previous.outputs[$0]?.fingerprint == searchKey }) {
+            for path in searchFiles { written.outputs[path] = previous.outputs[path] }
+        } else {
+            files["search.json"] = SearchIndex.json(model)
+            files["assets/search-index.js"] = SearchIndex.script(model)
         }
+        for (path, bytes) in files.sorted(by: { $0.key < $1.key }) {
+            let hash = ContentHash.of(bytes)
+            let fingerprint = searchFiles.contains(path) ? searchKey : hash
+            do {
+                if previous?.outputs[path]?.contentHash != hash { try writer.write(path, bytes, hash: hash) }
+                written.outputs[path] = BuildState.Output(fingerprint: fingerprint, contentHash: hash)
+            } catch {
+                written.errors += error.diagnostics
+            }
+        }
+        written.outputs[SiteWriter.markerName] = nil
         timer.lap("write feeds, sitemap, search index and assets")
         // One error per template problem is enough; every page would repeat it.
         var seen = Set<String>()
-        return errors.filter { seen.insert("\($0.file):\($0.line):\($0.column):\($0.message)").inserted }
+        written.errors = written.errors.filter { seen.insert("\($0.file):\($0.line):\($0.column):\($0.message)").inserted }
+        return written
     }
 
+    /// The inode of a folder, 0 when there is none: tells the folder the last build wrote from one put there since.
+    static func inode(_ path: String) -> UInt64 {
+        var info = stat()
+        return stat(path, &info) == 0 ? UInt64(info.st_ino) : 0
+    }
 }

@@ -39,36 +39,55 @@ enum Escaping {
         out.append(UInt8(ascii: ","))
     }
 
+    /// Appends one JSON string literal made of the texts joined by `separator`.
+    static func appendJSON(_ texts: [String], separator: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        for (i, text) in texts.enumerated() {
+            if i > 0 { appendJSONContent(separator, to: &out) }
+            appendJSONContent(text, to: &out)
+        }
+        out.append(0x22)
+    }
+
     /// Appends a JSON string literal, quotes included.
     static func appendJSON(_ text: String, to out: inout [UInt8]) {
         out.append(0x22)
-        var text = text
-        text.withUTF8 { bytes in
+        appendJSONContent(text, to: &out)
+        out.append(0x22)
+    }
+
+    /// Appends the text escaped for inside a JSON string literal; runs of plain bytes are copied at once.
+    private static func appendJSONContent(_ text: String, to out: inout [UInt8]) {
+        text.withBytes { bytes in
+            var plain = 0
             var i = 0
             while i < bytes.count {
                 let b = bytes[i]
+                guard b < 0x20 || b == 0x22 || b == 0x5C || b == 0x3C || b == 0xE2 else { i += 1; continue }
+                var escape: [UInt8]
+                var length = 1
                 switch b {
-                case 0x22: out += [0x5C, 0x22]
-                case 0x5C: out += [0x5C, 0x5C]
-                case 0x0A: out += [0x5C, 0x6E]
-                case 0x0D: out += [0x5C, 0x72]
-                case 0x09: out += [0x5C, 0x74]
-                case 0x3C: out += [0x5C, 0x75, 0x30, 0x30, 0x33, 0x63]  // \u003c keeps "</script>" harmless inside a script
-                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
-                    // U+2028 and U+2029 end lines in JavaScript.
-                    out += [0x5C, 0x75, 0x32, 0x30, 0x32, bytes[i + 2] == 0xA8 ? 0x38 : 0x39]
-                    i += 2
+                case 0x22: escape = [0x5C, 0x22]
+                case 0x5C: escape = [0x5C, 0x5C]
+                case 0x0A: escape = [0x5C, 0x6E]
+                case 0x0D: escape = [0x5C, 0x72]
+                case 0x09: escape = [0x5C, 0x74]
+                case 0x3C: escape = [0x5C, 0x75, 0x30, 0x30, 0x33, 0x63]  // \u003c keeps "</script>" harmless inside a script
+                case 0xE2:
+                    // U+2028 and U+2029 end lines in JavaScript; other characters starting with E2 stay as they are.
+                    guard i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 else { i += 1; continue }
+                    escape = [0x5C, 0x75, 0x32, 0x30, 0x32, bytes[i + 2] == 0xA8 ? 0x38 : 0x39]
+                    length = 3
                 default:
-                    if b < 0x20 {
-                        out += [0x5C, 0x75, 0x30, 0x30, hex(b >> 4), hex(b & 0xF)]
-                    } else {
-                        out.append(b)
-                    }
+                    escape = [0x5C, 0x75, 0x30, 0x30, hex(b >> 4), hex(b & 0xF)]
                 }
-                i += 1
+                out.append(contentsOf: bytes[plain..<i])
+                out.append(contentsOf: escape)
+                i += length
+                plain = i
             }
+            out.append(contentsOf: bytes[plain..<bytes.count])
         }
-        out.append(0x22)
     }
 
     private static func hex(_ nibble: UInt8) -> UInt8 {

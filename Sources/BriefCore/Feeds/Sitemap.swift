@@ -1,14 +1,17 @@
 /// `sitemap.xml` listing every page, and the `robots.txt` that points to it.
 enum Sitemap {
-    static func render(_ context: FeedContext, pages: [Page]) -> String {
+    static func render(_ context: FeedContext, pages: [Page]) -> [UInt8] {
         let model = context.model
-        var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        var out = Array("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n".utf8)
+        out.reserveCapacity(pages.count * 120)
         for page in pages where page != .notFound {
-            out += "  <url><loc>\(Escaping.xml(context.url(page.path(in: model))))</loc>"
-            if let date = lastModified(page, model) { out += "<lastmod>\(date.isoDay)</lastmod>" }
-            out += "</url>\n"
+            out += Array("  <url><loc>".utf8)
+            out += Array(Escaping.xml(context.url(page.path(in: model))).utf8)
+            out += Array("</loc>".utf8)
+            if let date = lastModified(page, model) { out += Array("<lastmod>\(date.isoDay)</lastmod>".utf8) }
+            out += Array("</url>\n".utf8)
         }
-        return out + "</urlset>\n"
+        return out + Array("</urlset>\n".utf8)
     }
 
     private static func lastModified(_ page: Page, _ model: SiteModel) -> ContentDate? {

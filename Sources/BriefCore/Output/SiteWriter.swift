@@ -3,34 +3,69 @@ import Foundation
 import Glibc
 #endif
 
-/// Writes a build into a staging folder beside the output folder and then swaps it in
-/// at once, so that readers and deploy scripts never see a half-written site.
+/// Writes a build so that readers and deploy scripts never see a half-written site.
 ///
-/// A file whose bytes did not change is hard-linked from the previous output instead of
-/// written, so it keeps its modification time and date-based syncs skip it. Only a
-/// folder that brief made (it holds the marker file) is ever replaced.
+/// A full build goes into a staging folder beside the output folder, which is then swapped
+/// in at once (`renameat2` with `RENAME_EXCHANGE`); a file whose bytes did not change is
+/// hard-linked from the previous output instead of written, so it keeps its modification
+/// time. An incremental build stages only the changed files and moves them in under a
+/// journal: should the move be interrupted, the next build finishes it before anything
+/// else. Only a folder that brief made (it holds the marker file) is ever written to.
 public final class SiteWriter: @unchecked Sendable {
     /// The file that marks a folder as brief's output, safe to replace.
     public static let markerName = ".brief-site"
     static let markerText = "This folder is written by `brief build` and replaced as a whole on every build.\n"
 
+    public enum Mode: Sendable {
+        /// Build the whole site beside the old one and swap.
+        case replace
+        /// Move changed files into the existing site.
+        case update
+    }
+
     public let output: URL
+    public let mode: Mode
     private let staging: String
     private let previous: String?
+    private let paths: Paths
     private let lockDescriptor: Int32
     private let counters = Counters()
+    /// Tells whether the previous site's file at a path has the given content hash, without reading it.
+    private let previousHash: (@Sendable (String) -> UInt64?)?
 
     /// Files written anew and files kept from the previous build.
     public var written: Int { counters.written }
     public var unchanged: Int { counters.unchanged }
 
-    /// Prepares the staging folder.
+    /// The names brief uses beside the output folder.
+    struct Paths {
+        let output: String
+        let parent: String
+        let name: String
+
+        init(_ output: String) {
+            self.output = output
+            parent = (output as NSString).deletingLastPathComponent
+            name = (output as NSString).lastPathComponent
+        }
+
+        var lock: String { parent + "/.\(name).brief-lock" }
+        var journal: String { parent + "/.\(name).brief-journal" }
+        var trash: String { parent + "/.\(name).brief-trash" }
+        func staging(_ pid: Int32) -> String { parent + "/.\(name).brief-staging-\(pid)" }
+    }
+
+    /// Takes the output folder: checks it is brief's, locks it, finishes an interrupted update,
+    /// clears what killed builds left, and prepares the staging folder.
+    /// - Parameter previousHash: the content hash each file of the existing output has, when known.
     /// - Throws: when the output folder exists but was not made by brief, another build holds it, or the disk refuses.
-    public init(output: URL) throws(DiagnosticError) {
+    public init(output: URL, mode: Mode = .replace, previousHash: (@Sendable (String) -> UInt64?)? = nil) throws(DiagnosticError) {
         let path = output.standardizedFileURL.path
         self.output = URL(fileURLWithPath: path)
-        let parent = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
+        self.mode = mode
+        self.previousHash = previousHash
+        let paths = Paths(path)
+        self.paths = paths
         let display = Self.display(path)
 
         var info = stat()
@@ -46,30 +81,25 @@ public final class SiteWriter: @unchecked Sendable {
         } else {
             previous = nil
         }
-        guard Self.makeFolders(parent) else {
-            throw DiagnosticError(.error(Self.display(parent), "cannot create the folder: \(String(cString: strerror(errno)))"))
+        guard Self.makeFolders(paths.parent) else {
+            throw DiagnosticError(.error(Self.display(paths.parent), "cannot create the folder: \(String(cString: strerror(errno)))"))
         }
-
-        let lockPath = parent + "/.\(name).brief-lock"
-        lockDescriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        lockDescriptor = open(paths.lock, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard lockDescriptor >= 0 else {
-            throw DiagnosticError(.error(Self.display(parent), "cannot write next to the output folder: \(String(cString: strerror(errno)))"))
+            throw DiagnosticError(.error(Self.display(paths.parent), "cannot write next to the output folder: \(String(cString: strerror(errno)))"))
         }
         guard flock(lockDescriptor, LOCK_EX | LOCK_NB) == 0 else {
             close(lockDescriptor)
             throw DiagnosticError(.error(display, "another brief build is writing this folder right now"))
         }
-        // Staging folders of builds that were killed are removed now that no build can be using them.
-        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
-        where entry.hasPrefix(".\(name).brief-staging-") || entry.hasPrefix(".\(name).brief-old-") {
-            FileTree.remove(parent + "/" + entry)
-        }
-        staging = parent + "/.\(name).brief-staging-\(getpid())"
+        Journal.finish(paths)
+        Self.clearLeftovers(paths)
+        staging = paths.staging(getpid())
         guard mkdir(staging, 0o755) == 0 else {
             let reason = String(cString: strerror(errno))
             flock(lockDescriptor, LOCK_UN)
             close(lockDescriptor)
-            throw DiagnosticError(.error(Self.display(parent), "cannot create the staging folder: \(reason)"))
+            throw DiagnosticError(.error(Self.display(paths.parent), "cannot create the staging folder: \(reason)"))
         }
     }
 
@@ -77,42 +107,66 @@ public final class SiteWriter: @unchecked Sendable {
         close(lockDescriptor)
     }
 
+    /// Whether a full build can keep the previous file at `path`: it is there and has `hash`.
+    private func keepsPrevious(_ relativePath: String, hash: UInt64, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard mode == .replace, let previous else { return false }
+        let old = previous + "/" + relativePath
+        if let previousHash {
+            guard previousHash(relativePath) == hash else { return false }
+            var info = stat()
+            return stat(old, &info) == 0 && Int(info.st_size) == bytes.count
+        }
+        return Self.sameContent(old, bytes)
+    }
+
+    // MARK: Writing
+
     /// Writes one file of the new site; safe to call from many threads at once.
-    public func write(_ relativePath: String, _ bytes: [UInt8]) throws(DiagnosticError) {
-        try bytes.withUnsafeBufferPointer { buffer in Result { () throws(DiagnosticError) in try write(relativePath, buffer) } }.get()
+    /// - Returns: the content hash of the bytes.
+    /// - Parameter hash: the content hash of `bytes`, when the caller has it already.
+    @discardableResult
+    public func write(_ relativePath: String, _ bytes: [UInt8], hash: UInt64? = nil) throws(DiagnosticError) -> UInt64 {
+        try bytes.withUnsafeBufferPointer { buffer in Result { () throws(DiagnosticError) in try write(relativePath, buffer, hash) } }.get()
     }
 
     /// Writes a text file of the new site without copying the text first.
-    public func write(_ relativePath: String, text: String) throws(DiagnosticError) {
+    @discardableResult
+    public func write(_ relativePath: String, text: String, hash: UInt64? = nil) throws(DiagnosticError) -> UInt64 {
         var text = text
-        try text.withUTF8 { buffer in Result { () throws(DiagnosticError) in try write(relativePath, buffer) } }.get()
+        return try text.withUTF8 { buffer in Result { () throws(DiagnosticError) in try write(relativePath, buffer, hash) } }.get()
     }
 
-    private func write(_ relativePath: String, _ bytes: UnsafeBufferPointer<UInt8>) throws(DiagnosticError) {
+    private func write(_ relativePath: String, _ bytes: UnsafeBufferPointer<UInt8>, _ knownHash: UInt64?) throws(DiagnosticError) -> UInt64 {
         guard Self.isSafe(relativePath) else {
             throw DiagnosticError(.error(relativePath, "refusing to write outside the output folder"))
         }
+        let hash = knownHash ?? ContentHash.of(bytes)
         let target = staging + "/" + relativePath
         if let slash = relativePath.lastIndex(of: "/"), !Self.makeFolders(staging + "/" + relativePath[..<slash]) {
             throw failure(relativePath, "cannot create the folder")
         }
-        if let previous, Self.sameContent(previous + "/" + relativePath, bytes), link(previous + "/" + relativePath, target) == 0 {
+        if let previous, keepsPrevious(relativePath, hash: hash, bytes), link(previous + "/" + relativePath, target) == 0 {
             counters.add(unchanged: 1)
-            return
+            return hash
         }
-        let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw failure(relativePath, "cannot write the file") }
+        try Self.writeFile(target, bytes) { failure(relativePath, $0) }
+        counters.add(written: 1)
+        return hash
+    }
+
+    static func writeFile(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>, failure: (String) -> DiagnosticError) throws(DiagnosticError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw failure("cannot write the file") }
         defer { close(descriptor) }
         var offset = 0
         while offset < bytes.count {
             let n = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if n < 0 {
                 if errno == EINTR { continue }
-                throw failure(relativePath, "cannot write the file")
+                throw failure("cannot write the file")
             }
             offset += n
         }
-        counters.add(written: 1)
     }
 
     /// An error about a file of the output, with the system's reason.
@@ -120,40 +174,79 @@ public final class SiteWriter: @unchecked Sendable {
         DiagnosticError(.error(Self.display(output.path + "/" + relativePath), "\(what): \(String(cString: strerror(errno)))"))
     }
 
-    /// Swaps the new site in and removes the old one.
-    public func commit() throws(DiagnosticError) {
-        try write(Self.markerName, Array(Self.markerText.utf8))
-        let path = output.path
-        if previous != nil {
-            if Self.exchange(staging, path) != 0 {
-                // File systems without RENAME_EXCHANGE: two renames, with a moment where the old folder is aside.
-                let aside = (staging as NSString).deletingLastPathComponent + "/.\((path as NSString).lastPathComponent).brief-old-\(getpid())"
-                guard rename(path, aside) == 0, rename(staging, path) == 0 else {
-                    throw DiagnosticError(.error(Self.display(path), "cannot replace the output folder: \(String(cString: strerror(errno)))"))
-                }
-                Self.removeInBackground(aside)
-            } else {
-                // The old site now sits at the staging path; give it a name the next build recognizes.
-                let old = (staging as NSString).deletingLastPathComponent + "/.\((path as NSString).lastPathComponent).brief-old-\(getpid())"
-                Self.removeInBackground(rename(staging, old) == 0 ? old : staging)
-            }
-        } else if rename(staging, path) != 0 {
-            throw DiagnosticError(.error(Self.display(path), "cannot move the new site into place: \(String(cString: strerror(errno)))"))
+    // MARK: Committing
+
+    /// Puts the new site in place. A full build swaps folders and removes the old one; an update
+    /// moves the staged files in and deletes `deletions` (paths of files the site no longer has).
+    public func commit(deletions: [String] = []) throws(DiagnosticError) {
+        defer { flock(lockDescriptor, LOCK_UN) }
+        switch mode {
+        case .update where previous != nil:
+            try Journal.run(paths, staging: staging, moves: FileTree.files(under: URL(fileURLWithPath: staging)), deletions: deletions)
+            FileTree.remove(staging)  // only the emptied folders are left
+        case .update, .replace:
+            try swapIn()
         }
-        flock(lockDescriptor, LOCK_UN)
+    }
+
+    private func swapIn() throws(DiagnosticError) {
+        // The marker is not counted as one of the site's files.
+        try Array(Self.markerText.utf8).withUnsafeBufferPointer { bytes in
+            Result { () throws(DiagnosticError) in try Self.writeFile(staging + "/" + Self.markerName, bytes) { failure(Self.markerName, $0) } }
+        }.get()
+        let path = output.path
+        guard previous != nil else {
+            if rename(staging, path) != 0 {
+                throw DiagnosticError(.error(Self.display(path), "cannot move the new site into place: \(String(cString: strerror(errno)))"))
+            }
+            return
+        }
+        if Self.exchange(staging, path) == 0 {
+            // The old site now sits at the staging path.
+            Self.discard(staging, paths)
+            return
+        }
+        // File systems without RENAME_EXCHANGE: two renames, with a moment where the old folder is aside.
+        let aside = Self.trashEntry(paths)
+        guard rename(path, aside) == 0, rename(staging, path) == 0 else {
+            throw DiagnosticError(.error(Self.display(path), "cannot replace the output folder: \(String(cString: strerror(errno)))"))
+        }
+        Self.discard(aside, paths)
     }
 
     /// Throws the staging folder away, leaving the previous output as it was.
     public func abandon() {
-        FileTree.remove(staging)
+        Self.discard(staging, paths)
         flock(lockDescriptor, LOCK_UN)
     }
 
-    // MARK: Helpers
+    // MARK: Leftovers
 
-    /// Deletes the previous site without making the user wait: a large tree takes seconds to
-    /// unlink. A detached `rm` does it; should that fail to start, it is done here. Anything left
-    /// behind (the machine stopped) is removed by the next build.
+    /// A fresh name in the trash folder beside the output.
+    private static func trashEntry(_ paths: Paths) -> String {
+        _ = makeFolders(paths.trash)
+        return paths.trash + "/\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+    }
+
+    /// Moves a folder into the trash and deletes it there in the background: a large site
+    /// takes seconds to unlink, and nobody should wait for that.
+    private static func discard(_ folder: String, _ paths: Paths) {
+        let entry = trashEntry(paths)
+        removeInBackground(rename(folder, entry) == 0 ? entry : folder)
+    }
+
+    /// What killed builds left: staging folders, and trash not yet deleted.
+    private static func clearLeftovers(_ paths: Paths) {
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: paths.parent)) ?? []
+        where entry.hasPrefix(".\(paths.name).brief-staging-") || entry.hasPrefix(".\(paths.name).brief-old-") {
+            discard(paths.parent + "/" + entry, paths)
+        }
+        if let trash = try? FileManager.default.contentsOfDirectory(atPath: paths.trash) {
+            for entry in trash { removeInBackground(paths.trash + "/" + entry) }
+        }
+    }
+
+    /// Deletes a folder with a detached `rm`; should that fail to start, it is done here.
     static func removeInBackground(_ path: String) {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -174,6 +267,8 @@ public final class SiteWriter: @unchecked Sendable {
         }
     }
 
+    // MARK: Helpers
+
     /// A relative path with no way out: no `..`, no absolute path, no NUL, no backslash.
     static func isSafe(_ path: String) -> Bool {
         !path.isEmpty && !path.hasPrefix("/") && !path.contains("\0") && !path.contains("\\")
@@ -182,17 +277,8 @@ public final class SiteWriter: @unchecked Sendable {
 
     private static func sameContent(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var info = stat()
-        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == bytes.count else { return false }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        var existing = [UInt8](repeating: 0, count: bytes.count)
-        var offset = 0
-        while offset < bytes.count {
-            let n = existing.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
-            if n <= 0 { return false }
-            offset += n
-        }
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == bytes.count,
+              let existing = FileTree.read(path) else { return false }
         return existing.withUnsafeBufferPointer { $0.elementsEqual(bytes) }
     }
 

@@ -7,14 +7,14 @@ enum RelatedStories {
     static let count = 5
     static let neighboursPerCompany = 100
 
-    static func fill(_ stories: inout [Story], companies: [CompanyEntry]) {
+    /// - Parameter storyCompanies: per story, the indices of its companies in `companies`.
+    static func fill(_ stories: inout [Story], companies: [CompanyEntry], storyCompanies: [[Int]]) {
         guard stories.count > 1 else { return }
-        let lists = Dictionary(companies.map { ($0.company.slug, $0.storyIDs) }, uniquingKeysWith: { a, _ in a })
         var shared = [Int](repeating: 0, count: stories.count)
         var touched: [Int] = []
         for id in stories.indices {
-            for mention in stories[id].companies {
-                guard let list = lists[mention.slug] else { continue }
+            for company in storyCompanies[id] {
+                let list = companies[company].storyIDs
                 // Story ids grow as dates fall, so the list is sorted and can be searched.
                 let position = lowerBound(list, id)
                 let low = max(0, position - neighboursPerCompany / 2), high = min(list.count, low + neighboursPerCompany)
@@ -23,11 +23,25 @@ enum RelatedStories {
                     shared[other] += 1
                 }
             }
-            touched.sort { (shared[$1], $0) < (shared[$0], $1) }
-            stories[id].related = Array(touched.prefix(count))
+            stories[id].related = best(touched, shared)
             for other in touched { shared[other] = 0 }
             touched.removeAll(keepingCapacity: true)
         }
+    }
+
+    /// The `count` stories sharing the most companies, lower ids (newer) first among equals, without sorting them all.
+    private static func best(_ candidates: [Int], _ shared: [Int]) -> [Int] {
+        var top: [Int] = []
+        top.reserveCapacity(count + 1)
+        func ranksBefore(_ a: Int, _ b: Int) -> Bool { shared[a] != shared[b] ? shared[a] > shared[b] : a < b }
+        for candidate in candidates {
+            if top.count == count, let last = top.last, !ranksBefore(candidate, last) { continue }
+            var i = top.count
+            while i > 0, ranksBefore(candidate, top[i - 1]) { i -= 1 }
+            top.insert(candidate, at: i)
+            if top.count > count { top.removeLast() }
+        }
+        return top
     }
 
     private static func lowerBound(_ list: [Int], _ value: Int) -> Int {

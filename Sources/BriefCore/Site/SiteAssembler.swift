@@ -48,13 +48,13 @@ public struct SiteAssembler {
                     id: stories.count, slug: assigned.stories[position], heading: draft.heading, briefing: briefings.count,
                     date: document.date, paragraphs: draft.paragraphs, html: draft.html, companies: draft.companies,
                     summary: draft.summary, wordCount: draft.wordCount,
-                    keyFigures: draft.keyFigures, related: [], source: document.source, line: draft.line))
+                    keyFigures: draft.keyFigures, related: [], source: document.source, line: draft.line, hash: draft.hash))
             }
             briefings.append(briefing)
         }
 
-        let companies = companyEntries(stories)
-        RelatedStories.fill(&stories, companies: companies)
+        let (companies, storyCompanies) = companyEntries(stories)
+        RelatedStories.fill(&stories, companies: companies, storyCompanies: storyCompanies)
         return (SiteModel(config: config, briefings: briefings, stories: stories, companies: companies), diagnostics)
     }
 
@@ -74,31 +74,39 @@ public struct SiteAssembler {
         return Array(dated) + undated
     }
 
-    private func companyEntries(_ stories: [Story]) -> [CompanyEntry] {
-        var order: [String] = []
-        var entries: [String: CompanyEntry] = [:]
-        var pairs: [String: [String: Int]] = [:]
+    /// The companies with their stories, most stories first, and per story the indices of its companies in that list.
+    private func companyEntries(_ stories: [Story]) -> ([CompanyEntry], [[Int]]) {
+        var entries: [CompanyEntry] = []
+        var index: [String: Int] = [:]
+        var pairs: [Int: Int] = [:]
         let known = Dictionary(gazetteer.companies.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        var storyCompanies: [[Int]] = []
+        storyCompanies.reserveCapacity(stories.count)
         for story in stories {
-            for mention in story.companies {
-                if entries[mention.slug] == nil {
-                    let company = known[mention.slug] ?? Company(name: mention.name, slug: mention.slug)
-                    entries[mention.slug] = CompanyEntry(company: company, storyIDs: [], mentions: 0, mentionedWith: [])
-                    order.append(mention.slug)
-                }
-                entries[mention.slug]?.storyIDs.append(story.id)
-                entries[mention.slug]?.mentions += mention.mentions
-                for other in story.companies where other.slug != mention.slug {
-                    pairs[mention.slug, default: [:]][other.slug, default: 0] += 1
-                }
+            let ids = story.companies.map { mention -> Int in
+                if let i = index[mention.slug] { return i }
+                let company = known[mention.slug] ?? Company(name: mention.name, slug: mention.slug)
+                entries.append(CompanyEntry(company: company, storyIDs: [], mentions: 0, mentionedWith: []))
+                index[mention.slug] = entries.count - 1
+                return entries.count - 1
             }
+            for (mention, i) in zip(story.companies, ids) {
+                entries[i].storyIDs.append(story.id)
+                entries[i].mentions += mention.mentions
+                for j in ids where j != i { pairs[i << 32 | j, default: 0] += 1 }
+            }
+            storyCompanies.append(ids)
         }
-        var result = order.compactMap { entries[$0] }
-        for i in result.indices {
-            let counts = pairs[result[i].company.slug] ?? [:]
-            result[i].mentionedWith = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { (slug: $0.key, stories: $0.value) }
+        var with = [[(slug: String, stories: Int)]](repeating: [], count: entries.count)
+        for (key, count) in pairs { with[key >> 32].append((entries[key & 0xFFFF_FFFF].company.slug, count)) }
+        for i in entries.indices {
+            entries[i].mentionedWith = with[i].sorted { ($1.stories, $0.slug) < ($0.stories, $1.slug) }
         }
-        return result.sorted { ($1.storyIDs.count, $0.company.name) < ($0.storyIDs.count, $1.company.name) }
+        // Most stories first; the indices per story follow the new order.
+        let order = entries.indices.sorted { (entries[$1].storyIDs.count, entries[$0].company.name) < (entries[$0].storyIDs.count, entries[$1].company.name) }
+        var position = [Int](repeating: 0, count: entries.count)
+        for (newIndex, oldIndex) in order.enumerated() { position[oldIndex] = newIndex }
+        return (order.map { entries[$0] }, storyCompanies.map { $0.map { position[$0] } })
     }
 
     /// The first sentence of a paragraph, for listings; at most 300 bytes, cut at a word.
@@ -131,20 +139,21 @@ public struct SiteAssembler {
 /// Hands out unique slugs in one namespace: a taken slug gets a numbered suffix and a warning naming both sources.
 struct SlugRegistry {
     var kind: String
-    private var owners: [String: String] = [:]
+    /// Who took each slug: the source and line, kept as they are and formatted only for a warning.
+    private var owners: [String: (source: String, line: Int)] = [:]
 
     init(kind: String) { self.kind = kind }
 
     mutating func claim(_ wanted: String, by source: String, line: Int, diagnostics: inout [Diagnostic]) -> String {
         guard let owner = owners[wanted] else {
-            owners[wanted] = "\(source):\(line)"
+            owners[wanted] = (source, line)
             return wanted
         }
         var n = 2
         while owners["\(wanted)-\(n)"] != nil { n += 1 }
         let slug = "\(wanted)-\(n)"
-        owners[slug] = "\(source):\(line)"
-        diagnostics.append(.warning(source, line: line, "\(kind) slug \"\(wanted)\" is already used by \(owner); this one is \"\(slug)\""))
+        owners[slug] = (source, line)
+        diagnostics.append(.warning(source, line: line, "\(kind) slug \"\(wanted)\" is already used by \(owner.source):\(owner.line); this one is \"\(slug)\""))
         return slug
     }
 }

@@ -50,6 +50,8 @@ public struct Story: Sendable, Hashable {
     /// The source file and line of the heading, for diagnostics.
     public var source: String
     public var line: Int
+    /// The hash of the story's content (`StoryDraft.hash`), for incremental builds.
+    public var hash: UInt64
 }
 
 /// A company with the stories that mention it.

@@ -18,7 +18,7 @@ public enum SourceDecoder {
 
     public static func decode(_ bytes: [UInt8], path: String, sizeLimit: Int = defaultSizeLimit) -> Outcome {
         if bytes.count > sizeLimit {
-            return .failed(.error(path, "source is \(formatBytes(bytes.count)), larger than the limit of \(formatBytes(sizeLimit)); split it or raise max_source_size in brief.yml"))
+            return .failed(sizeError(path: path, size: bytes.count, limit: sizeLimit))
         }
         if let kind = binaryKind(bytes) {
             return .skipped(.warning(path, "skipped: \(kind), not a text source"))
@@ -35,6 +35,11 @@ public enum SourceDecoder {
             return .skipped(.warning(path, body.isEmpty ? "skipped: the file is empty" : "skipped: the file holds only white space"))
         }
         return .source(SourceText(path: path, text: text))
+    }
+
+    /// The error for a source over the size limit (checked before reading it, to keep memory bounded).
+    static func sizeError(path: String, size: Int, limit: Int) -> Diagnostic {
+        .error(path, "source is \(formatBytes(size)), larger than the limit of \(formatBytes(limit)); split it or raise max_source_size in brief.yml")
     }
 
     /// Names what the bytes look like when they are clearly not text.

@@ -7,6 +7,8 @@ public struct Theme: Sendable {
     public var library: TemplateLibrary
     /// Files copied to the site as they are, by path (for example `assets/style.css`).
     public var assets: [String: [UInt8]]
+    /// A hash of every template and asset, so a build knows when the theme changed.
+    public var key: UInt64
 
     /// The built-in theme's files, by path inside `Templates/`.
     public static var builtInFiles: [String: String] {
@@ -61,7 +63,12 @@ public struct Theme: Sendable {
         let library = TemplateLibrary(templates)
         diagnostics += library.missingReferences().map(Diagnostic.init)
         if diagnostics.hasErrors { throw DiagnosticError(diagnostics) }
-        return Theme(library: library, assets: assets)
+        var key = Fingerprint()
+        for (relative, source) in sources.sorted(by: { $0.key < $1.key }) {
+            key.add(relative)
+            key.add(overrideBytes[relative].map { ContentHash.of($0) } ?? ContentHash.of(source.text))
+        }
+        return Theme(library: library, assets: assets, key: key.value)
     }
 }
 

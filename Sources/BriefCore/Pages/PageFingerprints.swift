@@ -1,0 +1,115 @@
+/// What each page is made of, as one number: equal fingerprints mean equal pages, so an
+/// incremental build renders only the pages whose fingerprint changed.
+///
+/// Each function mirrors what `PageData` puts into the page. Stories enter by their content
+/// hash (computed once, when the source is processed), so a fingerprint costs a few
+/// multiplications, not a render. The tests compare incremental builds with clean ones.
+struct PageFingerprints {
+    let model: SiteModel
+    /// Settings, theme and everything else that touches every page.
+    let global: UInt64
+    /// Per story: what its link shows (slug, heading, date), and its card (plus summary and briefing).
+    private let links: [UInt64]
+    private let cards: [UInt64]
+
+    init(model: SiteModel, global: UInt64) {
+        self.model = model
+        self.global = global
+        links = model.stories.map { story in
+            var f = Fingerprint()
+            f.add(story.slug)
+            f.add(story.heading)
+            f.add(story.date)
+            return f.value
+        }
+        cards = model.stories.indices.map { [links] i in
+            let story = model.stories[i], briefing = model.briefings[story.briefing]
+            var f = Fingerprint(links[i])
+            f.add(story.summary)
+            f.add(briefing.slug)
+            f.add(briefing.title)
+            return f.value
+        }
+    }
+
+    func fingerprint(_ page: Page) -> UInt64 {
+        var f = Fingerprint(global)
+        f.add(page.template)
+        switch page {
+        case .home:
+            if let latest = model.briefings.first {
+                addBriefingLink(latest, to: &f)
+                for id in latest.storyIDs.prefix(model.config.storiesOnFrontPage) {
+                    f.add(cards[id])
+                    f.add(model.stories[id].hash)
+                }
+            }
+            for briefing in model.briefings.dropFirst().prefix(20) { addBriefingLink(briefing, to: &f) }
+            for entry in model.companies.prefix(12) { addCompanyLink(entry, to: &f) }
+            f.add(model.companies.isEmpty)
+        case .briefingIndex:
+            f.add(model.briefings.count)
+            for briefing in model.briefings { addBriefingLink(briefing, to: &f) }
+        case .briefing(let i):
+            let briefing = model.briefings[i]
+            addBriefingLink(briefing, to: &f)
+            f.add(briefing.description)
+            for id in briefing.storyIDs {
+                f.add(model.stories[id].slug)
+                f.add(model.stories[id].hash)
+            }
+        case .story(let i):
+            let story = model.stories[i], briefing = model.briefings[story.briefing]
+            f.add(story.hash)
+            f.add(links[i])
+            f.add(briefing.slug)
+            f.add(briefing.title)
+            let position = briefing.storyIDs.firstIndex(of: i) ?? 0
+            for neighbour in [position - 1, position + 1] {
+                f.add(briefing.storyIDs.indices.contains(neighbour) ? links[briefing.storyIDs[neighbour]] : 0)
+            }
+            f.add(story.related.count)
+            for id in story.related { f.add(links[id]) }
+        case .companyIndex:
+            f.add(model.companies.count)
+            for entry in model.companies { addCompanyLink(entry, to: &f) }
+        case .company(let i):
+            let entry = model.companies[i], company = entry.company
+            addCompanyLink(entry, to: &f)
+            for text in [company.description, company.sector, company.ticker, company.website] { f.add(text) }
+            for id in entry.storyIDs { f.add(cards[id]) }
+            for pair in entry.mentionedWith.prefix(10) {
+                f.add(pair.slug)
+                f.add(pair.stories)
+                f.add(model.companies.first { $0.company.slug == pair.slug }?.company.name)
+            }
+        case .search, .notFound:
+            break
+        }
+        return f.value
+    }
+
+    /// The search index holds every story's text, title and briefing.
+    func searchIndex() -> UInt64 {
+        var f = Fingerprint(global)
+        for (i, story) in model.stories.enumerated() {
+            f.add(cards[i])
+            f.add(story.hash)
+        }
+        return f.value
+    }
+
+    private func addBriefingLink(_ briefing: Briefing, to f: inout Fingerprint) {
+        f.add(briefing.slug)
+        f.add(briefing.title)
+        f.add(briefing.date)
+        f.add(briefing.storyIDs.count)
+    }
+
+    private func addCompanyLink(_ entry: CompanyEntry, to f: inout Fingerprint) {
+        f.add(entry.company.slug)
+        f.add(entry.company.name)
+        f.add(entry.storyIDs.count)
+        f.add(entry.mentions)
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import XCTest
+
+/// Rebuilds through the cache must give exactly the site a clean build gives, while writing
+/// only what changed; a build with nothing changed writes nothing at all.
+final class IncrementalBuildTests: XCTestCase {
+    static let companies = ["Tesla", "Nvidia", "Microsoft", "Apple", "Amazon", "Xiaomi", "BYD", "Toyota", "Intel", "Samsung"]
+
+    /// A source with two or three stories naming a few companies.
+    static func source(_ n: Int, headingSuffix: String = "") -> String {
+        var lines: [String] = []
+        for story in 0..<(2 + n % 2) {
+            let a = companies[(n + story) % companies.count], b = companies[(n * 3 + story + 1) % companies.count]
+            lines.append("\(a) and \(b) Strike Deal Number \(n)-\(story)\(headingSuffix)")
+            lines.append("\(a) said on Monday that it would work with \(b) on batteries, a deal worth \(n + 2) billion dollars over five years.")
+            lines.append("Analysts expect the partnership between \(a) and \(b) to lower costs by \(10 + story) percent by the end of next year.")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func makeSite() throws -> URL {
+        let folder = BriefRunner.temporaryFolder(self)
+        let content = folder.appendingPathComponent("Content")
+        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        for n in 1...24 {
+            try Self.source(n).write(to: content.appendingPathComponent(String(format: "2024-03-%02d-briefing-%d.txt", n, n)), atomically: true, encoding: .utf8)
+        }
+        try "title: Test Briefings\nbase_url: https://example.org/news/\n".write(to: folder.appendingPathComponent("brief.yml"), atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    /// Builds incrementally, then cleanly into another folder, and compares the two trees byte by byte.
+    private func assertIncrementalMatchesClean(_ folder: URL, _ step: String, file: StaticString = #filePath, line: UInt = #line) throws -> BriefRunner.Result {
+        let incremental = try BriefRunner.run(["build"], in: folder)
+        XCTAssertEqual(incremental.status, 0, "\(step): \(incremental.stderr)", file: file, line: line)
+        let clean = BriefRunner.temporaryFolder(self)
+        for item in ["Content", "Templates", "brief.yml"] where FileManager.default.fileExists(atPath: folder.appendingPathComponent(item).path) {
+            try FileManager.default.copyItem(at: folder.appendingPathComponent(item), to: clean.appendingPathComponent(item))
+        }
+        let reference = try BriefRunner.run(["build", "--clean"], in: clean)
+        XCTAssertEqual(reference.status, 0, reference.stderr, file: file, line: line)
+        let a = folder.appendingPathComponent("Site"), b = clean.appendingPathComponent("Site")
+        let filesA = BriefRunner.files(in: a), filesB = BriefRunner.files(in: b)
+        XCTAssertEqual(filesA, filesB, "\(step): the incremental site has other files than a clean build", file: file, line: line)
+        for path in Set(filesA).intersection(filesB) {
+            let same = FileManager.default.contentsEqual(atPath: a.appendingPathComponent(path).path, andPath: b.appendingPathComponent(path).path)
+            XCTAssertTrue(same, "\(step): \(path) differs from a clean build", file: file, line: line)
+        }
+        return incremental
+    }
+
+    private func writtenCount(_ result: BriefRunner.Result) -> Int? {
+        guard let range = result.stdout.range(of: #"(\d+) files? written"#, options: .regularExpression) else { return nil }
+        return Int(result.stdout[range].split(separator: " ")[0])
+    }
+
+    func testEditsGiveTheSiteACleanBuildGives() throws {
+        let folder = try makeSite()
+        let content = folder.appendingPathComponent("Content")
+        let first = try BriefRunner.run(["build"], in: folder)
+        XCTAssertEqual(first.status, 0, first.stderr)
+        let total = try XCTUnwrap(writtenCount(first))
+
+        // Nothing changed: nothing written, no file touched.
+        let index = folder.appendingPathComponent("Site/index.html").path
+        let before = try FileManager.default.attributesOfItem(atPath: index)[.modificationDate] as? Date
+        let again = try BriefRunner.run(["build"], in: folder)
+        XCTAssertTrue(again.stdout.hasPrefix("Up to date:"), again.stdout)
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: index)[.modificationDate] as? Date, before)
+
+        // One source's text changes: only its pages and the pages listing it are written.
+        let edited = content.appendingPathComponent("2024-03-05-briefing-5.txt")
+        try Self.source(5).replacingOccurrences(of: "over five years", with: "over six years").write(to: edited, atomically: true, encoding: .utf8)
+        let oneChange = try assertIncrementalMatchesClean(folder, "edit a paragraph")
+        XCTAssertLessThan(try XCTUnwrap(writtenCount(oneChange)), total / 3, oneChange.stdout)
+
+        // A heading changes, so a slug changes and an old page must go.
+        try Self.source(7, headingSuffix: " Again").write(to: content.appendingPathComponent("2024-03-07-briefing-7.txt"), atomically: true, encoding: .utf8)
+        _ = try assertIncrementalMatchesClean(folder, "rename headings")
+
+        // A source is added, another removed.
+        try Self.source(40).write(to: content.appendingPathComponent("2024-04-01-briefing-40.txt"), atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(at: content.appendingPathComponent("2024-03-02-briefing-2.txt"))
+        _ = try assertIncrementalMatchesClean(folder, "add and remove sources")
+
+        // A draft, the settings, the companies file and the theme change.
+        try ("---\ndraft: true\n---\n" + Self.source(41)).write(to: content.appendingPathComponent("2024-04-02-draft.md"), atomically: true, encoding: .utf8)
+        _ = try assertIncrementalMatchesClean(folder, "add a draft")
+        try "title: Renamed Briefings\nbase_url: https://example.org/news/\nfeed_items: 5\n".write(to: folder.appendingPathComponent("brief.yml"), atomically: true, encoding: .utf8)
+        _ = try assertIncrementalMatchesClean(folder, "change brief.yml")
+        try "suppress: [Apple]\n".write(to: content.appendingPathComponent("companies.yml"), atomically: true, encoding: .utf8)
+        _ = try assertIncrementalMatchesClean(folder, "suppress a company")
+        let templates = folder.appendingPathComponent("Templates/partials")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try "<p class=\"date\">{{#date}}{{display}}{{/date}}</p>".write(to: templates.appendingPathComponent("date.mustache"), atomically: true, encoding: .utf8)
+        _ = try assertIncrementalMatchesClean(folder, "override a partial")
+    }
+
+    func testCorruptCacheIsIgnored() throws {
+        let folder = try makeSite()
+        XCTAssertEqual(try BriefRunner.run(["build"], in: folder).status, 0)
+        let cache = folder.appendingPathComponent(".brief-cache")
+        try Data("garbage".utf8).write(to: cache.appendingPathComponent("state.bin"))
+        for record in try FileManager.default.contentsOfDirectory(atPath: cache.appendingPathComponent("sources").path).prefix(5) {
+            try Data([1, 2, 3]).write(to: cache.appendingPathComponent("sources/\(record)"))
+        }
+        try Self.source(3).replacingOccurrences(of: "Monday", with: "Tuesday")
+            .write(to: folder.appendingPathComponent("Content/2024-03-03-briefing-3.txt"), atomically: true, encoding: .utf8)
+        _ = try assertIncrementalMatchesClean(folder, "corrupt cache")
+    }
+
+    func testDeletedSiteIsRebuilt() throws {
+        let folder = try makeSite()
+        XCTAssertEqual(try BriefRunner.run(["build"], in: folder).status, 0)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("Site"))
+        let result = try BriefRunner.run(["build"], in: folder)
+        XCTAssertFalse(result.stdout.hasPrefix("Up to date"), result.stdout)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Site/index.html").path))
+    }
+}
