@@ -1,8 +1,9 @@
 import Foundation
 import PackagePlugin
 
-/// Builds the default theme (`Templates/`) and the company gazetteer into the binary, so a
-/// copied `brief` needs nothing beside it. The files stay the single source of truth.
+/// Builds the default theme (`Templates/`), the company gazetteer and the sample briefing
+/// (`Content/`, for `brief init`) into the binary, so a copied `brief` needs nothing beside
+/// it. The files stay the single source of truth.
 @main
 struct EmbedTheme: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
@@ -10,6 +11,11 @@ struct EmbedTheme: BuildToolPlugin {
         let templates = context.package.directoryURL.appending(path: "Templates")
         for url in files(under: templates) {
             entries.append(("theme/" + relativePath(of: url, in: templates), url))
+        }
+        // The sample briefing, for `brief init`.
+        let sample = context.package.directoryURL.appending(path: "Content")
+        for url in files(under: sample) {
+            entries.append(("sample/" + relativePath(of: url, in: sample), url))
         }
         let gazetteer = target.directoryURL.appending(path: "Companies/Gazetteer.yml")
         if FileManager.default.fileExists(atPath: gazetteer.path) {

@@ -7,7 +7,7 @@ struct Brief: ParsableCommand {
         abstract: "Turn messy news source texts into a clean static briefing site.",
         discussion: "Put .txt or .md sources into Content/ and run `brief build`; the site is written to Site/.",
         version: "0.1.0",
-        subcommands: [BuildCommand.self, NormalizeCommand.self, CompaniesCommand.self, TemplateCommand.self],
+        subcommands: [InitCommand.self, BuildCommand.self, NormalizeCommand.self, CompaniesCommand.self, TemplateCommand.self],
         defaultSubcommand: nil
     )
 }
