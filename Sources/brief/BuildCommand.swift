@@ -40,16 +40,19 @@ struct BuildCommand: ParsableCommand {
             let warnings = report.diagnostics.count
             let what = "\(counted(report.sources, "briefing")), \(counted(report.stories, "story", "stories")), \(counted(report.companies, "company", "companies"))"
             let time = String(format: "%.2f", report.seconds)
+            let output = options.display(options.output)
+            let folder = output.hasSuffix("/") ? output : output + "/"
             let suffix = warnings > 0 ? " (\(counted(warnings, "warning")))" : ""
             if report.upToDate {
-                print("Up to date: \(what); nothing changed, nothing written, in \(time) s → \(options.display(options.output))/\(suffix)")
+                print("Up to date: \(what); nothing changed, nothing written, in \(time) s → \(folder)\(suffix)")
             } else {
-                print("Built \(what): \(counted(report.filesWritten, "file")) written, \(report.filesUnchanged) unchanged in \(time) s → \(options.display(options.output))/\(suffix)")
+                print("Built \(what): \(counted(report.filesWritten, "file")) written, \(report.filesUnchanged) unchanged in \(time) s → \(folder)\(suffix)")
             }
         case .failure(let error):
             printDiagnostics(error.diagnostics)
             let errors = error.diagnostics.filter { $0.severity == .error }.count
-            FileHandle.standardError.write(Data("Build failed with \(counted(errors, "error")); \(options.display(options.output))/ was left as it was.\n".utf8))
+            let output = options.display(options.output)
+            FileHandle.standardError.write(Data("Build failed with \(counted(errors, "error")); \(output.hasSuffix("/") ? output : output + "/") was left as it was.\n".utf8))
             throw ExitCode(1)
         }
     }

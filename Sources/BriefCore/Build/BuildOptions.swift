@@ -29,8 +29,24 @@ public struct BuildOptions: Sendable {
     /// A path as diagnostics show it: relative to the site folder when inside it.
     public func display(_ url: URL) -> String {
         let path = url.standardizedFileURL.path
+        if path == root.path { return "." }
         let base = root.path.hasSuffix("/") ? root.path : root.path + "/"
         return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
+    }
+
+    /// Why the output folder must not be used: it is, or is inside, `Content/` or `Templates/`, or holds them.
+    public var outputProblem: Diagnostic? {
+        let output = self.output.path
+        func isInside(_ path: String, _ folder: String) -> Bool { path == folder || path.hasPrefix(folder == "/" ? "/" : folder + "/") }
+        for (folder, name) in [(content.path, "Content/"), (templates.path, "Templates/")] {
+            if isInside(output, folder) {
+                return .error(display(self.output), "the output folder is inside \(name), which brief only reads; choose a folder outside Content/ and Templates/ (the default is Site/)")
+            }
+            if isInside(folder, output) {
+                return .error(display(self.output), "the output folder holds \(name), which brief only reads; choose another folder (the default is Site/)")
+            }
+        }
+        return nil
     }
 }
 

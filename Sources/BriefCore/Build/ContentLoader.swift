@@ -55,9 +55,9 @@ public enum ContentLoader {
     /// Reads the settings and every source's bytes (in parallel), and computes their keys.
     static func read(_ options: BuildOptions) -> Result<SiteInputs, DiagnosticError> {
         var diagnostics: [Diagnostic] = []
-        let configBytes = FileTree.read(options.configFile.path) ?? []
+        let configBytes = readOptional(options.configFile, options, diagnostics: &diagnostics) ?? []
         let config = parseConfig(configBytes, options, diagnostics: &diagnostics)
-        let companiesBytes = FileTree.read(options.companiesFile.path)
+        let companiesBytes = readOptional(options.companiesFile, options, diagnostics: &diagnostics)
         let names: [String]
         switch listSources(options) {
         case .success(let found): names = found.sources; diagnostics += found.warnings
@@ -135,6 +135,15 @@ public enum ContentLoader {
         return .error(options.display(options.content), "no stories to publish: none of the \(inputs.files.count) source(s) has any text left; see the warnings above")
     }
 
+    /// An optional file's bytes: nil when it does not exist, an error when it exists but cannot be read.
+    static func readOptional(_ url: URL, _ options: BuildOptions, diagnostics: inout [Diagnostic]) -> [UInt8]? {
+        if let bytes = FileTree.read(url.path) { return bytes }
+        if errno != ENOENT {
+            diagnostics.append(.error(options.display(url), "cannot read the file: \(String(cString: strerror(errno)))"))
+        }
+        return nil
+    }
+
     static func parseConfig(_ bytes: [UInt8], _ options: BuildOptions, diagnostics: inout [Diagnostic]) -> SiteConfig {
         guard !bytes.isEmpty else { return SiteConfig() }
         let path = options.display(options.configFile)
@@ -148,7 +157,8 @@ public enum ContentLoader {
     }
 
     public static func loadGazetteer(_ options: BuildOptions, diagnostics: inout [Diagnostic]) -> Gazetteer {
-        loadGazetteer(companiesBytes: FileTree.read(options.companiesFile.path), path: options.display(options.companiesFile), diagnostics: &diagnostics)
+        let bytes = readOptional(options.companiesFile, options, diagnostics: &diagnostics)
+        return loadGazetteer(companiesBytes: bytes, path: options.display(options.companiesFile), diagnostics: &diagnostics)
     }
 
     static func loadGazetteer(_ inputs: SiteInputs, _ options: BuildOptions, diagnostics: inout [Diagnostic]) -> Gazetteer {

@@ -16,6 +16,7 @@ public enum SiteBuilder {
             .failure(DiagnosticError((diagnostics + more).sortedByLocation()))
         }
 
+        if let problem = options.outputProblem { return fail([problem]) }
         let inputs: SiteInputs
         switch ContentLoader.read(options) {
         case .success(let read): inputs = read
@@ -81,7 +82,8 @@ public enum SiteBuilder {
             return fail(written.errors)
         }
         let deletions = incremental ? (previous?.outputs.keys.filter { written.outputs[$0] == nil }.sorted() ?? []) : []
-        do { try writer.commit(deletions: deletions) } catch {
+        let kept = incremental ? written.kept.sorted() : []
+        do { try writer.commit(deletions: deletions, kept: kept) } catch {
             writer.abandon()
             return fail(error.diagnostics)
         }
@@ -119,6 +121,8 @@ public enum SiteBuilder {
     /// The result of drawing and writing the outputs: each file's fingerprint and content hash, or the errors.
     struct Written {
         var outputs: [String: BuildState.Output] = [:]
+        /// Files of an incremental build that stay as they are.
+        var kept: [String] = []
         var errors: [Diagnostic] = []
     }
 
@@ -131,27 +135,29 @@ public enum SiteBuilder {
         let fingerprints = PageFingerprints(model: model, global: globalKey)
         let renderOptions = RenderOptions(strict: options.strict, missingPartialIsError: true)
         let library = theme.library
-        let results = Parallel.map(pages.count) { i -> (String, BuildState.Output?, Diagnostic?) in
+        let results = Parallel.map(pages.count) { i -> (String, BuildState.Output?, kept: Bool, Diagnostic?) in
             let page = pages[i]
             let path = page.path(in: model)
             let fingerprint = fingerprints.fingerprint(page)
-            if let old = previous?.outputs[path], old.fingerprint == fingerprint { return (path, old, nil) }
+            if let old = previous?.outputs[path], old.fingerprint == fingerprint { return (path, old, true, nil) }
             do {
                 let html = try library.render(page.template, data.data(for: page), options: renderOptions)
                 let hash = ContentHash.of(html)
-                if previous?.outputs[path]?.contentHash != hash { try writer.write(path, text: html, hash: hash) }
-                return (path, BuildState.Output(fingerprint: fingerprint, contentHash: hash), nil)
+                let unchanged = previous?.outputs[path]?.contentHash == hash
+                if !unchanged { try writer.write(path, text: html, hash: hash) }
+                return (path, BuildState.Output(fingerprint: fingerprint, contentHash: hash), unchanged, nil)
             } catch let error as TemplateError {
-                return (path, nil, Diagnostic(error))
+                return (path, nil, false, Diagnostic(error))
             } catch let error as DiagnosticError {
-                return (path, nil, error.diagnostics.first)
+                return (path, nil, false, error.diagnostics.first)
             } catch {
-                return (path, nil, .error(path, "\(error)"))
+                return (path, nil, false, .error(path, "\(error)"))
             }
         }
         var written = Written()
-        for (path, output, error) in results {
+        for (path, output, kept, error) in results {
             if let output { written.outputs[path] = output }
+            if kept && previous != nil { written.kept.append(path) }
             if let error { written.errors.append(error) }
         }
         timer.lap("draw and write the pages that changed, of \(pages.count)")
@@ -167,6 +173,7 @@ public enum SiteBuilder {
         let searchFiles = ["search.json", "assets/search-index.js"]
         if let previous, searchFiles.allSatisfy({ previous.outputs[$0]?.fingerprint == searchKey }) {
             for path in searchFiles { written.outputs[path] = previous.outputs[path] }
+            written.kept += searchFiles
         } else {
             files["search.json"] = SearchIndex.json(model)
             files["assets/search-index.js"] = SearchIndex.script(model)
@@ -175,7 +182,11 @@ public enum SiteBuilder {
             let hash = ContentHash.of(bytes)
             let fingerprint = searchFiles.contains(path) ? searchKey : hash
             do {
-                if previous?.outputs[path]?.contentHash != hash { try writer.write(path, bytes, hash: hash) }
+                if previous?.outputs[path]?.contentHash != hash {
+                    try writer.write(path, bytes, hash: hash)
+                } else if previous != nil {
+                    written.kept.append(path)
+                }
                 written.outputs[path] = BuildState.Output(fingerprint: fingerprint, contentHash: hash)
             } catch {
                 written.errors += error.diagnostics

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Reads YAML files (front matter, `brief.yml`, `companies.yml`, the gazetteer) into nodes
@@ -13,11 +14,11 @@ struct YAMLReader {
         do {
             return try Yams.compose(yaml: text)
         } catch {
-            throw DiagnosticError(diagnostic(for: error))
+            throw DiagnosticError(diagnostic(for: error, in: text))
         }
     }
 
-    func diagnostic(for error: Error) -> Diagnostic {
+    func diagnostic(for error: Error, in text: String = "") -> Diagnostic {
         guard let yaml = error as? YamlError else { return .error(path, line: firstLine, "\(error)") }
         switch yaml {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
@@ -25,13 +26,30 @@ struct YAMLReader {
             if let context { message += " (\(context.text) at line \(context.mark.line + firstLine - 1))" }
             return .error(path, line: mark.line + firstLine - 1, column: mark.column, message)
         case let .duplicatedKeysInMapping(duplicates, context):
-            return .error(path, line: context.mark.line + firstLine - 1, column: context.mark.column,
+            let (line, column) = Self.secondOccurrence(of: duplicates.first ?? "", in: text, from: context.mark)
+            return .error(path, line: line + firstLine - 1, column: column,
                           "duplicate key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", "))")
         case let .reader(problem, _, _, _):
             return .error(path, line: firstLine, "invalid YAML: \(problem)")
         default:
             return .error(path, line: firstLine, "invalid YAML: \(yaml)")
         }
+    }
+
+    /// Where a key appears the second time at the indentation of its first appearance, from
+    /// `mark` on (Yams reports only where the mapping starts).
+    static func secondOccurrence(of key: String, in text: String, from mark: Mark) -> (line: Int, column: Int) {
+        var seen = 0
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where index + 1 >= mark.line {
+            let indent = line.prefix { $0 == " " }.count
+            let rest = line.dropFirst(indent)
+            let bare = rest.hasPrefix("- ") ? rest.dropFirst(2) : rest
+            let name = bare.prefix { $0 != ":" }.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+            guard name == key, bare.dropFirst(bare.prefix { $0 != ":" }.count).hasPrefix(":") else { continue }
+            seen += 1
+            if seen == 2 { return (index + 1, indent + (rest.count - bare.count) + 1) }
+        }
+        return (mark.line, mark.column)
     }
 
     func error(_ node: Node, _ message: String) -> Diagnostic {

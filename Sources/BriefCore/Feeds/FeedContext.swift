@@ -22,7 +22,9 @@ struct FeedContext {
 
     /// An address for a path of the site: absolute when the base is known, relative to the root otherwise.
     func url(_ path: String) -> String {
-        base.map { SitePaths.absolute(path, base: $0) } ?? (path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path)
+        if let base { return SitePaths.absolute(path, base: base) }
+        let pretty = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
+        return pretty.isEmpty ? "./" : pretty
     }
 
     func date(_ date: ContentDate?) -> Date {

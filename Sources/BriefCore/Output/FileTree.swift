@@ -19,6 +19,11 @@ enum FileTree {
             switch info.st_mode & S_IFMT {
             case S_IFDIR: collect(full, prefix: relative, into: &result)
             case S_IFREG: result.append(relative)
+            case S_IFLNK:
+                // A link to a file is read through; a dangling one is listed so that reading it reports it.
+                // Links to folders are not followed, which rules out loops.
+                var target = stat()
+                if stat(full, &target) != 0 || target.st_mode & S_IFMT == S_IFREG { result.append(relative) }
             default: continue
             }
         }

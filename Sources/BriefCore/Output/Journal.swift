@@ -36,8 +36,13 @@ enum Journal {
     }
 
     /// Moves what is still in staging into the site and deletes what must go; safe to repeat.
+    /// New files come first and deletions last, so that no link in the site points nowhere
+    /// at any moment of the update.
     private static func apply(_ paths: SiteWriter.Paths, staging: String, moves: [String], deletions: [String]) {
-        for path in moves where SiteWriter.isSafe(path) {
+        var isNew: [String: Bool] = [:]
+        for path in moves { isNew[path] = access(paths.output + "/" + path, F_OK) != 0 }
+        let ordered = moves.filter { isNew[$0] == true } + moves.filter { isNew[$0] != true }
+        for path in ordered where SiteWriter.isSafe(path) {
             let target = paths.output + "/" + path
             if let slash = path.lastIndex(of: "/") { _ = SiteWriter.makeFolders(paths.output + "/" + path[..<slash]) }
             rename(staging + "/" + path, target)

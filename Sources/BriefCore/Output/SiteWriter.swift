@@ -176,17 +176,23 @@ public final class SiteWriter: @unchecked Sendable {
 
     // MARK: Committing
 
-    /// Puts the new site in place. A full build swaps folders and removes the old one; an update
-    /// moves the staged files in and deletes `deletions` (paths of files the site no longer has).
-    public func commit(deletions: [String] = []) throws(DiagnosticError) {
+    /// Puts the new site in place. A full build swaps folders and removes the old one. An update
+    /// moves the staged files in and deletes `deletions` (files the site no longer has); when
+    /// it touches many files, it is made a full swap instead, linking `kept` (the files that stay)
+    /// from the old site, so that a large change is never seen half done.
+    public func commit(deletions: [String] = [], kept: [String] = []) throws(DiagnosticError) {
         defer { flock(lockDescriptor, LOCK_UN) }
-        switch mode {
-        case .update where previous != nil:
-            try Journal.run(paths, staging: staging, moves: FileTree.files(under: URL(fileURLWithPath: staging)), deletions: deletions)
-            FileTree.remove(staging)  // only the emptied folders are left
-        case .update, .replace:
-            try swapIn()
+        guard mode == .update, let previous else { return try swapIn() }
+        let moves = FileTree.files(under: URL(fileURLWithPath: staging))
+        if moves.count + deletions.count > max(64, (moves.count + kept.count) / 20) {
+            for path in kept where Self.isSafe(path) {
+                if let slash = path.lastIndex(of: "/") { _ = Self.makeFolders(staging + "/" + path[..<slash]) }
+                guard link(previous + "/" + path, staging + "/" + path) == 0 else { throw failure(path, "cannot keep the file") }
+            }
+            return try swapIn()
         }
+        try Journal.run(paths, staging: staging, moves: moves, deletions: deletions)
+        FileTree.remove(staging)  // only the emptied folders are left
     }
 
     private func swapIn() throws(DiagnosticError) {
@@ -305,6 +311,7 @@ public final class SiteWriter: @unchecked Sendable {
     /// A path as the user gave it, relative to the working folder when inside it.
     static func display(_ path: String) -> String {
         let cwd = FileManager.default.currentDirectoryPath
+        if path == cwd { return "." }
         if path.hasPrefix(cwd + "/") { return String(path.dropFirst(cwd.count + 1)) }
         return path
     }

@@ -20,14 +20,9 @@ public struct SiteAssembler {
         var slugs: [String: (briefing: String, stories: [String])] = [:]
         for source in chronological {
             let document = source.document
-            var wanted = Slug.make(document.title, fallbackPrefix: "briefing")
-            if let custom = document.metadata.slug {
-                if Slug.isValid(custom) {
-                    wanted = custom
-                } else {
-                    diagnostics.append(.warning(document.source, "slug \"\(custom)\" may only hold a-z, 0-9 and single hyphens; using \"\(wanted)\""))
-                }
-            }
+            // Front matter slugs are checked where they are read; an invalid one never gets here.
+            let custom = document.metadata.slug.flatMap { Slug.isValid($0) ? $0 : nil }
+            let wanted = custom ?? Slug.make(document.title, fallbackPrefix: "briefing")
             let briefing = briefingSlugs.claim(wanted, by: document.source, line: 1, diagnostics: &diagnostics)
             let stories = source.stories.map {
                 storySlugs.claim(Slug.make($0.heading, fallbackPrefix: "story"), by: document.source, line: $0.line, diagnostics: &diagnostics)

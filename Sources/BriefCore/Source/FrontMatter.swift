@@ -30,7 +30,13 @@ public struct FrontMatter: Sendable, Hashable {
                     switch key {
                     case "title": result.title = try reader.optionalString(value, key)
                     case "description", "summary": result.metadata.description = try reader.optionalString(value, key)
-                    case "slug": result.metadata.slug = try reader.optionalString(value, key)
+                    case "slug":
+                        guard let slug = try reader.optionalString(value, key) else { break }
+                        if Slug.isValid(slug) {
+                            result.metadata.slug = slug
+                        } else {
+                            diagnostics.append(reader.warning(value, "slug \"\(slug)\" may only hold a-z, 0-9 and single hyphens; the title's slug is used instead"))
+                        }
                     case "draft": result.metadata.draft = try reader.bool(value, key)
                     case "companies": result.metadata.companies = try reader.strings(value, key)
                     case "date":
