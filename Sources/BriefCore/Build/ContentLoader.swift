@@ -103,22 +103,26 @@ public enum ContentLoader {
     static func process(_ inputs: SiteInputs, gazetteer: Gazetteer, cache: BuildCache?, reuse: Bool = true, drafts: Bool) -> ([ProcessedSource], [Diagnostic]) {
         let files = inputs.files
         let limit = inputs.config.maxSourceSize
-        let cached = Parallel.map(files.count) { i in reuse ? cache?.record(for: files[i].key) : nil }
-        let missing = files.indices.filter { cached[$0] == nil }
+        let stored = reuse ? cache?.records(for: files.map(\.key)) ?? [:] : [:]
+        let missing = files.indices.filter { stored[files[$0].key] == nil }
         let processor = missing.isEmpty ? nil : SourceProcessor(gazetteer: gazetteer)
         let fresh = Parallel.map(missing.count) { k -> (ProcessedSource?, [Diagnostic]) in
             let file = files[missing[k]]
             switch SourceDecoder.decode(file.bytes, path: file.display, sizeLimit: limit) {
             case .source(let source):
                 guard let processed = processor?.process(source) else { return (nil, []) }
-                if !processed.document.diagnostics.hasErrors { cache?.store(processed, key: file.key) }
                 return (processed, processed.document.diagnostics)
             case .skipped(let warning): return (nil, [warning])
             case .failed(let error): return (nil, [error])
             }
         }
-        var results = cached.map { source in (source, source?.document.diagnostics ?? []) }
+        var results = files.map { file in stored[file.key].map { ($0, $0.document.diagnostics) } ?? (nil, []) }
         for (k, index) in missing.enumerated() { results[index] = fresh[k] }
+        let storable = missing.indices.compactMap { k -> (key: UInt64, source: ProcessedSource)? in
+            guard let source = fresh[k].0, !source.document.diagnostics.hasErrors else { return nil }
+            return (files[missing[k]].key, source)
+        }
+        cache?.store(storable, keep: Set(files.map(\.key)))
         var sources: [ProcessedSource] = []
         var diagnostics: [Diagnostic] = []
         for (source, found) in results {

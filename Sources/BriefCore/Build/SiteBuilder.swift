@@ -92,7 +92,6 @@ public enum SiteBuilder {
                               outputInode: Self.inode(options.output.path),
                               counts: [model.briefings.count, model.stories.count, model.companies.count],
                               diagnostics: sortedDiagnostics.filter { $0.severity == .warning }))
-        cache.removeRecords(except: Set(inputs.files.map(\.key)))
         timer.lap("put the site in place")
 
         var report = BuildReport()

@@ -14,6 +14,9 @@ struct BinaryWriter {
 
     mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
+    /// Bytes as they are, without a length.
+    mutating func raw(_ value: [UInt8]) { bytes.append(contentsOf: value) }
+
     mutating func string(_ value: String) {
         var value = value
         value.withUTF8 { utf8 in

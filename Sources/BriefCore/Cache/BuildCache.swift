@@ -7,44 +7,83 @@ import Foundation
 struct BuildCache {
     /// Part of every key: a new brief version never reads an old cache.
     static let version = "brief-cache-1"
-    static let recordMagic = Array("BRIEFSRC".utf8)
+    static let recordMagic = Array("BRIEFPACK1".utf8)
 
     let folder: URL
 
     private var sourcesFolder: String { folder.appendingPathComponent("sources").path }
     private var statePath: String { folder.appendingPathComponent("state.bin").path }
 
-    private func recordPath(_ key: UInt64) -> String {
-        sourcesFolder + "/" + String(key, radix: 16).leftPadded(16) + ".bin"
+    /// Records are kept in 256 pack files by the low byte of their key: a full build writes 256
+    /// files instead of one per source, and a small change rewrites one or two packs.
+    static let shards = 256
+
+    private func packPath(_ shard: Int) -> String {
+        sourcesFolder + "/" + String(shard, radix: 16).leftPadded(2) + ".pack"
     }
 
-    /// A processed source stored under `key`, if it is there and intact.
-    func record(for key: UInt64) -> ProcessedSource? {
-        guard let bytes = FileTree.read(recordPath(key)), bytes.starts(with: Self.recordMagic) else { return nil }
-        var reader = BinaryReader(Array(bytes.dropFirst(Self.recordMagic.count)))
-        do {
-            guard try reader.uint64() == key else { return nil }
-            let source = try ProcessedSource(from: &reader)
-            return reader.isAtEnd ? source : nil
-        } catch {
-            return nil
+    /// The records of one pack, undecoded: key → bytes.
+    private func readPack(_ shard: Int) -> [UInt64: ArraySlice<UInt8>] {
+        guard let bytes = FileTree.read(packPath(shard)), bytes.starts(with: Self.recordMagic) else { return [:] }
+        var entries: [UInt64: ArraySlice<UInt8>] = [:]
+        var offset = Self.recordMagic.count
+        func int() -> Int? {
+            guard offset + 8 <= bytes.count else { return nil }
+            var v: UInt64 = 0
+            for k in 0..<8 { v |= UInt64(bytes[offset + k]) << (8 * UInt64(k)) }
+            offset += 8
+            return Int(Int64(bitPattern: v))
         }
+        while offset < bytes.count {
+            guard let key = int(), let length = int(), length >= 0, offset + length <= bytes.count else { return [:] }
+            entries[UInt64(bitPattern: Int64(key))] = bytes[offset..<(offset + length)]
+            offset += length
+        }
+        return entries
     }
 
-    /// Stores a processed source; a failure only costs the next build some work.
-    func store(_ source: ProcessedSource, key: UInt64) {
-        var writer = BinaryWriter(capacity: 16 * 1024)
-        writer.uint64(key)
-        source.encode(into: &writer)
+    /// The processed sources stored under `keys`, those that are there and intact.
+    func records(for keys: [UInt64]) -> [UInt64: ProcessedSource] {
+        let byShard = Dictionary(grouping: keys) { Int($0 & 0xFF) }
+        let shards = Array(byShard.keys)
+        let found = Parallel.map(shards.count) { i -> [(UInt64, ProcessedSource)] in
+            let pack = readPack(shards[i])
+            return byShard[shards[i]]!.compactMap { key in
+                guard let payload = pack[key] else { return nil }
+                var reader = BinaryReader(Array(payload))
+                guard let source = try? ProcessedSource(from: &reader), reader.isAtEnd else { return nil }
+                return (key, source)
+            }
+        }
+        return Dictionary(found.flatMap { $0 }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Stores new records and drops those no source uses any more: rewrites the packs that
+    /// gain a record or hold one to drop. A failure only costs the next build some work.
+    func store(_ fresh: [(key: UInt64, source: ProcessedSource)], keep: Set<UInt64>) {
         _ = SiteWriter.makeFolders(sourcesFolder)
-        Self.writeAtomically(Self.recordMagic + writer.bytes, to: recordPath(key))
-    }
-
-    /// Removes the records no source uses any more.
-    func removeRecords(except keys: Set<UInt64>) {
-        let keep = Set(keys.map { String($0, radix: 16).leftPadded(16) + ".bin" })
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: sourcesFolder)) ?? [] where !keep.contains(name) {
-            unlink(sourcesFolder + "/" + name)
+        let freshByShard = Dictionary(grouping: fresh) { Int($0.key & 0xFF) }
+        Parallel.map(Self.shards) { shard -> Void in
+            let additions = freshByShard[shard] ?? []
+            let existing = readPack(shard)
+            let stale = existing.keys.contains { !keep.contains($0) }
+            guard !additions.isEmpty || stale else { return }
+            var writer = BinaryWriter(capacity: 64 * 1024)
+            func add(_ key: UInt64, _ payload: [UInt8]) {
+                writer.uint64(key)
+                writer.int(payload.count)
+                writer.raw(payload)
+            }
+            let added = Set(additions.map(\.key))
+            for (key, payload) in existing.sorted(by: { $0.key < $1.key }) where keep.contains(key) && !added.contains(key) {
+                add(key, Array(payload))
+            }
+            for (key, source) in additions.sorted(by: { $0.key < $1.key }) {
+                var record = BinaryWriter(capacity: 16 * 1024)
+                source.encode(into: &record)
+                add(key, record.bytes)
+            }
+            Self.writeAtomically(Self.recordMagic + writer.bytes, to: packPath(shard))
         }
     }
 
