@@ -110,6 +110,15 @@ final class NormalizerPhenomenaTests: XCTestCase {
         XCTAssertFalse(HeadingRules.looksLikeHeading("and then it happened again to the team"))
     }
 
+    func testLabelledTitleAndSeparatorLines() {
+        let document = Fixtures.normalize("Title: Apple Bets on Smart Glasses\n\n***\n\nWhy It Matters\nApple is building glasses to rival Meta, people familiar with the plans say.\n---\nIt wants to ship them in 2027, the people said.\n")
+        XCTAssertEqual(document.title, "Apple Bets on Smart Glasses")
+        XCTAssertEqual(document.sections.map(\.heading), ["Why It Matters"])
+        XCTAssertEqual(paragraphs(document).count, 2)
+        let headline = Fixtures.normalize("HEADLINE: Nvidia Sells Out\nNvidia said demand for its chips keeps growing faster than supply.\n")
+        XCTAssertEqual(headline.title, "Nvidia Sells Out")
+    }
+
     func testOneParagraphPerLineOrBlankLineSeparated() {
         let perLine = Fixtures.normalize("First paragraph ends here.\nSecond paragraph ends here.\n")
         let blankLines = Fixtures.normalize("First paragraph ends here.\n\nSecond paragraph ends here.\n")

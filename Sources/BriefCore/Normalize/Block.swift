@@ -6,6 +6,8 @@ struct Block {
     var lineCount = 1
     /// A single line with a heading's shape.
     var looksLikeHeading: Bool
+    /// The line was labelled as the document's title.
+    var isLabelledTitle: Bool
     /// The length in bytes of the last source line joined (lengths here are compared with a wrap width, also in bytes).
     var lastLineLength: Int
     /// Where the block starts and ends in the file (1-based).
@@ -24,6 +26,7 @@ struct Block {
     init(_ line: SourceLine) {
         text = line.text
         looksLikeHeading = line.looksLikeHeading
+        isLabelledTitle = line.isLabelledTitle
         lastLineLength = line.text.utf8.count
         self.line = line.number
         endLine = line.number

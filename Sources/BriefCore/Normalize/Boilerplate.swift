@@ -47,6 +47,8 @@ enum Boilerplate {
         guard length <= 400 else { return false }
         // Only a cookie notice is long; everything else here is a short line.
         if length > 160 { return line.containsBytes("kie") && isCookieNotice(line.lowercased()) }
+        // Separator lines: "---", "* * *", "=====", "___".
+        if line.utf8.allSatisfy({ "-*_=~#•· ".utf8.contains($0) }) { return true }
         let words = TextRules.wordCount(line)
         guard words <= 30 else { return false }
         var lower = line.lowercased()

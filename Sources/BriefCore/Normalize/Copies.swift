@@ -9,6 +9,8 @@ struct SourceLine {
     var lastColumn: Int { raw.count }
     /// The line has a heading's shape (judged once, asked often).
     var looksLikeHeading: Bool
+    /// The line was labelled as the title ("Title: …", "Headline: …").
+    var isLabelledTitle = false
     /// Text was cut right before this line (an elision mark or a chunk start).
     var cutBefore = false
     /// Text was cut right after this line (an elision mark or a chunk end).
@@ -67,7 +69,9 @@ enum CopySplitter {
                 if line.atEnd { markCut(after: &current); cutPending = true }
                 continue
             }
-            var sourceLine = SourceLine(text: line.text, number: number, raw: raw, looksLikeHeading: HeadingRules.looksLikeHeading(line.text))
+            let (text, isTitle) = Self.titleLabel(line.text)
+            var sourceLine = SourceLine(text: text, number: number, raw: raw, looksLikeHeading: isTitle || HeadingRules.looksLikeHeading(text))
+            sourceLine.isLabelledTitle = isTitle
             sourceLine.cutBefore = cutPending
             sourceLine.cutAfter = line.atEnd
             cutPending = line.atEnd
@@ -89,6 +93,15 @@ enum CopySplitter {
         let stripped = ElisionMarks.strip(text)
         let untimed = stripped.text.isEmpty ? "" : (Timestamps.strip(stripped.text) ?? "")
         return (untimed, stripped.atStart, stripped.atEnd, false)
+    }
+
+    /// "Title: Tesla's Big Week" → ("Tesla's Big Week", true): summaries made by tools often label the title.
+    static func titleLabel(_ text: String) -> (String, Bool) {
+        for label in ["title:", "headline:"] where text.utf8.count > label.utf8.count + 1 && text.lowercased().hasPrefix(label) {
+            let rest = text.dropFirst(label.count).drop { $0 == " " }
+            if !rest.isEmpty, rest.count <= HeadingRules.maxCharacters { return (String(rest), true) }
+        }
+        return (text, false)
     }
 
     /// Marks the last line so far as cut after, when an elision mark follows it.

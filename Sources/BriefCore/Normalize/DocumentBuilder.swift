@@ -7,9 +7,12 @@ struct DocumentBuilder {
         var blocks = merged
         var diagnostics: [Diagnostic] = []
 
-        // The first heading followed straight by another heading is the title.
+        // A heading labelled "Title:" is the title; else the first heading followed straight by another heading.
         var title = frontMatter.title
-        if let first = blocks.firstIndex(where: \.isHeading), first + 1 < blocks.count, blocks[first + 1].isHeading {
+        if let labelled = blocks.firstIndex(where: \.isLabelledTitle) {
+            if title == nil { title = blocks[labelled].text }
+            blocks.remove(at: labelled)
+        } else if let first = blocks.firstIndex(where: \.isHeading), first + 1 < blocks.count, blocks[first + 1].isHeading {
             if title == nil { title = blocks[first].text }
             blocks.remove(at: first)
         }

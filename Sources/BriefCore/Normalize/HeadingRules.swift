@@ -20,7 +20,9 @@ enum HeadingRules {
     static func classify(_ blocks: inout [Block]) {
         for i in blocks.indices where blocks[i].lineCount == 1 && !blocks[i].cutAfter {
             let text = blocks[i].text
-            if blocks[i].looksLikeHeading {
+            if blocks[i].isLabelledTitle {
+                blocks[i].isHeading = true
+            } else if blocks[i].looksLikeHeading {
                 // A one-word "heading" needs a paragraph after it to be believed.
                 if TextRules.wordCount(text) == 1 && !(i + 1 < blocks.count && isParagraph(blocks[i + 1])) { continue }
                 blocks[i].isHeading = true
