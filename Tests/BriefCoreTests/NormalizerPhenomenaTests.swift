@@ -10,7 +10,8 @@ final class NormalizerPhenomenaTests: XCTestCase {
     // MARK: Copies and chunks
 
     func testPartMarkersInAnyForm() {
-        for marker in ["Part 1/2:", "PART 1 OF 2", "part 1 of 2:", "[Part 1/2]", "(Part 1 / 2)", "**Part 1/2:**", "Part 1/2 -"] {
+        for marker in ["Part 1/2:", "PART 1 OF 2", "part 1 of 2:", "[Part 1/2]", "(Part 1 / 2)", "**Part 1/2:**", "Part 1/2 -",
+                       "--- Part 1/2 ---", "=== PART 1 OF 2 ===", "1/2", "(1/2)", "[1/2]"] {
             let second = marker.replacingOccurrences(of: "1", with: "2", options: [], range: marker.range(of: "1"))
             let text = "First paragraph is here and it is long enough.\nSecond paragraph follows with more words.\n"
                 + "\(marker)\nFirst paragraph is here and it is long enough.\n[...]\n\(second)\nSecond paragraph follows with more words.\n"
@@ -18,6 +19,9 @@ final class NormalizerPhenomenaTests: XCTestCase {
                            ["First paragraph is here and it is long enough.", "Second paragraph follows with more words."], marker)
         }
         XCTAssertNil(PartMarkers.parse("Part 2 of 3 of the plan is about costs."), "prose that starts like a marker")
+        XCTAssertNil(PartMarkers.parse("1/3 of revenue comes from China."))
+        XCTAssertNil(PartMarkers.parse("24/7"))
+        XCTAssertNil(PartMarkers.parse("---"))
         XCTAssertEqual(PartMarkers.parse("Part 3/5: The rest")?.rest, "The rest")
     }
 

@@ -1,4 +1,5 @@
-/// Recognizes the lines that start a chunk of a split text: "Part 2/5:", "PART 2 of 5", "[Part 2/5]".
+/// Recognizes the lines that start a chunk of a split text: "Part 2/5:", "PART 2 of 5", "[Part 2/5]",
+/// "--- Part 2/5 ---", and a bare "2/5" or "(2/5)" alone on its line.
 enum PartMarkers {
     struct Marker: Equatable {
         var index: Int
@@ -7,15 +8,21 @@ enum PartMarkers {
         var rest: String
     }
 
+    /// Marks that may decorate a marker on either side.
+    static let decoration = "[(*#-=_~ "
+
     static func parse(_ line: String) -> Marker? {
-        // Cheap test first: a marker starts with "P", "p" or an opening mark.
-        guard line.utf8.count >= 6, let first = line.utf8.first,
-              first == UInt8(ascii: "P") || first == UInt8(ascii: "p") || first == UInt8(ascii: "[") || first == UInt8(ascii: "(")
-                || first == UInt8(ascii: "*") || first == UInt8(ascii: "#") else { return nil }
-        var s = Substring(line)
-        if let f = s.first, "[(*#".contains(f) { s = s.drop { "[(*# ".contains($0) } }
-        guard s.prefix(4).lowercased() == "part" else { return nil }
-        s = s.dropFirst(4).drop { $0 == " " }
+        // Cheap test first: a marker starts with "P", "p", a digit or a decoration.
+        guard line.utf8.count >= 3, let first = line.utf8.first,
+              first == UInt8(ascii: "P") || first == UInt8(ascii: "p") || (first >= 0x30 && first <= 0x39)
+                || decoration.utf8.contains(first) else { return nil }
+        var s = Substring(line).drop { decoration.contains($0) }
+        let named = s.prefix(4).lowercased() == "part"
+        if named {
+            s = s.dropFirst(4).drop { $0 == " " }
+        } else if !(s.first?.isNumber ?? false) {
+            return nil
+        }
         guard let k = number(&s) else { return nil }
         s = s.drop { $0 == " " }
         if s.first == "/" {
@@ -27,9 +34,11 @@ enum PartMarkers {
         }
         s = s.drop { $0 == " " }
         guard let n = number(&s), k >= 1, n >= 1, k <= n, n <= 1000 else { return nil }
-        s = s.drop { "])*".contains($0) }
+        // A bare "2/5" must stand alone, since "1/3 of revenue" is prose.
+        if !named { return s.allSatisfy({ "])*#-=_~ :.".contains($0) }) && n > 1 ? Marker(index: k, total: n, rest: "") : nil }
+        s = s.drop { "])*#=_~ ".contains($0) }
         let hadColon = s.first == ":" || s.first == "-" || s.first == "–" || s.first == "."
-        s = s.drop { ":-–.])*".contains($0) }.drop { $0 == " " }
+        s = s.drop { ":-–.])*#=_~".contains($0) }.drop { $0 == " " }
         // Text after the marker needs a colon, so that "Part 2 of 3 of the plan is…" stays prose.
         if !s.isEmpty && !hadColon { return nil }
         return Marker(index: k, total: n, rest: String(s))
