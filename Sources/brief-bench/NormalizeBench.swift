@@ -33,7 +33,7 @@ struct NormalizeBench: ParsableCommand {
     /// A source shaped like scraped text: the full copy without headings, then the same text in
     /// chunks with headings, each chunk ending in "[...]", some paragraphs cut at chunk breaks.
     static func messySource(bytes: Int) -> String {
-        var rng = SystemRandomNumberGenerator.seeded(42)
+        var rng = SplitMix(state: 42)
         let words = ["supply", "plant", "battery", "chips", "quarter", "revenue", "growth", "prices", "deal", "factory",
                      "demand", "capacity", "investors", "shares", "cloud", "rivals", "engineers", "launch", "costs", "market"]
         var blocks: [(String, Bool)] = []
@@ -72,11 +72,7 @@ struct NormalizeBench: ParsableCommand {
     }
 }
 
-extension SystemRandomNumberGenerator {
-    /// A deterministic generator for benchmark inputs.
-    static func seeded(_ seed: UInt64) -> SplitMix { SplitMix(state: seed) }
-}
-
+/// A deterministic generator for benchmark inputs.
 struct SplitMix: RandomNumberGenerator {
     var state: UInt64
 

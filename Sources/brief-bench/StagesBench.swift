@@ -28,31 +28,18 @@ struct StagesBench: ParsableCommand {
         }
         clock.lap("read and decode \(sources.count) files (\(bytes / 1_000_000) MB)")
         if let rounds = normalizeOnly {
-            let workers = ProcessInfo.processInfo.activeProcessorCount
-            let all = sources
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                for _ in 0..<rounds {
-                    var i = worker
-                    while i < all.count { _ = Normalizer.normalize(all[i]); i += workers }
-                }
-            }
-            clock.lap("normalize \(rounds) times on \(workers) threads")
+            Self.onEveryCore(sources, rounds: rounds) { _ = Normalizer.normalize($0) }
+            clock.lap("normalize \(rounds) times on every core")
             clock.report()
             return
         }
         let documents = sources.map(Normalizer.normalize)
         clock.lap("normalize")
         if let rounds = processOnly {
-            let workers = ProcessInfo.processInfo.activeProcessorCount
             let processor = SourceProcessor(gazetteer: .builtIn)
             clock.lap("gazetteer")
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                for _ in 0..<rounds {
-                    var i = worker
-                    while i < documents.count { _ = processor.process(documents[i]); i += workers }
-                }
-            }
-            clock.lap("process \(rounds) times on \(workers) threads")
+            Self.onEveryCore(documents, rounds: rounds) { _ = processor.process($0) }
+            clock.lap("process \(rounds) times on every core")
             clock.report()
             return
         }
@@ -84,6 +71,19 @@ struct StagesBench: ParsableCommand {
         let pages = try RenderBenchmark.allPages(model)
         clock.lap("page data (\(String(format: "%.3f", pages.data)) s) and rendering (\(String(format: "%.3f", pages.render)) s) of \(pages.pages) pages, \(pages.bytes / 1_000_000) MB")
         clock.report()
+    }
+}
+
+extension StagesBench {
+    /// Runs `work` over every item, `rounds` times, one thread per core.
+    static func onEveryCore<T: Sendable>(_ items: [T], rounds: Int, _ work: @escaping @Sendable (T) -> Void) {
+        let workers = ProcessInfo.processInfo.activeProcessorCount
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for _ in 0..<rounds {
+                var i = worker
+                while i < items.count { work(items[i]); i += workers }
+            }
+        }
     }
 }
 
