@@ -43,16 +43,8 @@ struct StagesBench: ParsableCommand {
             clock.report()
             return
         }
-        let workers = ProcessInfo.processInfo.activeProcessorCount
-        let all = sources
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var i = worker
-            while i < all.count {
-                _ = Normalizer.normalize(all[i])
-                i += workers
-            }
-        }
-        clock.lap("normalize again on \(workers) threads")
+        Self.onEveryCore(sources, rounds: 1) { _ = Normalizer.normalize($0) }
+        clock.lap("normalize again on every core")
         let tagger = CompanyTagger(gazetteer: .builtIn)
         clock.lap("build the company trie")
         for document in documents {
