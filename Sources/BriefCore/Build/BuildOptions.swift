@@ -60,9 +60,6 @@ public struct BuildReport: Sendable {
     public var filesUnchanged = 0
     /// Nothing changed since the last build, so nothing was written.
     public var upToDate = false
-    /// Sources taken from the cache, and processed anew.
-    public var sourcesCached = 0
-    public var sourcesProcessed = 0
     public var seconds = 0.0
     public var diagnostics: [Diagnostic] = []
 }

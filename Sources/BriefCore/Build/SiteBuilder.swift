@@ -17,7 +17,7 @@ public enum SiteBuilder {
         }
 
         if let problem = options.outputProblem { return fail([problem]) }
-        let inputs: SiteInputs
+        var inputs: SiteInputs
         switch ContentLoader.read(options) {
         case .success(let read): inputs = read
         case .failure(let error): return .failure(error)
@@ -43,7 +43,6 @@ public enum SiteBuilder {
             (report.sources, report.stories, report.companies) = (state.counts[0], state.counts[1], state.counts[2])
             report.upToDate = true
             report.filesUnchanged = state.outputs.count
-            report.sourcesCached = inputs.files.count
             report.diagnostics = state.diagnostics
             report.seconds = Date().timeIntervalSince(start)
             return .success(report)
@@ -55,6 +54,7 @@ public enum SiteBuilder {
         diagnostics += found
         if diagnostics.hasErrors { return fail() }
         if let error = ContentLoader.nothingToPublish(processed, inputs, options) { return fail([error]) }
+        for i in inputs.files.indices { inputs.files[i].bytes = [] }  // processed: the raw bytes need not stay in memory
         timer.lap("normalize, tag and render the sources (cached or anew)")
 
         let (model, assembly) = SiteAssembler(config: inputs.config, gazetteer: gazetteer).assemble(processed)
@@ -191,7 +191,6 @@ public enum SiteBuilder {
                 written.errors += error.diagnostics
             }
         }
-        written.outputs[SiteWriter.markerName] = nil
         timer.lap("write feeds, sitemap, search index and assets")
         // One error per template problem is enough; every page would repeat it.
         var seen = Set<String>()
