@@ -97,7 +97,9 @@ enum CopySplitter {
 
     /// "Title: Tesla's Big Week" → ("Tesla's Big Week", true): summaries made by tools often label the title.
     static func titleLabel(_ text: String) -> (String, Bool) {
-        for label in ["title:", "headline:"] where text.utf8.count > label.utf8.count + 1 && text.lowercased().hasPrefix(label) {
+        guard let first = text.utf8.first, first | 0x20 == UInt8(ascii: "t") || first | 0x20 == UInt8(ascii: "h") else { return (text, false) }
+        for label in ["title:", "headline:"] where text.utf8.count > label.utf8.count + 1
+            && text.utf8.prefix(label.utf8.count).map({ $0 | 0x20 }).elementsEqual(label.utf8) {
             let rest = text.dropFirst(label.count).drop { $0 == " " }
             if !rest.isEmpty, rest.count <= HeadingRules.maxCharacters { return (String(rest), true) }
         }
