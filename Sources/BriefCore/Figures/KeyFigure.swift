@@ -57,6 +57,8 @@ public enum KeyFigureExtractor {
     /// The figure starting at word `index`, and the index of its last word.
     private static func figure(at index: Int, _ words: Words) -> (KeyFigure, Int)? {
         var word = words[index]
+        // Most words start with a letter: only a digit or a currency sign ($ € £ ¥) can start a figure.
+        guard let lead = word.first, isDigit(lead) || lead == 0x24 || lead == 0xE2 || lead == 0xC2 else { return nil }
         var currency = ""
         for sign in ["$", "€", "£", "¥"] where word.starts(with: sign.utf8) {
             currency = sign
