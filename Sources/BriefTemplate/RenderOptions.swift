@@ -6,6 +6,9 @@ public struct RenderOptions: Sendable {
     public var strict: Bool = false
     /// A partial or parent that does not exist throws `.missingPartial` instead of rendering empty.
     public var missingPartialIsError: Bool = false
+    /// The most one render may produce: sections nested over lists multiply their output, and a
+    /// slip in a theme must end in an error, not in a build that fills memory.
+    public var maxOutputBytes = 512 << 20
     /// How `{{>name}}` and `{{<name}}` find their templates.
     public var partialLookup: PartialLookup = .nameThenPartialsFolder
 

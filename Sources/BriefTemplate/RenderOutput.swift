@@ -64,6 +64,9 @@ struct RenderOutput {
         if text.isASCII { appendASCII(text.bytes) } else { appendNonASCII(text.string) }
     }
 
+    /// The bytes written so far.
+    var byteCount: Int { string.utf8.count + ascii.count }
+
     mutating func finish() -> String {
         flush()
         return string

@@ -60,6 +60,10 @@ struct Renderer {
         try checkNesting(context, at: section.offset)
         if case .list(let items) = value {
             for item in items {
+                guard out.byteCount <= options.maxOutputBytes else {
+                    throw context.origin.error(.outputTooLarge, at: section.offset,
+                                               "section \"\(section.name.raw)\" makes the output larger than \(options.maxOutputBytes) bytes")
+                }
                 try render(section.body, context.with(value: item))
             }
         } else {

@@ -22,8 +22,10 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
         case missingTemplate
         /// Partials, parents or blocks expand into one another too deeply (usually endless recursion).
         case recursionTooDeep
-        /// Strict mode: a variable, section or dynamic name resolves to nothing.
+        /// Strict mode: a variable or dynamic name resolves to nothing.
         case missingVariable
+        /// One render produced more text than any page should (nested sections over lists multiply).
+        case outputTooLarge
     }
 
     public let kind: Kind

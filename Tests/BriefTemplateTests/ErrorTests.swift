@@ -225,6 +225,17 @@ final class ErrorTests: XCTestCase {
         XCTAssertEqual(assertRenderError(library, "node", chain(depth: 150))?.kind, .recursionTooDeep)
     }
 
+    func testRunawayOutputIsAnError() throws {
+        // Twenty sections nested over a ten-item list would render 10^20 lines.
+        let source = String(repeating: "{{#items}}", count: 20) + "x" + String(repeating: "{{/items}}", count: 20)
+        let library = try makeLibrary(["page": source])
+        var options = RenderOptions()
+        options.maxOutputBytes = 1 << 20
+        let error = assertRenderError(library, "page", ["items": .list(Array(repeating: 1, count: 10))], options)
+        XCTAssertEqual(error?.kind, .outputTooLarge)
+        XCTAssertEqual(error?.line, 1)
+    }
+
     // MARK: Strict mode
 
     func testStrictMissingVariable() throws {
