@@ -100,7 +100,8 @@ public enum ContentLoader {
 
     /// Decodes and processes every source, or takes it from `cache` when its key is there (unless
     /// `reuse` is false); what is processed anew is stored in the cache. Drafts are left out unless `drafts`.
-    static func process(_ inputs: SiteInputs, gazetteer: Gazetteer, cache: BuildCache?, reuse: Bool = true, drafts: Bool) -> ([ProcessedSource], [Diagnostic]) {
+    static func process(_ inputs: SiteInputs, gazetteer: Gazetteer, cache: BuildCache?, reuse: Bool = true,
+                        previousKeys: Set<UInt64>? = nil, drafts: Bool) -> ([ProcessedSource], [Diagnostic]) {
         let files = inputs.files
         let limit = inputs.config.maxSourceSize
         let stored = reuse ? cache?.records(for: files.map(\.key)) ?? [:] : [:]
@@ -122,7 +123,7 @@ public enum ContentLoader {
             guard let source = fresh[k].0, !source.document.diagnostics.hasErrors else { return nil }
             return (files[missing[k]].key, source)
         }
-        cache?.store(storable, keep: Set(files.map(\.key)))
+        cache?.store(storable, keep: Set(files.map(\.key)), previous: previousKeys)
         var sources: [ProcessedSource] = []
         var diagnostics: [Diagnostic] = []
         for (source, found) in results {

@@ -19,6 +19,8 @@ public struct ProcessedSource: Sendable, Hashable {
         public var wordCount: Int
         /// A hash of everything above, so that pages showing the story can tell whether it changed.
         public var hash: UInt64 = 0
+        /// The story's text for the search index, made here once rather than on every build.
+        public var search = SearchText()
 
         mutating func computeHash() {
             var f = Fingerprint()
@@ -69,6 +71,7 @@ public struct SourceProcessor: Sendable {
                 wordCount: texts.reduce(0) { $0 + TextRules.wordCount($1) }
             )
             draft.computeHash()
+            draft.search = SearchText(section.paragraphs)
             return draft
         }
         return ProcessedSource(document: document, stories: stories)

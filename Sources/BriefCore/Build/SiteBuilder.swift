@@ -50,7 +50,8 @@ public enum SiteBuilder {
 
         let gazetteer = ContentLoader.loadGazetteer(inputs, options, diagnostics: &diagnostics)
         if diagnostics.hasErrors { return fail() }
-        let (processed, found) = ContentLoader.process(inputs, gazetteer: gazetteer, cache: cache, reuse: !options.clean, drafts: options.drafts)
+        let (processed, found) = ContentLoader.process(inputs, gazetteer: gazetteer, cache: cache, reuse: !options.clean,
+                                                      previousKeys: state.map { Set($0.sourceKeys.values) }, drafts: options.drafts)
         diagnostics += found
         if diagnostics.hasErrors { return fail() }
         if let error = ContentLoader.nothingToPublish(processed, inputs, options) { return fail([error]) }

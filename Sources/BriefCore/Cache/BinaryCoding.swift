@@ -14,6 +14,12 @@ struct BinaryWriter {
 
     mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
+    /// Bytes with their length.
+    mutating func byteArray(_ value: [UInt8]) {
+        int(value.count)
+        raw(value)
+    }
+
     /// Bytes as they are, without a length.
     mutating func raw(_ value: [UInt8]) { bytes.append(contentsOf: value) }
 
@@ -76,6 +82,13 @@ struct BinaryReader {
         guard let text else { throw Malformed() }
         offset += n
         return text
+    }
+
+    mutating func byteArray() throws(Malformed) -> [UInt8] {
+        let n = try count()
+        guard offset + n <= bytes.count else { throw Malformed() }
+        defer { offset += n }
+        return Array(bytes[offset..<(offset + n)])
     }
 
     mutating func optional<T>(_ read: (inout BinaryReader) throws(Malformed) -> T) throws(Malformed) -> T? {

@@ -6,7 +6,7 @@ import Foundation
 /// ignored and rebuilt, never trusted.
 struct BuildCache {
     /// Part of every key: a new brief version never reads an old cache.
-    static let version = "brief-cache-1"
+    static let version = "brief-cache-2"
     static let recordMagic = Array("BRIEFPACK1".utf8)
 
     let folder: URL
@@ -60,10 +60,16 @@ struct BuildCache {
 
     /// Stores new records and drops those no source uses any more: rewrites the packs that
     /// gain a record or hold one to drop. A failure only costs the next build some work.
-    func store(_ fresh: [(key: UInt64, source: ProcessedSource)], keep: Set<UInt64>) {
+    /// - Parameter previous: the keys the last build used, when known: then only the packs that
+    ///   gain a record or lose one of those are read, not all of them.
+    func store(_ fresh: [(key: UInt64, source: ProcessedSource)], keep: Set<UInt64>, previous: Set<UInt64>? = nil) {
         _ = SiteWriter.makeFolders(sourcesFolder)
         let freshByShard = Dictionary(grouping: fresh) { Int($0.key & 0xFF) }
-        Parallel.map(Self.shards) { shard -> Void in
+        let shards = previous.map { previous in
+            Array(Set(fresh.map { Int($0.key & 0xFF) } + previous.subtracting(keep).map { Int($0 & 0xFF) }))
+        } ?? Array(0..<Self.shards)
+        Parallel.map(shards.count) { i -> Void in
+            let shard = shards[i]
             let additions = freshByShard[shard] ?? []
             let existing = readPack(shard)
             let stale = existing.keys.contains { !keep.contains($0) }

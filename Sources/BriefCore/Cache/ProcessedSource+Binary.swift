@@ -43,6 +43,8 @@ extension ProcessedSource {
             w.string(story.summary)
             w.int(story.wordCount)
             w.uint64(story.hash)
+            w.byteArray(story.search.text)
+            w.byteArray(story.search.words)
         }
     }
 
@@ -82,6 +84,7 @@ extension ProcessedSource {
             var draft = StoryDraft(heading: section.heading, line: section.line, paragraphs: section.paragraphs, html: html,
                                    companies: companies, keyFigures: figures, summary: try r.string(), wordCount: try r.int())
             draft.hash = try r.uint64()
+            draft.search = SearchText(text: try r.byteArray(), words: try r.byteArray())
             return draft
         }
         guard stories.count == sections.count else { throw BinaryReader.Malformed() }

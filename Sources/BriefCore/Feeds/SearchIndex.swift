@@ -6,7 +6,7 @@ enum SearchIndex {
     static func json(_ model: SiteModel) -> [UInt8] {
         entries(model, prefix: "{\"stories\":[\n", suffix: "]}\n") { story, out in
             out += Array("\"text\":".utf8)
-            Escaping.appendJSON(story.paragraphs.map(\.text), separator: "\n\n", to: &out)
+            out += story.search.text
             out.append(UInt8(ascii: ","))
         }
     }
@@ -14,39 +14,73 @@ enum SearchIndex {
     static func script(_ model: SiteModel) -> [UInt8] {
         entries(model, prefix: "window.BRIEF_SEARCH = {\"stories\":[\n", suffix: "]};\n") { story, out in
             out += Array("\"words\":\"".utf8)
-            appendDistinctWords(story.paragraphs, to: &out)
+            out += story.search.words
             out += Array("\",".utf8)
         }
     }
 
-    private static func entries(_ model: SiteModel, prefix: String, suffix: String, body: (Story, inout [UInt8]) -> Void) -> [UInt8] {
-        var out = Array(prefix.utf8)
-        out.reserveCapacity(model.stories.reduce(0) { $0 + 400 + $1.paragraphs.reduce(0) { $0 + $1.text.utf8.count } })
-        for (i, story) in model.stories.enumerated() {
-            let briefing = model.briefings[story.briefing]
-            out.append(UInt8(ascii: "{"))
-            Escaping.appendJSONField("id", story.slug, to: &out)
-            Escaping.appendJSONField("title", story.heading, to: &out)
-            Escaping.appendJSONField("briefing", briefing.title, to: &out)
-            if let date = story.date { Escaping.appendJSONField("date", date.isoDay, to: &out) } else { out += Array("\"date\":null,".utf8) }
-            out += Array("\"companies\":[".utf8)
-            for (k, company) in story.companies.enumerated() {
-                if k > 0 { out.append(UInt8(ascii: ",")) }
-                Escaping.appendJSON(company.name, to: &out)
-            }
-            out += Array("],".utf8)
-            Escaping.appendJSONField("url", SitePaths.story(story.slug), to: &out)
-            Escaping.appendJSONField("summary", story.summary, to: &out)
-            body(story, &out)
-            out.removeLast()  // the comma after the last field
-            out += Array((i + 1 < model.stories.count ? "},\n" : "}\n").utf8)
+    /// The entries, made in parallel in runs of stories and joined in order.
+    private static func entries(_ model: SiteModel, prefix: String, suffix: String,
+                                body: @escaping @Sendable (Story, inout [UInt8]) -> Void) -> [UInt8] {
+        let run = 512
+        let parts = Parallel.map((model.stories.count + run - 1) / run) { part -> [UInt8] in
+            let range = (part * run)..<min(model.stories.count, (part + 1) * run)
+            var out: [UInt8] = []
+            out.reserveCapacity(range.reduce(0) { $0 + 400 + model.stories[$1].search.text.count })
+            for i in range { entry(model, i, to: &out, body: body) }
+            return out
         }
+        var out = Array(prefix.utf8)
+        out.reserveCapacity(parts.reduce(suffix.utf8.count) { $0 + $1.count })
+        for part in parts { out += part }
         return out + Array(suffix.utf8)
     }
 
-    /// Appends the story's words, lower-cased, each once, in order of first use, separated by
-    /// spaces. Words are letters and digits (any non-ASCII byte counts as a letter), so nothing
-    /// here needs escaping in JSON.
+    private static func entry(_ model: SiteModel, _ i: Int, to out: inout [UInt8], body: (Story, inout [UInt8]) -> Void) {
+        let story = model.stories[i]
+        let briefing = model.briefings[story.briefing]
+        out.append(UInt8(ascii: "{"))
+        Escaping.appendJSONField("id", story.slug, to: &out)
+        Escaping.appendJSONField("title", story.heading, to: &out)
+        Escaping.appendJSONField("briefing", briefing.title, to: &out)
+        if let date = story.date { Escaping.appendJSONField("date", date.isoDay, to: &out) } else { out += Array("\"date\":null,".utf8) }
+        out += Array("\"companies\":[".utf8)
+        for (k, company) in story.companies.enumerated() {
+            if k > 0 { out.append(UInt8(ascii: ",")) }
+            Escaping.appendJSON(company.name, to: &out)
+        }
+        out += Array("],".utf8)
+        Escaping.appendJSONField("url", SitePaths.story(story.slug), to: &out)
+        Escaping.appendJSONField("summary", story.summary, to: &out)
+        body(story, &out)
+        out.removeLast()  // the comma after the last field
+        out += Array((i + 1 < model.stories.count ? "},\n" : "}\n").utf8)
+    }
+
+}
+
+/// A story's text as the search index holds it: the JSON string of its paragraphs, and its
+/// distinct words. Made when the source is processed, and kept in the build cache.
+public struct SearchText: Sendable, Hashable {
+    /// The text as a JSON string literal, quotes included.
+    public var text: [UInt8] = Array("\"\"".utf8)
+    /// The words, lower-cased, each once, in order of first use, separated by spaces.
+    public var words: [UInt8] = []
+
+    public init() {}
+
+    init(text: [UInt8], words: [UInt8]) {
+        self.text = text
+        self.words = words
+    }
+
+    init(_ paragraphs: [Paragraph]) {
+        text = []
+        Escaping.appendJSON(paragraphs.map(\.text), separator: "\n\n", to: &text)
+        Self.appendDistinctWords(paragraphs, to: &words)
+    }
+
+    /// Words are letters and digits (any non-ASCII byte counts as a letter), so nothing here needs escaping in JSON.
     static func appendDistinctWords(_ paragraphs: [Paragraph], to out: inout [UInt8]) {
         var seen = Set<UInt64>()
         var first = true

@@ -10,23 +10,30 @@ enum RelatedStories {
     /// - Parameter storyCompanies: per story, the indices of its companies in `companies`.
     static func fill(_ stories: inout [Story], companies: [CompanyEntry], storyCompanies: [[Int]]) {
         guard stories.count > 1 else { return }
-        var shared = [Int](repeating: 0, count: stories.count)
-        var touched: [Int] = []
-        for id in stories.indices {
-            for company in storyCompanies[id] {
-                let list = companies[company].storyIDs
-                // Story ids grow as dates fall, so the list is sorted and can be searched.
-                let position = lowerBound(list, id)
-                let low = max(0, position - neighboursPerCompany / 2), high = min(list.count, low + neighboursPerCompany)
-                for other in list[low..<high] where other != id {
-                    if shared[other] == 0 { touched.append(other) }
-                    shared[other] += 1
+        // Runs of stories in parallel, each with its own tally.
+        let total = stories.count
+        let run = max(256, total / (Parallel.threads * 4))
+        let runs = Parallel.map((total + run - 1) / run) { part -> [[Int]] in
+            var shared = [Int](repeating: 0, count: total)
+            var touched: [Int] = []
+            return ((part * run)..<min(total, (part + 1) * run)).map { id in
+                for company in storyCompanies[id] {
+                    let list = companies[company].storyIDs
+                    // Story ids grow as dates fall, so the list is sorted and can be searched.
+                    let position = lowerBound(list, id)
+                    let low = max(0, position - neighboursPerCompany / 2), high = min(list.count, low + neighboursPerCompany)
+                    for other in list[low..<high] where other != id {
+                        if shared[other] == 0 { touched.append(other) }
+                        shared[other] += 1
+                    }
                 }
+                let related = best(touched, shared)
+                for other in touched { shared[other] = 0 }
+                touched.removeAll(keepingCapacity: true)
+                return related
             }
-            stories[id].related = best(touched, shared)
-            for other in touched { shared[other] = 0 }
-            touched.removeAll(keepingCapacity: true)
         }
+        for (id, related) in runs.joined().enumerated() { stories[id].related = related }
     }
 
     /// The `count` stories sharing the most companies, lower ids (newer) first among equals, without sorting them all.

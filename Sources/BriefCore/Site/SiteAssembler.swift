@@ -43,7 +43,7 @@ public struct SiteAssembler {
                     id: stories.count, slug: assigned.stories[position], heading: draft.heading, briefing: briefings.count,
                     date: document.date, paragraphs: draft.paragraphs, html: draft.html, companies: draft.companies,
                     summary: draft.summary, wordCount: draft.wordCount,
-                    keyFigures: draft.keyFigures, related: [], source: document.source, line: draft.line, hash: draft.hash))
+                    keyFigures: draft.keyFigures, related: [], source: document.source, line: draft.line, hash: draft.hash, search: draft.search))
             }
             briefings.append(briefing)
         }

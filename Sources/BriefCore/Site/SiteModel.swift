@@ -52,6 +52,7 @@ public struct Story: Sendable, Hashable {
     public var line: Int
     /// The hash of the story's content (`StoryDraft.hash`), for incremental builds.
     public var hash: UInt64
+    public var search: SearchText
 }
 
 /// A company with the stories that mention it.
