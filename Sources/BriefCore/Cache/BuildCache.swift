@@ -103,10 +103,6 @@ struct BuildCache {
         Self.writeAtomically(state.encoded(), to: statePath)
     }
 
-    func removeState() {
-        unlink(statePath)
-    }
-
     /// Writes to a temporary name and renames, so a reader never sees half a file.
     static func writeAtomically(_ bytes: [UInt8], to path: String) {
         let temporary = path + ".tmp-\(getpid())"

@@ -65,8 +65,6 @@ struct Tokenizer {
         return tokens
     }
 
-    static func tokens(_ text: String) -> [Token] { tokens(Array(text.utf8)) }
-
     @inline(__always)
     static func isAlnum(_ c: UInt8) -> Bool {
         (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)

@@ -35,18 +35,6 @@ enum TextRules {
         return !word.dropFirst().contains { $0.isUppercase }
     }
 
-    /// The text in lower case when it is plain ASCII (without backticks), else nil: the fast path of comparison keys.
-    static func asciiLowercased(_ text: String) -> String? {
-        var text = text
-        return text.withUTF8 { bytes -> String? in
-            for b in bytes where b >= 0x80 || b == UInt8(ascii: "`") { return nil }
-            return String(unsafeUninitializedCapacity: bytes.count) { out in
-                for (i, b) in bytes.enumerated() { out[i] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
-                return bytes.count
-            }
-        }
-    }
-
     static func words(_ text: some StringProtocol) -> [Substring] {
         Substring(text).split(separator: " ", omittingEmptySubsequences: true)
     }
