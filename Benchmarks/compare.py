@@ -81,12 +81,16 @@ def bench(brief, work, n, runs):
     unchanged = [timed([brief, "build", "--output", last], cwd=site, env=env)[0] for _ in range(runs)]
     edited = []
     names = sorted(os.listdir(os.path.join(site, "Content")))
+    originals = {}
     for i in range(runs):
         path = os.path.join(site, "Content", names[(i * 7919) % len(names)])
+        originals.setdefault(path, open(path, "rb").read())
         with open(path, "a", encoding="utf-8") as f:
             f.write(f"\nThe company added on Friday that it would publish more details next week, edit {i}.\n")
         seconds, _, stdout = timed([brief, "build", "--output", last], cwd=site, env=env)
         edited.append((seconds, int(re.search(r"(\d+) files? written", stdout).group(1))))
+    for path, data in originals.items():  # the corpus stays as generated, for the next run
+        open(path, "wb").write(data)
     med = lambda xs: statistics.median(xs)
     row = {
         "n": n,
