@@ -18,7 +18,7 @@ struct InitCommand: ParsableCommand {
             let written = try StarterSite.create(in: url)
             for path in written { print("created \(folder == "." ? path : folder + "/" + path)") }
             print("Next: \(folder == "." ? "" : "cd \(folder) && ")brief build, then open Site/index.html.")
-        } catch let error as DiagnosticError {
+        } catch {
             printDiagnostics(error.diagnostics)
             throw ExitCode(1)
         }

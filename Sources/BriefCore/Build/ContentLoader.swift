@@ -15,10 +15,14 @@ public struct LoadedContent: Sendable {
 /// anything changed since the last build.
 struct SiteInputs: Sendable {
     struct SourceFile: Sendable {
-        /// The path below `Content/`, and as diagnostics show it.
+        /// The path below `Content/`, as diagnostics show it, and the full one.
         var relative: String
         var display: String
-        var bytes: [UInt8]
+        var path: String
+        /// Nil when the file was not read because the last build's stamp shows it unchanged.
+        var bytes: [UInt8]?
+        var contentHash: UInt64
+        var stamp: FileStamp
         /// Identifies the file's path and bytes together with everything processing depends on.
         var key: UInt64
     }
@@ -29,7 +33,15 @@ struct SiteInputs: Sendable {
     var files: [SourceFile]
     /// Hash of what processing a source depends on besides the source: brief and the gazetteer.
     var processingKey: UInt64
+    /// When reading the sources began, in nanoseconds since 1970.
+    var readStarted: UInt64
     var diagnostics: [Diagnostic]
+
+    /// What the build state keeps of each source.
+    var stateSources: [String: BuildState.Source] {
+        Dictionary(files.map { ($0.relative, BuildState.Source(key: $0.key, contentHash: $0.contentHash, stamp: $0.stamp)) },
+                   uniquingKeysWith: { a, _ in a })
+    }
 }
 
 /// Reads `brief.yml`, `Content/companies.yml` and every source of `Content/`, and processes
@@ -37,7 +49,7 @@ struct SiteInputs: Sendable {
 public enum ContentLoader {
     /// Everything `brief companies` needs: the content processed, without a cache.
     public static func load(_ options: BuildOptions) -> Result<LoadedContent, DiagnosticError> {
-        let inputs: SiteInputs
+        var inputs: SiteInputs
         switch read(options) {
         case .success(let found): inputs = found
         case .failure(let error): return .failure(error)
@@ -45,15 +57,17 @@ public enum ContentLoader {
         var diagnostics = inputs.diagnostics
         let gazetteer = loadGazetteer(inputs, options, diagnostics: &diagnostics)
         if diagnostics.hasErrors { return .failure(DiagnosticError(diagnostics.sortedByLocation())) }
-        let (sources, found) = process(inputs, gazetteer: gazetteer, cache: nil, drafts: options.drafts)
+        let (sources, found) = process(&inputs, gazetteer: gazetteer, cache: nil, drafts: options.drafts)
         diagnostics += found
         if diagnostics.hasErrors { return .failure(DiagnosticError(diagnostics.sortedByLocation())) }
         if let error = nothingToPublish(sources, inputs, options) { return .failure(DiagnosticError(diagnostics + [error])) }
         return .success(LoadedContent(config: inputs.config, gazetteer: gazetteer, sources: sources, diagnostics: diagnostics))
     }
 
-    /// Reads the settings and every source's bytes (in parallel), and computes their keys.
-    static func read(_ options: BuildOptions) -> Result<SiteInputs, DiagnosticError> {
+    /// Reads the settings and every source's bytes (in parallel), and computes their keys. A source
+    /// whose file is as `previous` saw it is not read: its key is taken from there.
+    static func read(_ options: BuildOptions, previous: BuildState? = nil) -> Result<SiteInputs, DiagnosticError> {
+        let readStarted = FileStamp.now()
         var diagnostics: [Diagnostic] = []
         let configBytes = readOptional(options.configFile, options, diagnostics: &diagnostics) ?? []
         let config = parseConfig(configBytes, options, diagnostics: &diagnostics)
@@ -72,19 +86,31 @@ public enum ContentLoader {
         key.add(config.maxSourceSize)
         let processingKey = key.value
         let limit = config.maxSourceSize
+        // Paths are joined as strings: URL's methods cost more than reading a file that did not change.
+        let folder = options.content.path, folderDisplay = options.display(options.content)
         let results = Parallel.map(names.count) { i -> Result<SiteInputs.SourceFile, DiagnosticError> in
-            let url = options.content.appendingPathComponent(names[i])
-            let display = options.display(url)
+            let path = folder + "/" + names[i]
+            let display = folderDisplay == "." ? names[i] : folderDisplay + "/" + names[i]
             var info = stat()
-            if stat(url.path, &info) == 0, Int(info.st_size) > limit {
-                return .failure(DiagnosticError(SourceDecoder.sizeError(path: display, size: Int(info.st_size), limit: limit)))
-            }
-            guard let bytes = FileTree.read(url.path) else {
+            guard stat(path, &info) == 0 else {
                 return .failure(DiagnosticError(.error(display, "cannot read the file: \(String(cString: strerror(errno)))")))
             }
-            var seed = Fingerprint(processingKey)
-            seed.add(display)
-            return .success(SiteInputs.SourceFile(relative: names[i], display: display, bytes: bytes, key: ContentHash.of(bytes, seed: seed.value)))
+            if Int(info.st_size) > limit {
+                return .failure(DiagnosticError(SourceDecoder.sizeError(path: display, size: Int(info.st_size), limit: limit)))
+            }
+            let stamp = FileStamp(info)
+            var file = SiteInputs.SourceFile(relative: names[i], display: display, path: path, bytes: nil, contentHash: 0, stamp: stamp, key: 0)
+            if let previous, let known = previous.sources[names[i]], known.stamp == stamp, stamp.isSettled(before: previous.readStarted) {
+                file.contentHash = known.contentHash
+            } else {
+                guard let bytes = FileTree.read(path) else {
+                    return .failure(DiagnosticError(.error(display, "cannot read the file: \(String(cString: strerror(errno)))")))
+                }
+                file.bytes = bytes
+                file.contentHash = ContentHash.of(bytes)
+            }
+            file.key = sourceKey(file, processingKey: processingKey)
+            return .success(file)
         }
         var files: [SiteInputs.SourceFile] = []
         for result in results {
@@ -95,32 +121,50 @@ public enum ContentLoader {
         }
         if diagnostics.hasErrors { return .failure(DiagnosticError(diagnostics.sortedByLocation())) }
         return .success(SiteInputs(config: config, configBytes: configBytes, companiesBytes: companiesBytes, files: files,
-                                   processingKey: processingKey, diagnostics: diagnostics))
+                                   processingKey: processingKey, readStarted: readStarted, diagnostics: diagnostics))
+    }
+
+    /// A source's cache key: its bytes, its path as diagnostics show it, and what processing depends on.
+    static func sourceKey(_ file: SiteInputs.SourceFile, processingKey: UInt64) -> UInt64 {
+        var key = Fingerprint(processingKey)
+        key.add(file.display)
+        key.add(file.contentHash)
+        return key.value
     }
 
     /// Decodes and processes every source, or takes it from `cache` when its key is there (unless
     /// `reuse` is false); what is processed anew is stored in the cache. Drafts are left out unless `drafts`.
-    static func process(_ inputs: SiteInputs, gazetteer: Gazetteer, cache: BuildCache?, reuse: Bool = true,
+    /// A file left unread whose bytes turn out not to match its key loses its stamp, so the next build reads it.
+    static func process(_ inputs: inout SiteInputs, gazetteer: Gazetteer, cache: BuildCache?, reuse: Bool = true,
                         previousKeys: Set<UInt64>? = nil, drafts: Bool) -> ([ProcessedSource], [Diagnostic]) {
         let files = inputs.files
         let limit = inputs.config.maxSourceSize
         let stored = reuse ? cache?.records(for: files.map(\.key)) ?? [:] : [:]
         let missing = files.indices.filter { stored[files[$0].key] == nil }
         let processor = missing.isEmpty ? nil : SourceProcessor(gazetteer: gazetteer)
-        let fresh = Parallel.map(missing.count) { k -> (ProcessedSource?, [Diagnostic]) in
+        let fresh = Parallel.map(missing.count) { k -> (ProcessedSource?, [Diagnostic], matchesKey: Bool) in
             let file = files[missing[k]]
-            switch SourceDecoder.decode(file.bytes, path: file.display, sizeLimit: limit) {
+            // A file left unread as unchanged is read now; if its bytes are not what its key says, it changed
+            // during this build, and what is made of it is not stored under that key.
+            guard let bytes = file.bytes ?? FileTree.read(file.path) else {
+                return (nil, [.error(file.display, "cannot read the file: \(String(cString: strerror(errno)))")], true)
+            }
+            let matchesKey = file.bytes != nil || ContentHash.of(bytes) == file.contentHash
+            switch SourceDecoder.decode(bytes, path: file.display, sizeLimit: limit) {
             case .source(let source):
-                guard let processed = processor?.process(source) else { return (nil, []) }
-                return (processed, processed.document.diagnostics)
-            case .skipped(let warning): return (nil, [warning])
-            case .failed(let error): return (nil, [error])
+                guard let processed = processor?.process(source) else { return (nil, [], matchesKey) }
+                return (processed, processed.document.diagnostics, matchesKey)
+            case .skipped(let warning): return (nil, [warning], matchesKey)
+            case .failed(let error): return (nil, [error], matchesKey)
             }
         }
         var results = files.map { file in stored[file.key].map { ($0, $0.document.diagnostics) } ?? (nil, []) }
-        for (k, index) in missing.enumerated() { results[index] = fresh[k] }
+        for (k, index) in missing.enumerated() {
+            results[index] = (fresh[k].0, fresh[k].1)
+            if !fresh[k].matchesKey { inputs.files[index].stamp = .unknown }
+        }
         let storable = missing.indices.compactMap { k -> (key: UInt64, source: ProcessedSource)? in
-            guard let source = fresh[k].0, !source.document.diagnostics.hasErrors else { return nil }
+            guard fresh[k].matchesKey, let source = fresh[k].0, !source.document.diagnostics.hasErrors else { return nil }
             return (files[missing[k]].key, source)
         }
         cache?.store(storable, keep: Set(files.map(\.key)), previous: previousKeys)

@@ -17,8 +17,10 @@ public enum SiteBuilder {
         }
 
         if let problem = options.outputProblem { return fail([problem]) }
+        let cache = BuildCache(folder: options.cacheFolder)
+        let state = options.clean ? nil : cache.loadState()
         var inputs: SiteInputs
-        switch ContentLoader.read(options) {
+        switch ContentLoader.read(options, previous: state) {
         case .success(let read): inputs = read
         case .failure(let error): return .failure(error)
         }
@@ -32,11 +34,9 @@ public enum SiteBuilder {
         }
         timer.lap("read \(inputs.files.count) sources, settings and theme")
 
-        let cache = BuildCache(folder: options.cacheFolder)
         let globalKey = globalKey(inputs, theme, options)
         let sourceKeys = Dictionary(inputs.files.map { ($0.relative, $0.key) }, uniquingKeysWith: { a, _ in a })
         let outputInode = Self.inode(options.output.path)
-        let state = options.clean ? nil : cache.loadState()
         let sameOutput = state.map { $0.outputPath == options.output.path && $0.outputInode == outputInode && outputInode != 0 } ?? false
         if let state, sameOutput, state.globalKey == globalKey, state.sourceKeys == sourceKeys, state.counts.count == 3 {
             var report = BuildReport()
@@ -50,12 +50,12 @@ public enum SiteBuilder {
 
         let gazetteer = ContentLoader.loadGazetteer(inputs, options, diagnostics: &diagnostics)
         if diagnostics.hasErrors { return fail() }
-        let (processed, found) = ContentLoader.process(inputs, gazetteer: gazetteer, cache: cache, reuse: !options.clean,
+        let (processed, found) = ContentLoader.process(&inputs, gazetteer: gazetteer, cache: cache, reuse: !options.clean,
                                                       previousKeys: state.map { Set($0.sourceKeys.values) }, drafts: options.drafts)
         diagnostics += found
         if diagnostics.hasErrors { return fail() }
         if let error = ContentLoader.nothingToPublish(processed, inputs, options) { return fail([error]) }
-        for i in inputs.files.indices { inputs.files[i].bytes = [] }  // processed: the raw bytes need not stay in memory
+        for i in inputs.files.indices { inputs.files[i].bytes = nil }  // processed: the raw bytes need not stay in memory
         timer.lap("normalize, tag and render the sources (cached or anew)")
 
         let (model, assembly) = SiteAssembler(config: inputs.config, gazetteer: gazetteer).assemble(processed)
@@ -89,8 +89,8 @@ public enum SiteBuilder {
             return fail(error.diagnostics)
         }
         let sortedDiagnostics = diagnostics.sortedByLocation()
-        cache.save(BuildState(globalKey: globalKey, sourceKeys: sourceKeys, outputs: written.outputs, outputPath: options.output.path,
-                              outputInode: Self.inode(options.output.path),
+        cache.save(BuildState(globalKey: globalKey, sources: inputs.stateSources, readStarted: inputs.readStarted,
+                              outputs: written.outputs, outputPath: options.output.path, outputInode: Self.inode(options.output.path),
                               counts: [model.briefings.count, model.stories.count, model.companies.count],
                               diagnostics: sortedDiagnostics.filter { $0.severity == .warning }))
         timer.lap("put the site in place")
@@ -103,6 +103,7 @@ public enum SiteBuilder {
         report.filesUnchanged = written.outputs.count - writer.written
         report.diagnostics = sortedDiagnostics
         report.seconds = Date().timeIntervalSince(start)
+        Disposal.later(inputs, processed, model, written, state)
         return .success(report)
     }
 
@@ -131,7 +132,7 @@ public enum SiteBuilder {
     static func writeOutputs(_ model: SiteModel, theme: Theme, options: BuildOptions, writer: SiteWriter, globalKey: UInt64,
                              previous: BuildState?, timer: inout PhaseTimer) -> Written {
         let pages = Page.all(in: model)
-        let data = PageData(model: model)
+        let data = PageData(model: model, prebuildStories: previous == nil)
         let fingerprints = PageFingerprints(model: model, global: globalKey)
         let renderOptions = RenderOptions(strict: options.strict, missingPartialIsError: true)
         let library = theme.library
@@ -196,6 +197,7 @@ public enum SiteBuilder {
         // One error per template problem is enough; every page would repeat it.
         var seen = Set<String>()
         written.errors = written.errors.filter { seen.insert("\($0.file):\($0.line):\($0.column):\($0.message)").inserted }
+        Disposal.later(pages, data, fingerprints, results, files)
         return written
     }
 

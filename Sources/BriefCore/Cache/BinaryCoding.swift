@@ -46,15 +46,20 @@ struct BinaryWriter {
 struct BinaryReader {
     struct Malformed: Error {}
 
-    private let bytes: [UInt8]
-    private var offset = 0
+    private let bytes: ArraySlice<UInt8>
+    private var offset: Int
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    init(_ bytes: ArraySlice<UInt8>) {
+        self.bytes = bytes
+        offset = bytes.startIndex
+    }
 
-    var isAtEnd: Bool { offset == bytes.count }
+    init(_ bytes: [UInt8]) { self.init(bytes[...]) }
+
+    var isAtEnd: Bool { offset == bytes.endIndex }
 
     mutating func int() throws(Malformed) -> Int {
-        guard offset + 8 <= bytes.count else { throw Malformed() }
+        guard offset + 8 <= bytes.endIndex else { throw Malformed() }
         var v: UInt64 = 0
         for k in 0..<8 { v |= UInt64(bytes[offset + k]) << (8 * UInt64(k)) }
         offset += 8
@@ -70,15 +75,16 @@ struct BinaryReader {
     }
 
     mutating func bool() throws(Malformed) -> Bool {
-        guard offset < bytes.count, bytes[offset] <= 1 else { throw Malformed() }
+        guard offset < bytes.endIndex, bytes[offset] <= 1 else { throw Malformed() }
         offset += 1
         return bytes[offset - 1] == 1
     }
 
     mutating func string() throws(Malformed) -> String {
         let n = try count()
-        guard offset + n <= bytes.count else { throw Malformed() }
-        let text = bytes.withUnsafeBufferPointer { String(validating: $0[offset..<(offset + n)], as: UTF8.self) }
+        guard offset + n <= bytes.endIndex else { throw Malformed() }
+        let start = offset - bytes.startIndex
+        let text = bytes.withUnsafeBufferPointer { String(validating: $0[start..<(start + n)], as: UTF8.self) }
         guard let text else { throw Malformed() }
         offset += n
         return text
@@ -86,7 +92,7 @@ struct BinaryReader {
 
     mutating func byteArray() throws(Malformed) -> [UInt8] {
         let n = try count()
-        guard offset + n <= bytes.count else { throw Malformed() }
+        guard offset + n <= bytes.endIndex else { throw Malformed() }
         defer { offset += n }
         return Array(bytes[offset..<(offset + n)])
     }

@@ -6,7 +6,7 @@ import Foundation
 /// ignored and rebuilt, never trusted.
 struct BuildCache {
     /// Part of every key: a new brief version never reads an old cache.
-    static let version = "brief-cache-2"
+    static let version = "brief-cache-3"
     static let recordMagic = Array("BRIEFPACK1".utf8)
 
     let folder: URL
@@ -50,7 +50,7 @@ struct BuildCache {
             let pack = readPack(shards[i])
             return byShard[shards[i]]!.compactMap { key in
                 guard let payload = pack[key] else { return nil }
-                var reader = BinaryReader(Array(payload))
+                var reader = BinaryReader(payload)
                 guard let source = try? ProcessedSource(from: &reader), reader.isAtEnd else { return nil }
                 return (key, source)
             }
@@ -68,7 +68,7 @@ struct BuildCache {
         let shards = previous.map { previous in
             Array(Set(fresh.map { Int($0.key & 0xFF) } + previous.subtracting(keep).map { Int($0 & 0xFF) }))
         } ?? Array(0..<Self.shards)
-        Parallel.map(shards.count) { i -> Void in
+        _ = Parallel.map(shards.count) { i -> Void in
             let shard = shards[i]
             let additions = freshByShard[shard] ?? []
             let existing = readPack(shard)

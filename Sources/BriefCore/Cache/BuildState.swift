@@ -2,8 +2,10 @@
 struct BuildState: Sendable {
     /// Settings, theme, gazetteer and brief version the site was built with.
     var globalKey: UInt64
-    /// The key of every source file read (relative to `Content/`).
-    var sourceKeys: [String: UInt64]
+    /// Every source file read (relative to `Content/`): its key, and what tells a rebuild it is unchanged.
+    var sources: [String: Source]
+    /// When that build began reading sources, in nanoseconds since 1970.
+    var readStarted: UInt64
     /// Every file of the output: what it was made from and what its bytes hash to.
     var outputs: [String: Output]
     /// The output folder and its inode, to tell it from a folder someone put there since.
@@ -13,6 +15,14 @@ struct BuildState: Sendable {
     var counts: [Int]
     var diagnostics: [Diagnostic]
 
+    struct Source: Equatable, Sendable {
+        var key: UInt64
+        var contentHash: UInt64
+        var stamp: FileStamp
+    }
+
+    var sourceKeys: [String: UInt64] { sources.mapValues(\.key) }
+
     struct Output: Equatable, Sendable {
         var fingerprint: UInt64
         var contentHash: UInt64
@@ -21,11 +31,18 @@ struct BuildState: Sendable {
     static let magic = Array("BRIEFSTATE".utf8)
 
     func encoded() -> [UInt8] {
-        var w = BinaryWriter(capacity: 64 * outputs.count + 64 * sourceKeys.count)
+        var w = BinaryWriter(capacity: 64 * outputs.count + 96 * sources.count)
         w.string(BuildCache.version)
         w.uint64(globalKey)
         // In dictionary order: the cache need not be byte-for-byte reproducible, and sorting 50,000 paths costs.
-        w.array(Array(sourceKeys)) { w, entry in w.string(entry.key); w.uint64(entry.value) }
+        w.array(Array(sources)) { w, entry in
+            w.string(entry.key)
+            for value in [entry.value.key, entry.value.contentHash, entry.value.stamp.device, entry.value.stamp.inode,
+                          entry.value.stamp.size, entry.value.stamp.modified, entry.value.stamp.changed] {
+                w.uint64(value)
+            }
+        }
+        w.uint64(readStarted)
         w.array(Array(outputs)) { w, entry in
             w.string(entry.key)
             w.uint64(entry.value.fingerprint)
@@ -44,10 +61,11 @@ struct BuildState: Sendable {
         return Self.magic + w.bytes
     }
 
-    init(globalKey: UInt64, sourceKeys: [String: UInt64], outputs: [String: Output], outputPath: String, outputInode: UInt64,
-         counts: [Int], diagnostics: [Diagnostic]) {
+    init(globalKey: UInt64, sources: [String: Source], readStarted: UInt64, outputs: [String: Output], outputPath: String,
+         outputInode: UInt64, counts: [Int], diagnostics: [Diagnostic]) {
         self.globalKey = globalKey
-        self.sourceKeys = sourceKeys
+        self.sources = sources
+        self.readStarted = readStarted
         self.outputs = outputs
         self.outputPath = outputPath
         self.outputInode = outputInode
@@ -60,9 +78,16 @@ struct BuildState: Sendable {
         var r = BinaryReader(Array(bytes.dropFirst(Self.magic.count)))
         guard try r.string() == BuildCache.version else { throw BinaryReader.Malformed() }
         globalKey = try r.uint64()
-        var sources: [String: UInt64] = [:]
-        for (key, value) in try r.array({ r throws(BinaryReader.Malformed) in (try r.string(), try r.uint64()) }) { sources[key] = value }
-        sourceKeys = sources
+        var sources: [String: Source] = [:]
+        for (path, source) in try r.array({ r throws(BinaryReader.Malformed) -> (String, Source) in
+            let path = try r.string()
+            let key = try r.uint64(), contentHash = try r.uint64()
+            let stamp = FileStamp(device: try r.uint64(), inode: try r.uint64(), size: try r.uint64(),
+                                  modified: try r.uint64(), changed: try r.uint64())
+            return (path, Source(key: key, contentHash: contentHash, stamp: stamp))
+        }) { sources[path] = source }
+        self.sources = sources
+        readStarted = try r.uint64()
         var outputs: [String: Output] = [:]
         for (key, value) in try r.array({ r throws(BinaryReader.Malformed) in
             (try r.string(), Output(fingerprint: try r.uint64(), contentHash: try r.uint64()))

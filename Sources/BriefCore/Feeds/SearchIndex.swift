@@ -5,7 +5,7 @@
 enum SearchIndex {
     static func json(_ model: SiteModel) -> [UInt8] {
         entries(model, prefix: "{\"stories\":[\n", suffix: "]}\n") { story, out in
-            out += Array("\"text\":".utf8)
+            out += "\"text\":".utf8
             out += story.search.text
             out.append(UInt8(ascii: ","))
         }
@@ -13,9 +13,9 @@ enum SearchIndex {
 
     static func script(_ model: SiteModel) -> [UInt8] {
         entries(model, prefix: "window.BRIEF_SEARCH = {\"stories\":[\n", suffix: "]};\n") { story, out in
-            out += Array("\"words\":\"".utf8)
+            out += "\"words\":\"".utf8
             out += story.search.words
-            out += Array("\",".utf8)
+            out += "\",".utf8
         }
     }
 
@@ -30,10 +30,12 @@ enum SearchIndex {
             for i in range { entry(model, i, to: &out, body: body) }
             return out
         }
-        var out = Array(prefix.utf8)
-        out.reserveCapacity(parts.reduce(suffix.utf8.count) { $0 + $1.count })
+        var out: [UInt8] = []
+        out.reserveCapacity(parts.reduce(prefix.utf8.count + suffix.utf8.count) { $0 + $1.count })
+        out += prefix.utf8
         for part in parts { out += part }
-        return out + Array(suffix.utf8)
+        out += suffix.utf8
+        return out
     }
 
     private static func entry(_ model: SiteModel, _ i: Int, to out: inout [UInt8], body: (Story, inout [UInt8]) -> Void) {
@@ -43,18 +45,18 @@ enum SearchIndex {
         Escaping.appendJSONField("id", story.slug, to: &out)
         Escaping.appendJSONField("title", story.heading, to: &out)
         Escaping.appendJSONField("briefing", briefing.title, to: &out)
-        if let date = story.date { Escaping.appendJSONField("date", date.isoDay, to: &out) } else { out += Array("\"date\":null,".utf8) }
-        out += Array("\"companies\":[".utf8)
+        if let date = story.date { Escaping.appendJSONField("date", date.isoDay, to: &out) } else { out += "\"date\":null,".utf8 }
+        out += "\"companies\":[".utf8
         for (k, company) in story.companies.enumerated() {
             if k > 0 { out.append(UInt8(ascii: ",")) }
             Escaping.appendJSON(company.name, to: &out)
         }
-        out += Array("],".utf8)
+        out += "],".utf8
         Escaping.appendJSONField("url", SitePaths.story(story.slug), to: &out)
         Escaping.appendJSONField("summary", story.summary, to: &out)
         body(story, &out)
         out.removeLast()  // the comma after the last field
-        out += Array((i + 1 < model.stories.count ? "},\n" : "}\n").utf8)
+        out += (i + 1 < model.stories.count ? "},\n" : "}\n").utf8
     }
 
 }

@@ -10,13 +10,24 @@ enum FileTree {
     }
 
     private static func collect(_ path: String, prefix: String, into result: inout [String]) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
-        for name in names where !name.hasPrefix(".") {
+        guard let directory = opendir(path) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.baseAddress!.assumingMemoryBound(to: CChar.self)) }
+            if name.hasPrefix(".") { continue }
             let full = path + "/" + name
-            var info = stat()
-            guard lstat(full, &info) == 0 else { continue }
             let relative = prefix.isEmpty ? name : prefix + "/" + name
-            switch info.st_mode & S_IFMT {
+            // The entry's type saves a stat per file; some file systems leave it unknown.
+            var mode: mode_t
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG): mode = S_IFREG
+            case Int32(DT_DIR): mode = S_IFDIR
+            default:
+                var info = stat()
+                guard lstat(full, &info) == 0 else { continue }
+                mode = info.st_mode & S_IFMT
+            }
+            switch mode {
             case S_IFDIR: collect(full, prefix: relative, into: &result)
             case S_IFREG: result.append(relative)
             case S_IFLNK:
@@ -37,20 +48,27 @@ enum FileTree {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return nil }
         guard info.st_mode & S_IFMT == S_IFREG else { errno = EISDIR; return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        var offset = 0
+        // One byte more than the size: reading 0 bytes into it shows the end without growing the array.
+        var bytes: [UInt8] = []
+        var capacity = Int(info.st_size) + 1
         while true {
-            if offset == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 4096)) }
-            let n = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return nil
+            var failed = false
+            let old = bytes
+            bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                if !old.isEmpty { _ = buffer.initialize(from: old) }
+                count = old.count
+                while count < buffer.count {
+                    let n = Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                    if n < 0 && errno == EINTR { continue }
+                    if n < 0 { failed = true }
+                    if n <= 0 { return }
+                    count += n
+                }
             }
-            if n == 0 { break }
-            offset += n
+            if failed { return nil }
+            if bytes.count < capacity { return bytes }
+            capacity *= 2  // the file grew since fstat
         }
-        bytes.removeSubrange(offset...)
-        return bytes
     }
 
     /// Removes a folder and everything in it; symbolic links are removed, not followed.

@@ -10,14 +10,14 @@ struct PageData: Sendable {
     private let companyIndex: [String: Int]
     private let siteValue: TemplateValue
     /// Per story: heading, url, date; the same plus summary and briefing; its company tags.
-    private let storyLinks: [TemplateValue]
-    private let storyCards: [TemplateValue]
-    private let storyCompanies: [TemplateValue]
-    /// Per briefing: title, url, date, story count; per company: name, url, counts.
+    /// Made for every story at once when most pages are drawn, else when a page needs them.
+    private let prebuilt: (links: [TemplateValue], cards: [TemplateValue], companies: [TemplateValue])?
+    /// Per briefing: title, url, date, story count; title and url; per company: name, url, counts.
     private let briefingLinks: [[String: TemplateValue]]
+    private let briefingRefs: [TemplateValue]
     private let companyLinks: [TemplateValue]
 
-    init(model: SiteModel) {
+    init(model: SiteModel, prebuildStories: Bool = true) {
         self.model = model
         var index: [String: Int] = [:]
         for (i, entry) in model.companies.enumerated() { index[entry.company.slug] = i }
@@ -42,21 +42,17 @@ struct PageData: Sendable {
         }
         self.briefingLinks = briefingLinks
         let briefingRefs = model.briefings.map { TemplateValue.dictionary(["title": .string($0.title), "url": .string(SitePaths.briefing($0.slug))]) }
-        let built = Parallel.map(model.stories.count) { i -> (TemplateValue, TemplateValue, TemplateValue) in
-            let story = model.stories[i]
-            let date = Self.dateValue(story.date)
-            let link: [String: TemplateValue] = ["heading": .string(story.heading), "url": .string(SitePaths.story(story.slug)), "date": date]
-            var card = link
-            card["summary"] = .string(story.summary)
-            card["briefing"] = briefingRefs[story.briefing]
-            let companies = TemplateValue.list(story.companies.map {
-                .dictionary(["name": .string($0.name), "url": .string(SitePaths.company($0.slug)), "mentions": .number(Double($0.mentions))])
-            })
-            return (.dictionary(link), .dictionary(card), companies)
+        self.briefingRefs = briefingRefs
+        if prebuildStories {
+            let built = Parallel.map(model.stories.count) { i -> (TemplateValue, TemplateValue, TemplateValue) in
+                let story = model.stories[i]
+                let link = Self.link(story)
+                return (.dictionary(link), Self.card(story, link: link, briefingRefs), Self.companies(story))
+            }
+            prebuilt = (built.map(\.0), built.map(\.1), built.map(\.2))
+        } else {
+            prebuilt = nil
         }
-        storyLinks = built.map(\.0)
-        storyCards = built.map(\.1)
-        storyCompanies = built.map(\.2)
         companyLinks = model.companies.map { entry in
             .dictionary([
                 "name": .string(entry.company.name),
@@ -131,9 +127,9 @@ struct PageData: Sendable {
         if let latest = model.briefings.first {
             var latestValue = briefingLinks[0]
             latestValue["stories"] = .list(latest.storyIDs.prefix(model.config.storiesOnFrontPage).map { id in
-                guard case .dictionary(var card) = storyCards[id] else { return storyCards[id] }
+                guard case .dictionary(var card) = storyCard(id) else { return storyCard(id) }
                 card["briefing"] = nil
-                card["companies"] = storyCompanies[id]
+                card["companies"] = storyCompanies(id)
                 card["has_companies"] = .bool(!model.stories[id].companies.isEmpty)
                 return .dictionary(card)
             })
@@ -159,7 +155,7 @@ struct PageData: Sendable {
                 "url": .string(SitePaths.story(story.slug)),
                 "anchor": .string("story-\(position + 1)"),
                 "html": .string(story.html),
-                "companies": storyCompanies[id],
+                "companies": storyCompanies(id),
                 "has_companies": .bool(!story.companies.isEmpty),
             ])
         })
@@ -172,7 +168,7 @@ struct PageData: Sendable {
         let position = briefing.storyIDs.firstIndex(of: story.id) ?? 0
         func neighbour(_ offset: Int) -> TemplateValue {
             let p = position + offset
-            return briefing.storyIDs.indices.contains(p) ? storyLinks[briefing.storyIDs[p]] : .null
+            return briefing.storyIDs.indices.contains(p) ? storyLink(briefing.storyIDs[p]) : .null
         }
         return [
             "heading": .string(story.heading),
@@ -181,13 +177,13 @@ struct PageData: Sendable {
             "briefing": .dictionary(["title": .string(briefing.title), "url": .string(SitePaths.briefing(briefing.slug))]),
             "date": Self.dateValue(story.date),
             "reading_time": .number(Double(Self.readingTime(words: story.wordCount))),
-            "companies": storyCompanies[story.id],
+            "companies": storyCompanies(story.id),
             "has_companies": .bool(!story.companies.isEmpty),
             "key_figures": .list(story.keyFigures.map { .dictionary(["value": .string($0.value), "unit": .string($0.unit)]) }),
             "has_key_figures": .bool(!story.keyFigures.isEmpty),
             "previous": neighbour(-1),
             "next": neighbour(1),
-            "related": .list(story.related.map { storyLinks[$0] }),
+            "related": .list(story.related.map(storyLink)),
             "has_related": .bool(!story.related.isEmpty),
         ]
     }
@@ -201,7 +197,7 @@ struct PageData: Sendable {
             "story_count": .number(Double(entry.storyIDs.count)),
             "story_noun": .string(entry.storyIDs.count == 1 ? "story" : "stories"),
             // Company pages leave out each story's company tags: with thousands of stories, the page would be mostly tags.
-            "stories": .list(entry.storyIDs.map { storyCards[$0] }),
+            "stories": .list(entry.storyIDs.map(storyCard)),
         ]
         if let v = company.description { values["description"] = .string(v) }
         if let v = company.sector { values["sector"] = .string(v) }
@@ -227,6 +223,31 @@ struct PageData: Sendable {
     }
 
     // MARK: Shared pieces
+
+    private func storyLink(_ id: Int) -> TemplateValue { prebuilt?.links[id] ?? .dictionary(Self.link(model.stories[id])) }
+
+    private func storyCard(_ id: Int) -> TemplateValue {
+        prebuilt?.cards[id] ?? Self.card(model.stories[id], link: Self.link(model.stories[id]), briefingRefs)
+    }
+
+    private func storyCompanies(_ id: Int) -> TemplateValue { prebuilt?.companies[id] ?? Self.companies(model.stories[id]) }
+
+    private static func link(_ story: Story) -> [String: TemplateValue] {
+        ["heading": .string(story.heading), "url": .string(SitePaths.story(story.slug)), "date": dateValue(story.date)]
+    }
+
+    private static func card(_ story: Story, link: [String: TemplateValue], _ briefingRefs: [TemplateValue]) -> TemplateValue {
+        var card = link
+        card["summary"] = .string(story.summary)
+        card["briefing"] = briefingRefs[story.briefing]
+        return .dictionary(card)
+    }
+
+    private static func companies(_ story: Story) -> TemplateValue {
+        .list(story.companies.map {
+            .dictionary(["name": .string($0.name), "url": .string(SitePaths.company($0.slug)), "mentions": .number(Double($0.mentions))])
+        })
+    }
 
     private static func dateValue(_ date: ContentDate?) -> TemplateValue {
         guard let date else { return .null }

@@ -136,6 +136,8 @@ struct SlugRegistry {
     var kind: String
     /// Who took each slug: the source and line, kept as they are and formatted only for a warning.
     private var owners: [String: (source: String, line: Int)] = [:]
+    /// Per wanted slug, the next suffix to try: a heading used a thousand times costs no more than one.
+    private var nextSuffix: [String: Int] = [:]
 
     init(kind: String) { self.kind = kind }
 
@@ -144,8 +146,9 @@ struct SlugRegistry {
             owners[wanted] = (source, line)
             return wanted
         }
-        var n = 2
+        var n = nextSuffix[wanted] ?? 2
         while owners["\(wanted)-\(n)"] != nil { n += 1 }
+        nextSuffix[wanted] = n + 1
         let slug = "\(wanted)-\(n)"
         owners[slug] = (source, line)
         diagnostics.append(.warning(source, line: line, "\(kind) slug \"\(wanted)\" is already used by \(owner.source):\(owner.line); this one is \"\(slug)\""))

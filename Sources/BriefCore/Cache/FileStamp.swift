@@ -1,0 +1,40 @@
+import Foundation
+
+/// What `stat` says of a source file. A file with the same stamp as at the last build, last
+/// changed well before that build read it, still has the bytes read then: a rebuild need not
+/// read it again. This is git's rule for its index; the margin covers a change made in the same
+/// clock tick as the read, which would leave the stamp as it was.
+struct FileStamp: Equatable, Sendable {
+    var device: UInt64
+    var inode: UInt64
+    var size: UInt64
+    /// Modification and status-change times, in nanoseconds since 1970.
+    var modified: UInt64
+    var changed: UInt64
+
+    static let margin: UInt64 = 2_000_000_000
+    /// Matches no file: its source is read on the next build.
+    static let unknown = FileStamp(device: 0, inode: 0, size: 0, modified: 0, changed: 0)
+
+    init(device: UInt64, inode: UInt64, size: UInt64, modified: UInt64, changed: UInt64) {
+        (self.device, self.inode, self.size, self.modified, self.changed) = (device, inode, size, modified, changed)
+    }
+
+    init(_ info: stat) {
+        func nanoseconds(_ time: timespec) -> UInt64 { UInt64(max(0, time.tv_sec)) &* 1_000_000_000 &+ UInt64(max(0, time.tv_nsec)) }
+        self.init(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: UInt64(max(0, info.st_size)),
+                  modified: nanoseconds(info.st_mtim), changed: nanoseconds(info.st_ctim))
+    }
+
+    /// Whether the file was last changed more than the margin before `time` (nanoseconds since 1970).
+    func isSettled(before time: UInt64) -> Bool {
+        modified &+ Self.margin < time && changed &+ Self.margin < time
+    }
+
+    /// The wall clock now, in nanoseconds since 1970, as file times count.
+    static func now() -> UInt64 {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return UInt64(max(0, time.tv_sec)) &* 1_000_000_000 &+ UInt64(max(0, time.tv_nsec))
+    }
+}
