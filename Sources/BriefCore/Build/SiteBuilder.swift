@@ -17,6 +17,8 @@ public enum SiteBuilder {
         }
 
         if let problem = options.outputProblem { return fail([problem]) }
+        // Parsing the built-in gazetteer takes a while; it overlaps reading the sources.
+        DispatchQueue.global().async { _ = Gazetteer.builtIn }
         let cache = BuildCache(folder: options.cacheFolder)
         let state = options.clean ? nil : cache.loadState()
         var inputs: SiteInputs
@@ -83,7 +85,7 @@ public enum SiteBuilder {
             return fail(written.errors)
         }
         let deletions = incremental ? (previous?.outputs.keys.filter { written.outputs[$0] == nil }.sorted() ?? []) : []
-        let kept = incremental ? written.kept.sorted() : []
+        let kept = incremental ? written.kept : []
         do { try writer.commit(deletions: deletions, kept: kept) } catch {
             writer.abandon()
             return fail(error.diagnostics)

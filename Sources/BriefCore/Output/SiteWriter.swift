@@ -185,7 +185,7 @@ public final class SiteWriter: @unchecked Sendable {
         guard mode == .update, let previous else { return try swapIn() }
         let moves = FileTree.files(under: URL(fileURLWithPath: staging))
         if moves.count + deletions.count > max(64, (moves.count + kept.count) / 20) {
-            for path in kept where Self.isSafe(path) {
+            for path in kept.sorted() where Self.isSafe(path) {
                 if let slash = path.lastIndex(of: "/") { _ = Self.makeFolders(staging + "/" + path[..<slash]) }
                 guard link(previous + "/" + path, staging + "/" + path) == 0 else { throw failure(path, "cannot keep the file") }
             }

@@ -77,16 +77,17 @@ public struct SiteAssembler {
         let known = Dictionary(gazetteer.companies.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
         var storyCompanies: [[Int]] = []
         storyCompanies.reserveCapacity(stories.count)
-        for story in stories {
-            let ids = story.companies.map { mention -> Int in
+        for s in stories.indices {
+            let mentions = stories[s].companies
+            let ids = mentions.map { mention -> Int in
                 if let i = index[mention.slug] { return i }
                 let company = known[mention.slug] ?? Company(name: mention.name, slug: mention.slug)
                 entries.append(CompanyEntry(company: company, storyIDs: [], mentions: 0, mentionedWith: []))
                 index[mention.slug] = entries.count - 1
                 return entries.count - 1
             }
-            for (mention, i) in zip(story.companies, ids) {
-                entries[i].storyIDs.append(story.id)
+            for (mention, i) in zip(mentions, ids) {
+                entries[i].storyIDs.append(stories[s].id)
                 entries[i].mentions += mention.mentions
                 for j in ids where j != i { pairs[i << 32 | j, default: 0] += 1 }
             }
