@@ -13,34 +13,35 @@ public struct SiteAssembler {
         var diagnostics: [Diagnostic] = []
         let usable = sources.filter { !$0.stories.isEmpty }
 
-        // Slugs are handed out oldest first, so that new content never renames what was published.
-        let chronological = usable.sorted(by: Self.isOlder)
-        var briefingSlugs = SlugRegistry(kind: "briefing")
-        var storySlugs = SlugRegistry(kind: "story")
-        var slugs: [String: (briefing: String, stories: [String])] = [:]
-        for source in chronological {
-            let document = source.document
+        // Slugs are made in parallel and handed out oldest first, so that new content never renames what was published.
+        let wanted = Parallel.map(usable.count) { i -> (briefing: String, stories: [String]) in
+            let document = usable[i].document
             // Front matter slugs are checked where they are read; an invalid one never gets here.
             let custom = document.metadata.slug.flatMap { Slug.isValid($0) ? $0 : nil }
-            let wanted = custom ?? Slug.make(document.title, fallbackPrefix: "briefing")
-            let briefing = briefingSlugs.claim(wanted, by: document.source, line: 1, diagnostics: &diagnostics)
-            let stories = source.stories.map {
-                storySlugs.claim(Slug.make($0.heading, fallbackPrefix: "story"), by: document.source, line: $0.line, diagnostics: &diagnostics)
+            return (custom ?? Slug.make(document.title, fallbackPrefix: "briefing"),
+                    usable[i].stories.map { Slug.make($0.heading, fallbackPrefix: "story") })
+        }
+        var briefingSlugs = SlugRegistry(kind: "briefing")
+        var storySlugs = SlugRegistry(kind: "story")
+        var slugs = wanted
+        for i in usable.indices.sorted(by: { Self.isOlder(usable[$0], usable[$1]) }) {
+            let source = usable[i].document.source
+            slugs[i].briefing = briefingSlugs.claim(wanted[i].briefing, by: source, line: 1, diagnostics: &diagnostics)
+            for (k, story) in usable[i].stories.enumerated() {
+                slugs[i].stories[k] = storySlugs.claim(wanted[i].stories[k], by: source, line: story.line, diagnostics: &diagnostics)
             }
-            slugs[document.source] = (briefing, stories)
         }
 
         var briefings: [Briefing] = []
         var stories: [Story] = []
-        for source in Self.displayOrder(usable) {
-            let document = source.document
-            guard let assigned = slugs[document.source] else { continue }
-            var briefing = Briefing(slug: assigned.briefing, title: document.title, date: document.date,
+        for i in Self.displayOrder(usable) {
+            let document = usable[i].document
+            var briefing = Briefing(slug: slugs[i].briefing, title: document.title, date: document.date,
                                     source: document.source, description: document.metadata.description, storyIDs: [])
-            for (position, draft) in source.stories.enumerated() {
+            for (position, draft) in usable[i].stories.enumerated() {
                 briefing.storyIDs.append(stories.count)
                 stories.append(Story(
-                    id: stories.count, slug: assigned.stories[position], heading: draft.heading, briefing: briefings.count,
+                    id: stories.count, slug: slugs[i].stories[position], heading: draft.heading, briefing: briefings.count,
                     date: document.date, paragraphs: draft.paragraphs, html: draft.html, companies: draft.companies,
                     summary: draft.summary, wordCount: draft.wordCount,
                     keyFigures: draft.keyFigures, related: [], source: document.source, line: draft.line, hash: draft.hash, search: draft.search))
@@ -62,11 +63,11 @@ public struct SiteAssembler {
         }
     }
 
-    /// Newest first; undated sources after all dated ones, by file name.
-    static func displayOrder(_ sources: [ProcessedSource]) -> [ProcessedSource] {
-        let dated = sources.filter { $0.document.date != nil }.sorted(by: isOlder).reversed()
-        let undated = sources.filter { $0.document.date == nil }.sorted { $0.document.source < $1.document.source }
-        return Array(dated) + undated
+    /// The indices of `sources` newest first; undated sources after all dated ones, by file name.
+    static func displayOrder(_ sources: [ProcessedSource]) -> [Int] {
+        let dated = sources.indices.filter { sources[$0].document.date != nil }.sorted { isOlder(sources[$1], sources[$0]) }
+        let undated = sources.indices.filter { sources[$0].document.date == nil }.sorted { sources[$0].document.source < sources[$1].document.source }
+        return dated + undated
     }
 
     /// The companies with their stories, most stories first, and per story the indices of its companies in that list.
