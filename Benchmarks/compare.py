@@ -138,7 +138,6 @@ def main():
     rows = [bench(os.path.abspath(brief), args.work, int(n), args.runs) for n in args.sizes.split(",")]
     result = table(rows, args.runs)
     print(result)
-    shutil.rmtree(os.path.join(args.work, "trash"), ignore_errors=True)
     if args.readme:
         path = os.path.join(HERE, "README.md")
         text = open(path, encoding="utf-8").read()
@@ -146,6 +145,8 @@ def main():
         stamp = f"Measured {time.strftime('%Y-%m-%d')} on this machine ({os.cpu_count()} cores), Hugo {subprocess.run(['hugo', 'version'], capture_output=True, text=True).stdout.split()[1]}:\n\n"
         text = text[: text.index(start) + len(start)] + "\n" + stamp + result + "\n" + text[text.index(end):]
         open(path, "w", encoding="utf-8").write(text)
+    # Last: deleting tens of thousands of pages can take minutes on a slow disk.
+    shutil.rmtree(os.path.join(args.work, "trash"), ignore_errors=True)
 
 
 if __name__ == "__main__":
