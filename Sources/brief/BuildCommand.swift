@@ -34,6 +34,7 @@ struct BuildCommand: ParsableCommand {
         options.drafts = drafts
         options.strict = strict
         options.clean = clean
+        options.exitsAfterBuild = true
         switch SiteBuilder.build(options) {
         case .success(let report):
             printDiagnostics(report.diagnostics)

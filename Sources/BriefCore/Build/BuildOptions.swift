@@ -13,6 +13,9 @@ public struct BuildOptions: Sendable {
     public var clean = false
     /// `SOURCE_DATE_EPOCH`: the time to use where a date is needed and the content has none.
     public var sourceDateEpoch: String? = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"]
+    /// The process ends right after the build (the command-line tool): the build's large values are
+    /// left for the exit to reclaim instead of being freed one by one.
+    public var exitsAfterBuild = false
 
     public init(root: URL, output: URL? = nil) {
         self.root = root.standardizedFileURL

@@ -105,7 +105,9 @@ public enum SiteBuilder {
         report.filesUnchanged = written.outputs.count - writer.written
         report.diagnostics = sortedDiagnostics
         report.seconds = Date().timeIntervalSince(start)
-        Disposal.later(inputs, processed, model, written, state)
+        // Consumed, so that the last reference, and the freeing, is the disposal's.
+        Disposal.later(keepUntilExit: options.exitsAfterBuild, consume inputs, consume processed, consume model, consume written, consume state, consume previous,
+                       consume previousHash, consume writer, consume sourceKeys)
         return .success(report)
     }
 
@@ -174,15 +176,19 @@ public enum SiteBuilder {
         // The search index is large; it is made again only when a story changed.
         let searchKey = fingerprints.searchIndex()
         let searchFiles = ["search.json", "assets/search-index.js"]
+        var hashes: [String: UInt64] = [:]
         if let previous, searchFiles.allSatisfy({ previous.outputs[$0]?.fingerprint == searchKey }) {
             for path in searchFiles { written.outputs[path] = previous.outputs[path] }
             written.kept += searchFiles
         } else {
-            files["search.json"] = SearchIndex.json(model)
-            files["assets/search-index.js"] = SearchIndex.script(model)
+            let search = SearchIndex.files(model)
+            for (path, file) in zip(searchFiles, [search.json, search.script]) {
+                files[path] = file.bytes
+                hashes[path] = file.hash
+            }
         }
         for (path, bytes) in files.sorted(by: { $0.key < $1.key }) {
-            let hash = ContentHash.of(bytes)
+            let hash = hashes[path] ?? ContentHash.of(bytes)
             let fingerprint = searchFiles.contains(path) ? searchKey : hash
             do {
                 if previous?.outputs[path]?.contentHash != hash {
@@ -199,7 +205,7 @@ public enum SiteBuilder {
         // One error per template problem is enough; every page would repeat it.
         var seen = Set<String>()
         written.errors = written.errors.filter { seen.insert("\($0.file):\($0.line):\($0.column):\($0.message)").inserted }
-        Disposal.later(pages, data, fingerprints, results, files)
+        Disposal.later(keepUntilExit: options.exitsAfterBuild, consume pages, consume data, consume fingerprints, consume results, consume files)
         return written
     }
 

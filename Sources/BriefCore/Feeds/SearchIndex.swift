@@ -3,48 +3,68 @@
 /// and offline. The script holds each story's distinct words instead of its text: a third
 /// of the size, and all that matching words needs.
 enum SearchIndex {
-    static func json(_ model: SiteModel) -> [UInt8] {
-        entries(model, prefix: "{\"stories\":[\n", suffix: "]}\n") { story, out in
-            out += "\"text\":".utf8
-            out += story.search.text
-            out.append(UInt8(ascii: ","))
-        }
+    /// One of the two files, with a hash of its bytes (made from the hashes of its parts).
+    struct File {
+        var bytes: [UInt8] = []
+        var hash: UInt64 = 0
     }
 
-    static func script(_ model: SiteModel) -> [UInt8] {
-        entries(model, prefix: "window.BRIEF_SEARCH = {\"stories\":[\n", suffix: "]};\n") { story, out in
-            out += "\"words\":\"".utf8
-            out += story.search.words
-            out += "\",".utf8
-        }
-    }
-
-    /// The entries, made in parallel in runs of stories and joined in order.
-    private static func entries(_ model: SiteModel, prefix: String, suffix: String,
-                                body: @escaping @Sendable (Story, inout [UInt8]) -> Void) -> [UInt8] {
+    /// Both files, made in one pass in parallel runs of stories: each story's fields are escaped
+    /// once for both, and each run is hashed on the core that made it.
+    static func files(_ model: SiteModel) -> (json: File, script: File) {
         let run = 512
-        let parts = Parallel.map((model.stories.count + run - 1) / run) { part -> [UInt8] in
+        let parts = Parallel.map((model.stories.count + run - 1) / run) { part -> (json: File, script: File) in
             let range = (part * run)..<min(model.stories.count, (part + 1) * run)
-            var out: [UInt8] = []
-            out.reserveCapacity(range.reduce(0) { $0 + 400 + model.stories[$1].search.text.count })
-            for i in range { entry(model, i, to: &out, body: body) }
-            return out
+            var json = File(), script = File()
+            json.bytes.reserveCapacity(range.reduce(0) { $0 + 400 + model.stories[$1].search.text.count })
+            script.bytes.reserveCapacity(range.reduce(0) { $0 + 400 + model.stories[$1].search.words.count })
+            var head: [UInt8] = []
+            for i in range {
+                head.removeAll(keepingCapacity: true)
+                appendFields(model, i, to: &head)
+                let end = (i + 1 < model.stories.count ? "}," : "}").utf8
+                json.bytes += head
+                json.bytes += "\"text\":".utf8
+                json.bytes += model.stories[i].search.text
+                json.bytes += end
+                json.bytes.append(0x0A)
+                script.bytes += head
+                script.bytes += "\"words\":\"".utf8
+                script.bytes += model.stories[i].search.words
+                script.bytes.append(0x22)
+                script.bytes += end
+                script.bytes.append(0x0A)
+            }
+            json.hash = ContentHash.of(json.bytes)
+            script.hash = ContentHash.of(script.bytes)
+            return (json, script)
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(parts.reduce(prefix.utf8.count + suffix.utf8.count) { $0 + $1.count })
-        out += prefix.utf8
-        for part in parts { out += part }
-        out += suffix.utf8
-        return out
+        return (join(parts.map(\.json), prefix: "{\"stories\":[\n", suffix: "]}\n"),
+                join(parts.map(\.script), prefix: "window.BRIEF_SEARCH = {\"stories\":[\n", suffix: "]};\n"))
     }
 
-    private static func entry(_ model: SiteModel, _ i: Int, to out: inout [UInt8], body: (Story, inout [UInt8]) -> Void) {
+    private static func join(_ parts: [File], prefix: String, suffix: String) -> File {
+        var file = File()
+        file.bytes.reserveCapacity(parts.reduce(prefix.utf8.count + suffix.utf8.count) { $0 + $1.bytes.count })
+        file.bytes += prefix.utf8
+        var hash = Fingerprint(ContentHash.of(prefix))
+        for part in parts {
+            file.bytes += part.bytes
+            hash.add(part.hash)
+        }
+        file.bytes += suffix.utf8
+        hash.add(ContentHash.of(suffix))
+        file.hash = hash.value
+        return file
+    }
+
+    /// The fields both files share, each followed by a comma.
+    private static func appendFields(_ model: SiteModel, _ i: Int, to out: inout [UInt8]) {
         let story = model.stories[i]
-        let briefing = model.briefings[story.briefing]
         out.append(UInt8(ascii: "{"))
         Escaping.appendJSONField("id", story.slug, to: &out)
         Escaping.appendJSONField("title", story.heading, to: &out)
-        Escaping.appendJSONField("briefing", briefing.title, to: &out)
+        Escaping.appendJSONField("briefing", model.briefings[story.briefing].title, to: &out)
         if let date = story.date { Escaping.appendJSONField("date", date.isoDay, to: &out) } else { out += "\"date\":null,".utf8 }
         out += "\"companies\":[".utf8
         for (k, company) in story.companies.enumerated() {
@@ -54,11 +74,7 @@ enum SearchIndex {
         out += "],".utf8
         Escaping.appendJSONField("url", SitePaths.story(story.slug), to: &out)
         Escaping.appendJSONField("summary", story.summary, to: &out)
-        body(story, &out)
-        out.removeLast()  // the comma after the last field
-        out += (i + 1 < model.stories.count ? "},\n" : "}\n").utf8
     }
-
 }
 
 /// A story's text as the search index holds it: the JSON string of its paragraphs, and its
