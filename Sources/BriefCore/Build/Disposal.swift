@@ -7,7 +7,7 @@ import Dispatch
 /// go of them a moment later, so that the last release, which does the freeing, is not the
 /// caller's. A process that exits right after the build need not free them at all.
 enum Disposal {
-    static func later(keepUntilExit: Bool, _ values: any Sendable...) {
+    static func later(_ values: any Sendable..., keepUntilExit: Bool = false) {
         if keepUntilExit {
             _ = Unmanaged.passRetained(Held(values))
         } else {

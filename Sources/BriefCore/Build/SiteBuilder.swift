@@ -106,8 +106,8 @@ public enum SiteBuilder {
         report.diagnostics = sortedDiagnostics
         report.seconds = Date().timeIntervalSince(start)
         // Consumed, so that the last reference, and the freeing, is the disposal's.
-        Disposal.later(keepUntilExit: options.exitsAfterBuild, consume inputs, consume processed, consume model, consume written, consume state, consume previous,
-                       consume previousHash, consume writer, consume sourceKeys)
+        Disposal.later(consume inputs, consume processed, consume model, consume written, consume state, consume previous,
+                       consume previousHash, consume writer, consume sourceKeys, keepUntilExit: options.exitsAfterBuild)
         return .success(report)
     }
 
@@ -176,36 +176,37 @@ public enum SiteBuilder {
         // The search index is large; it is made again only when a story changed.
         let searchKey = fingerprints.searchIndex()
         let searchFiles = ["search.json", "assets/search-index.js"]
-        var hashes: [String: UInt64] = [:]
+        var search: [String: SearchIndex.File] = [:]
         if let previous, searchFiles.allSatisfy({ previous.outputs[$0]?.fingerprint == searchKey }) {
             for path in searchFiles { written.outputs[path] = previous.outputs[path] }
             written.kept += searchFiles
         } else {
-            let search = SearchIndex.files(model)
-            for (path, file) in zip(searchFiles, [search.json, search.script]) {
-                files[path] = file.bytes
-                hashes[path] = file.hash
-            }
+            let made = SearchIndex.files(model)
+            search = [searchFiles[0]: made.json, searchFiles[1]: made.script]
+            for (path, file) in search { files[path] = file.bytes }
         }
-        for (path, bytes) in files.sorted(by: { $0.key < $1.key }) {
-            let hash = hashes[path] ?? ContentHash.of(bytes)
-            let fingerprint = searchFiles.contains(path) ? searchKey : hash
-            do {
-                if previous?.outputs[path]?.contentHash != hash {
-                    try writer.write(path, bytes, hash: hash)
-                } else if previous != nil {
-                    written.kept.append(path)
-                }
-                written.outputs[path] = BuildState.Output(fingerprint: fingerprint, contentHash: hash)
-            } catch {
-                written.errors += error.diagnostics
-            }
+        // Written in parallel: the search files alone are 90 MB at 10,000 briefings.
+        let sorted = files.sorted(by: { $0.key < $1.key })
+        let searchHashes = search.mapValues(\.hash)
+        let outcomes = Parallel.map(sorted.count) { i -> (hash: UInt64, kept: Bool, errors: [Diagnostic]) in
+            let (path, bytes) = sorted[i]
+            let hash = searchHashes[path] ?? ContentHash.of(bytes)
+            guard previous?.outputs[path]?.contentHash != hash else { return (hash, previous != nil, []) }
+            do throws(DiagnosticError) { try writer.write(path, bytes, hash: hash) } catch { return (hash, false, error.diagnostics) }
+            return (hash, false, [])
+        }
+        for ((path, _), outcome) in zip(sorted, outcomes) {
+            written.errors += outcome.errors
+            if outcome.kept { written.kept.append(path) }
+            guard outcome.errors.isEmpty else { continue }
+            written.outputs[path] = BuildState.Output(fingerprint: searchFiles.contains(path) ? searchKey : outcome.hash,
+                                                      contentHash: outcome.hash)
         }
         timer.lap("write feeds, sitemap, search index and assets")
         // One error per template problem is enough; every page would repeat it.
         var seen = Set<String>()
         written.errors = written.errors.filter { seen.insert("\($0.file):\($0.line):\($0.column):\($0.message)").inserted }
-        Disposal.later(keepUntilExit: options.exitsAfterBuild, consume pages, consume data, consume fingerprints, consume results, consume files)
+        Disposal.later(consume pages, consume data, consume fingerprints, consume results, consume files, consume sorted, consume search)
         return written
     }
 
