@@ -32,6 +32,7 @@ GENERATOR = os.path.join(REPO, "..", "shared", "bench", "gen_corpus.py")
 def timed(cmd, cwd=None, env=None):
     """Runs cmd under /usr/bin/time -v; returns (seconds, peak MB, stdout)."""
     full = ["/usr/bin/time", "-v"] + cmd
+    os.sync()  # the previous run's dirty pages are written back before, not during, this one
     start = time.monotonic()
     proc = subprocess.run(full, cwd=cwd, env=env, capture_output=True, text=True)
     seconds = time.monotonic() - start

@@ -75,24 +75,25 @@ struct BuildState: Sendable {
 
     init(decoding bytes: [UInt8]) throws(BinaryReader.Malformed) {
         guard bytes.starts(with: Self.magic) else { throw BinaryReader.Malformed() }
-        var r = BinaryReader(Array(bytes.dropFirst(Self.magic.count)))
+        var r = BinaryReader(bytes[Self.magic.count...])
         guard try r.string() == BuildCache.version else { throw BinaryReader.Malformed() }
         globalKey = try r.uint64()
-        var sources: [String: Source] = [:]
-        for (path, source) in try r.array({ r throws(BinaryReader.Malformed) -> (String, Source) in
+        let sourceCount = try r.count(limit: bytes.count)
+        sources = Dictionary(minimumCapacity: sourceCount)
+        for _ in 0..<sourceCount {
             let path = try r.string()
             let key = try r.uint64(), contentHash = try r.uint64()
             let stamp = FileStamp(device: try r.uint64(), inode: try r.uint64(), size: try r.uint64(),
                                   modified: try r.uint64(), changed: try r.uint64())
-            return (path, Source(key: key, contentHash: contentHash, stamp: stamp))
-        }) { sources[path] = source }
-        self.sources = sources
+            sources[path] = Source(key: key, contentHash: contentHash, stamp: stamp)
+        }
         readStarted = try r.uint64()
-        var outputs: [String: Output] = [:]
-        for (key, value) in try r.array({ r throws(BinaryReader.Malformed) in
-            (try r.string(), Output(fingerprint: try r.uint64(), contentHash: try r.uint64()))
-        }) { outputs[key] = value }
-        self.outputs = outputs
+        let outputCount = try r.count(limit: bytes.count)
+        outputs = Dictionary(minimumCapacity: outputCount)
+        for _ in 0..<outputCount {
+            let path = try r.string()
+            outputs[path] = Output(fingerprint: try r.uint64(), contentHash: try r.uint64())
+        }
         outputPath = try r.string()
         outputInode = try r.uint64()
         counts = try r.array { r throws(BinaryReader.Malformed) in try r.int() }
