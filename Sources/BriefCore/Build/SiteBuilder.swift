@@ -160,6 +160,7 @@ public enum SiteBuilder {
             }
         }
         var written = Written()
+        written.outputs.reserveCapacity(results.count + theme.assets.count + 8)
         for (path, output, kept, error) in results {
             if let output { written.outputs[path] = output }
             if kept && previous != nil { written.kept.append(path) }

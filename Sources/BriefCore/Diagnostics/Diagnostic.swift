@@ -48,7 +48,13 @@ extension Array where Element == Diagnostic {
 
     /// Sorted by file, then position, so output does not depend on thread scheduling.
     public func sortedByLocation() -> [Diagnostic] {
-        sorted { ($0.file, $0.line, $0.column, $0.message) < ($1.file, $1.line, $1.column, $1.message) }
+        // Field by field rather than as tuples, which would copy four values per comparison of 40,000 warnings.
+        sorted { a, b in
+            if a.file != b.file { return a.file < b.file }
+            if a.line != b.line { return a.line < b.line }
+            if a.column != b.column { return a.column < b.column }
+            return a.message < b.message
+        }
     }
 }
 

@@ -24,7 +24,8 @@ public struct SiteAssembler {
         var briefingSlugs = SlugRegistry(kind: "briefing")
         var storySlugs = SlugRegistry(kind: "story")
         var slugs = wanted
-        for i in usable.indices.sorted(by: { Self.isOlder(usable[$0], usable[$1]) }) {
+        let ages = usable.map { Age(date: $0.document.date, source: $0.document.source) }
+        for i in usable.indices.sorted(by: { ages[$0] < ages[$1] }) {
             let source = usable[i].document.source
             slugs[i].briefing = briefingSlugs.claim(wanted[i].briefing, by: source, line: 1, diagnostics: &diagnostics)
             for (k, story) in usable[i].stories.enumerated() {
@@ -34,7 +35,7 @@ public struct SiteAssembler {
 
         var briefings: [Briefing] = []
         var stories: [Story] = []
-        for i in Self.displayOrder(usable) {
+        for i in Self.displayOrder(ages) {
             let document = usable[i].document
             var briefing = Briefing(slug: slugs[i].briefing, title: document.title, date: document.date,
                                     source: document.source, description: document.metadata.description, storyIDs: [])
@@ -54,19 +55,27 @@ public struct SiteAssembler {
         return (SiteModel(config: config, briefings: briefings, stories: stories, companies: companies), diagnostics)
     }
 
-    static func isOlder(_ a: ProcessedSource, _ b: ProcessedSource) -> Bool {
-        switch (a.document.date, b.document.date) {
-        case let (x?, y?) where x != y: return x < y
-        case (_?, nil): return true
-        case (nil, _?): return false
-        default: return a.document.source < b.document.source
+    /// What orders briefings: by date, undated ones last, then by file name. Kept apart from
+    /// the sources so that sorting compares two small values, not two whole sources.
+    struct Age: Comparable {
+        var date: ContentDate?
+        var source: String
+
+        /// Older first.
+        static func < (a: Age, b: Age) -> Bool {
+            switch (a.date, b.date) {
+            case let (x?, y?) where x != y: return x < y
+            case (_?, nil): return true
+            case (nil, _?): return false
+            default: return a.source < b.source
+            }
         }
     }
 
-    /// The indices of `sources` newest first; undated sources after all dated ones, by file name.
-    static func displayOrder(_ sources: [ProcessedSource]) -> [Int] {
-        let dated = sources.indices.filter { sources[$0].document.date != nil }.sorted { isOlder(sources[$1], sources[$0]) }
-        let undated = sources.indices.filter { sources[$0].document.date == nil }.sorted { sources[$0].document.source < sources[$1].document.source }
+    /// The indices of the sources of `ages` newest first; undated sources after all dated ones, by file name.
+    static func displayOrder(_ ages: [Age]) -> [Int] {
+        let dated = ages.indices.filter { ages[$0].date != nil }.sorted { ages[$1] < ages[$0] }
+        let undated = ages.indices.filter { ages[$0].date == nil }.sorted { ages[$0].source < ages[$1].source }
         return dated + undated
     }
 
