@@ -177,19 +177,20 @@ public enum SiteBuilder {
         // The search index is large; it is made again only when a story changed.
         let searchKey = fingerprints.searchIndex()
         let searchFiles = ["search.json", "assets/search-index.js"]
-        var search: [String: SearchIndex.File] = [:]
+        var searchHashes: [String: UInt64] = [:]
         if let previous, searchFiles.allSatisfy({ previous.outputs[$0]?.fingerprint == searchKey }) {
             for path in searchFiles { written.outputs[path] = previous.outputs[path] }
             written.kept += searchFiles
         } else {
-            let made = SearchIndex.files(model)
-            search = [searchFiles[0]: made.json, searchFiles[1]: made.script]
-            for (path, file) in search { files[path] = file.bytes }
+            let search = SearchIndex.files(model)
+            for (path, file) in zip(searchFiles, [search.json, search.script]) {
+                files[path] = file.bytes
+                searchHashes[path] = file.hash
+            }
         }
         // Written in parallel: the search files alone are 90 MB at 10,000 briefings.
         let sorted = files.sorted(by: { $0.key < $1.key })
-        let searchHashes = search.mapValues(\.hash)
-        let outcomes = Parallel.map(sorted.count) { i -> (hash: UInt64, kept: Bool, errors: [Diagnostic]) in
+        let outcomes = Parallel.map(sorted.count) { [searchHashes] i -> (hash: UInt64, kept: Bool, errors: [Diagnostic]) in
             let (path, bytes) = sorted[i]
             let hash = searchHashes[path] ?? ContentHash.of(bytes)
             guard previous?.outputs[path]?.contentHash != hash else { return (hash, previous != nil, []) }
@@ -207,7 +208,7 @@ public enum SiteBuilder {
         // One error per template problem is enough; every page would repeat it.
         var seen = Set<String>()
         written.errors = written.errors.filter { seen.insert("\($0.file):\($0.line):\($0.column):\($0.message)").inserted }
-        Disposal.later(consume pages, consume data, consume fingerprints, consume results, consume files, consume sorted, consume search)
+        Disposal.later(consume pages, consume data, consume fingerprints, consume results, consume files, consume sorted)
         return written
     }
 
