@@ -169,11 +169,12 @@ public enum SiteBuilder {
         timer.lap("draw and write the pages that changed, of \(pages.count)")
 
         let feeds = FeedContext(model: model, sourceDateEpoch: options.sourceDateEpoch)
-        var files = theme.assets
-        files["feed.xml"] = Array(AtomFeed.render(feeds).utf8)
-        files["feed.json"] = Array(JSONFeed.render(feeds).utf8)
-        files["sitemap.xml"] = Sitemap.render(feeds, pages: pages)
-        files["robots.txt"] = Array(Sitemap.robots(feeds).utf8)
+        // Each file in pieces: the search files are made in parallel runs, and written without joining them.
+        var files = theme.assets.mapValues { [$0] }
+        files["feed.xml"] = [Array(AtomFeed.render(feeds).utf8)]
+        files["feed.json"] = [Array(JSONFeed.render(feeds).utf8)]
+        files["sitemap.xml"] = [Sitemap.render(feeds, pages: pages)]
+        files["robots.txt"] = [Array(Sitemap.robots(feeds).utf8)]
         // The search index is large; it is made again only when a story changed.
         let searchKey = fingerprints.searchIndex()
         let searchFiles = ["search.json", "assets/search-index.js"]
@@ -184,17 +185,17 @@ public enum SiteBuilder {
         } else {
             let search = SearchIndex.files(model)
             for (path, file) in zip(searchFiles, [search.json, search.script]) {
-                files[path] = file.bytes
+                files[path] = file.pieces
                 searchHashes[path] = file.hash
             }
         }
         // Written in parallel: the search files alone are 90 MB at 10,000 briefings.
         let sorted = files.sorted(by: { $0.key < $1.key })
         let outcomes = Parallel.map(sorted.count) { [searchHashes] i -> (hash: UInt64, kept: Bool, errors: [Diagnostic]) in
-            let (path, bytes) = sorted[i]
-            let hash = searchHashes[path] ?? ContentHash.of(bytes)
+            let (path, pieces) = sorted[i]
+            let hash = searchHashes[path] ?? ContentHash.of(pieces: pieces)
             guard previous?.outputs[path]?.contentHash != hash else { return (hash, previous != nil, []) }
-            do throws(DiagnosticError) { try writer.write(path, bytes, hash: hash) } catch { return (hash, false, error.diagnostics) }
+            do throws(DiagnosticError) { try writer.write(path, pieces: pieces, hash: hash) } catch { return (hash, false, error.diagnostics) }
             return (hash, false, [])
         }
         for ((path, _), outcome) in zip(sorted, outcomes) {

@@ -15,13 +15,13 @@ struct BinaryWriter {
     mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
     /// Bytes with their length.
-    mutating func byteArray(_ value: [UInt8]) {
+    mutating func byteArray<Bytes: Collection<UInt8>>(_ value: Bytes) {
         int(value.count)
         raw(value)
     }
 
     /// Bytes as they are, without a length.
-    mutating func raw(_ value: [UInt8]) { bytes.append(contentsOf: value) }
+    mutating func raw<Bytes: Collection<UInt8>>(_ value: Bytes) { bytes.append(contentsOf: value) }
 
     mutating func string(_ value: String) {
         var value = value
@@ -90,11 +90,12 @@ struct BinaryReader {
         return text
     }
 
-    mutating func byteArray() throws(Malformed) -> [UInt8] {
+    /// Bytes that share the storage of what is read, without a copy.
+    mutating func byteSlice() throws(Malformed) -> ArraySlice<UInt8> {
         let n = try count()
         guard offset + n <= bytes.endIndex else { throw Malformed() }
         defer { offset += n }
-        return Array(bytes[offset..<(offset + n)])
+        return bytes[offset..<(offset + n)]
     }
 
     mutating func optional<T>(_ read: (inout BinaryReader) throws(Malformed) -> T) throws(Malformed) -> T? {
@@ -137,6 +138,14 @@ enum ContentHash {
 
     static func of(_ text: String, seed: UInt64 = 0) -> UInt64 {
         text.withBytes { of($0, seed: seed) }
+    }
+
+    /// A file given in pieces: one piece hashes as its bytes do, several by their hashes (made in parallel).
+    static func of(pieces: [[UInt8]]) -> UInt64 {
+        guard pieces.count != 1 else { return of(pieces[0]) }
+        var hash = Fingerprint(UInt64(pieces.count))
+        for piece in Parallel.map(pieces.count, { of(pieces[$0]) }) { hash.add(piece) }
+        return hash.value
     }
 
     @inline(__always)

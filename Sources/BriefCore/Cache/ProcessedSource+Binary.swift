@@ -84,7 +84,7 @@ extension ProcessedSource {
             var draft = StoryDraft(heading: section.heading, line: section.line, paragraphs: section.paragraphs, html: html,
                                    companies: companies, keyFigures: figures, summary: try r.string(), wordCount: try r.int())
             draft.hash = try r.uint64()
-            draft.search = SearchText(text: try r.byteArray(), words: try r.byteArray())
+            draft.search = SearchText(text: try r.byteSlice(), words: try r.byteSlice())
             return draft
         }
         guard stories.count == sections.count else { throw BinaryReader.Malformed() }

@@ -3,59 +3,47 @@
 /// and offline. The script holds each story's distinct words instead of its text: a third
 /// of the size, and all that matching words needs.
 enum SearchIndex {
-    /// One of the two files, with a hash of its bytes (made from the hashes of its parts).
+    /// One of the two files, in pieces made in parallel (written one after the other, never joined).
     struct File {
-        var bytes: [UInt8] = []
+        var pieces: [[UInt8]] = []
         var hash: UInt64 = 0
     }
 
     /// Both files, made in one pass in parallel runs of stories: each story's fields are escaped
-    /// once for both, and each run is hashed on the core that made it.
+    /// once for both.
     static func files(_ model: SiteModel) -> (json: File, script: File) {
         let run = 512
-        let parts = Parallel.map((model.stories.count + run - 1) / run) { part -> (json: File, script: File) in
+        let parts = Parallel.map((model.stories.count + run - 1) / run) { part -> (json: [UInt8], script: [UInt8]) in
             let range = (part * run)..<min(model.stories.count, (part + 1) * run)
-            var json = File(), script = File()
-            json.bytes.reserveCapacity(range.reduce(0) { $0 + 400 + model.stories[$1].search.text.count })
-            script.bytes.reserveCapacity(range.reduce(0) { $0 + 400 + model.stories[$1].search.words.count })
+            var json: [UInt8] = [], script: [UInt8] = []
+            json.reserveCapacity(range.reduce(0) { $0 + 400 + model.stories[$1].search.text.count })
+            script.reserveCapacity(range.reduce(0) { $0 + 400 + model.stories[$1].search.words.count })
             var head: [UInt8] = []
             for i in range {
                 head.removeAll(keepingCapacity: true)
                 appendFields(model, i, to: &head)
                 let end = (i + 1 < model.stories.count ? "}," : "}").utf8
-                json.bytes += head
-                json.bytes += "\"text\":".utf8
-                json.bytes += model.stories[i].search.text
-                json.bytes += end
-                json.bytes.append(0x0A)
-                script.bytes += head
-                script.bytes += "\"words\":\"".utf8
-                script.bytes += model.stories[i].search.words
-                script.bytes.append(0x22)
-                script.bytes += end
-                script.bytes.append(0x0A)
+                json += head
+                json += "\"text\":".utf8
+                json += model.stories[i].search.text
+                json += end
+                json.append(0x0A)
+                script += head
+                script += "\"words\":\"".utf8
+                script += model.stories[i].search.words
+                script.append(0x22)
+                script += end
+                script.append(0x0A)
             }
-            json.hash = ContentHash.of(json.bytes)
-            script.hash = ContentHash.of(script.bytes)
             return (json, script)
         }
-        return (join(parts.map(\.json), prefix: "{\"stories\":[\n", suffix: "]}\n"),
-                join(parts.map(\.script), prefix: "window.BRIEF_SEARCH = {\"stories\":[\n", suffix: "]};\n"))
+        return (file(parts.map(\.json), prefix: "{\"stories\":[\n", suffix: "]}\n"),
+                file(parts.map(\.script), prefix: "window.BRIEF_SEARCH = {\"stories\":[\n", suffix: "]};\n"))
     }
 
-    private static func join(_ parts: [File], prefix: String, suffix: String) -> File {
-        var file = File()
-        file.bytes.reserveCapacity(parts.reduce(prefix.utf8.count + suffix.utf8.count) { $0 + $1.bytes.count })
-        file.bytes += prefix.utf8
-        var hash = Fingerprint(ContentHash.of(prefix))
-        for part in parts {
-            file.bytes += part.bytes
-            hash.add(part.hash)
-        }
-        file.bytes += suffix.utf8
-        hash.add(ContentHash.of(suffix))
-        file.hash = hash.value
-        return file
+    private static func file(_ parts: [[UInt8]], prefix: String, suffix: String) -> File {
+        let pieces = [Array(prefix.utf8)] + parts + [Array(suffix.utf8)]
+        return File(pieces: pieces, hash: ContentHash.of(pieces: pieces))
     }
 
     /// The fields both files share, each followed by a comma.
@@ -78,24 +66,27 @@ enum SearchIndex {
 }
 
 /// A story's text as the search index holds it: the JSON string of its paragraphs, and its
-/// distinct words. Made when the source is processed, and kept in the build cache.
+/// distinct words. Made when the source is processed, and kept in the build cache; read from
+/// there, the bytes stay slices of the cache file instead of being copied out.
 public struct SearchText: Sendable, Hashable {
     /// The text as a JSON string literal, quotes included.
-    public var text: [UInt8] = Array("\"\"".utf8)
+    public var text: ArraySlice<UInt8> = Array("\"\"".utf8)[...]
     /// The words, lower-cased, each once, in order of first use, separated by spaces.
-    public var words: [UInt8] = []
+    public var words: ArraySlice<UInt8> = []
 
     public init() {}
 
-    init(text: [UInt8], words: [UInt8]) {
+    init(text: ArraySlice<UInt8>, words: ArraySlice<UInt8>) {
         self.text = text
         self.words = words
     }
 
     init(_ paragraphs: [Paragraph]) {
-        text = []
+        var text: [UInt8] = [], words: [UInt8] = []
         Escaping.appendJSON(paragraphs.map(\.text), separator: "\n\n", to: &text)
         Self.appendDistinctWords(paragraphs, to: &words)
+        self.text = text[...]
+        self.words = words[...]
     }
 
     /// Words are letters and digits (any non-ASCII byte counts as a letter), so nothing here needs escaping in JSON.

@@ -107,16 +107,15 @@ public final class SiteWriter: @unchecked Sendable {
         close(lockDescriptor)
     }
 
-    /// Whether a full build can keep the previous file at `path`: it is there and has `hash`.
-    private func keepsPrevious(_ relativePath: String, hash: UInt64, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether a full build can keep the previous file at `path`: it is there and has `hash`
+    /// (or, without the previous build's hashes, the same bytes).
+    private func keepsPrevious(_ relativePath: String, hash: UInt64, size: Int, sameBytes: (String) -> Bool) -> Bool {
         guard mode == .replace, let previous else { return false }
         let old = previous + "/" + relativePath
-        if let previousHash {
-            guard previousHash(relativePath) == hash else { return false }
-            var info = stat()
-            return stat(old, &info) == 0 && Int(info.st_size) == bytes.count
-        }
-        return Self.sameContent(old, bytes)
+        var info = stat()
+        guard stat(old, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == size else { return false }
+        if let previousHash { return previousHash(relativePath) == hash }
+        return sameBytes(old)
     }
 
     // MARK: Writing
@@ -126,47 +125,72 @@ public final class SiteWriter: @unchecked Sendable {
     /// - Parameter hash: the content hash of `bytes`, when the caller has it already.
     @discardableResult
     public func write(_ relativePath: String, _ bytes: [UInt8], hash: UInt64? = nil) throws(DiagnosticError) -> UInt64 {
-        try bytes.withUnsafeBufferPointer { buffer in Result { () throws(DiagnosticError) in try write(relativePath, buffer, hash) } }.get()
+        let hash = hash ?? ContentHash.of(bytes)
+        try write(relativePath, pieces: [bytes], hash: hash)
+        return hash
     }
 
     /// Writes a text file of the new site without copying the text first.
     @discardableResult
     public func write(_ relativePath: String, text: String, hash: UInt64? = nil) throws(DiagnosticError) -> UInt64 {
         var text = text
-        return try text.withUTF8 { buffer in Result { () throws(DiagnosticError) in try write(relativePath, buffer, hash) } }.get()
+        return try text.withUTF8 { bytes in
+            Result { () throws(DiagnosticError) -> UInt64 in
+                let hash = hash ?? ContentHash.of(bytes)
+                try write(relativePath, size: bytes.count, hash: hash, sameBytes: { Self.sameContent($0, [bytes]) },
+                          emit: { Self.writeAll($0, bytes) })
+                return hash
+            }
+        }.get()
     }
 
-    private func write(_ relativePath: String, _ bytes: UnsafeBufferPointer<UInt8>, _ knownHash: UInt64?) throws(DiagnosticError) -> UInt64 {
+    /// Writes a file made in pieces, as the search index is, without joining them first.
+    public func write(_ relativePath: String, pieces: [[UInt8]], hash: UInt64) throws(DiagnosticError) {
+        try write(relativePath, size: pieces.reduce(0) { $0 + $1.count }, hash: hash,
+                  sameBytes: { Self.sameContent($0, pieces) },
+                  emit: { descriptor in pieces.allSatisfy { $0.withUnsafeBufferPointer { Self.writeAll(descriptor, $0) } } })
+    }
+
+    /// - Parameters:
+    ///   - sameBytes: whether the file at a path holds these bytes.
+    ///   - emit: writes the bytes to a file descriptor; false when the system refused.
+    private func write(_ relativePath: String, size: Int, hash: UInt64, sameBytes: (String) -> Bool,
+                       emit: (Int32) -> Bool) throws(DiagnosticError) {
         guard Self.isSafe(relativePath) else {
             throw DiagnosticError(.error(relativePath, "refusing to write outside the output folder"))
         }
-        let hash = knownHash ?? ContentHash.of(bytes)
         let target = staging + "/" + relativePath
         if let slash = relativePath.lastIndex(of: "/"), !Self.makeFolders(staging + "/" + relativePath[..<slash]) {
             throw failure(relativePath, "cannot create the folder")
         }
-        if let previous, keepsPrevious(relativePath, hash: hash, bytes), link(previous + "/" + relativePath, target) == 0 {
+        if let previous, keepsPrevious(relativePath, hash: hash, size: size, sameBytes: sameBytes),
+           link(previous + "/" + relativePath, target) == 0 {
             counters.add(unchanged: 1)
-            return hash
+            return
         }
-        try Self.writeFile(target, bytes) { failure(relativePath, $0) }
+        try Self.writeFile(target, emit: emit) { failure(relativePath, $0) }
         counters.add(written: 1)
-        return hash
     }
 
-    static func writeFile(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>, failure: (String) -> DiagnosticError) throws(DiagnosticError) {
+    static func writeFile(_ path: String, emit: (Int32) -> Bool, failure: (String) -> DiagnosticError) throws(DiagnosticError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure("cannot write the file") }
         defer { close(descriptor) }
+        guard emit(descriptor) else { throw failure("cannot write the file") }
+    }
+
+    /// Writes all of `bytes`, resuming after interruptions; false when the system refused.
+    private static func writeAll(_ descriptor: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var offset = 0
         while offset < bytes.count {
             let n = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if n < 0 {
                 if errno == EINTR { continue }
-                throw failure("cannot write the file")
+                return false
             }
             offset += n
         }
+        return true
     }
 
     /// An error about a file of the output, with the system's reason.
@@ -197,9 +221,10 @@ public final class SiteWriter: @unchecked Sendable {
 
     private func swapIn() throws(DiagnosticError) {
         // The marker is not counted as one of the site's files.
-        try Array(Self.markerText.utf8).withUnsafeBufferPointer { bytes in
-            Result { () throws(DiagnosticError) in try Self.writeFile(staging + "/" + Self.markerName, bytes) { failure(Self.markerName, $0) } }
-        }.get()
+        let marker = Array(Self.markerText.utf8)
+        try Self.writeFile(staging + "/" + Self.markerName, emit: { descriptor in marker.withUnsafeBufferPointer { Self.writeAll(descriptor, $0) } }) {
+            failure(Self.markerName, $0)
+        }
         let path = output.path
         guard previous != nil else {
             if rename(staging, path) != 0 {
@@ -281,11 +306,15 @@ public final class SiteWriter: @unchecked Sendable {
             && !path.split(separator: "/", omittingEmptySubsequences: false).contains { $0.isEmpty || $0 == "." || $0 == ".." }
     }
 
-    private static func sameContent(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var info = stat()
-        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == bytes.count,
-              let existing = FileTree.read(path) else { return false }
-        return existing.withUnsafeBufferPointer { $0.elementsEqual(bytes) }
+    /// Whether the file at `path` holds exactly the pieces, one after the other.
+    private static func sameContent<Piece: Collection<UInt8>>(_ path: String, _ pieces: [Piece]) -> Bool {
+        guard let existing = FileTree.read(path), existing.count == pieces.reduce(0, { $0 + $1.count }) else { return false }
+        var offset = 0
+        for piece in pieces {
+            guard existing[offset..<(offset + piece.count)].elementsEqual(piece) else { return false }
+            offset += piece.count
+        }
+        return true
     }
 
     /// Creates a folder and its missing parents.
