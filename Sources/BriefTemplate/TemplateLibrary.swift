@@ -47,7 +47,8 @@ public struct TemplateLibrary: Sendable {
         var errors: [TemplateError] = []
         for template in templates {
             var references: [(offset: Int, kind: String, name: String)] = []
-            TemplateLibrary.collectReferences(in: template.nodes, into: &references)
+            var dynamic = false  // checked when rendering
+            TemplateLibrary.collectReferences(in: template.nodes, into: &references, dynamic: &dynamic)
             for reference in references.sorted(by: { $0.offset < $1.offset }) where resolve(reference.name, lookup: lookup) == nil {
                 let message = TemplateLibrary.notFoundMessage(reference.kind, reference.name, lookup)
                 errors.append(template.origin.error(.missingPartial, at: reference.offset, message))
@@ -56,18 +57,47 @@ public struct TemplateLibrary: Sendable {
         return errors
     }
 
-    private static func collectReferences(in nodes: [Node], into references: inout [(offset: Int, kind: String, name: String)]) {
+    /// The templates that rendering `name` can use: itself and the partials and parents it names,
+    /// followed through. Nil when one of them picks a template by the data (`{{>*name}}`), which
+    /// no reading of the templates can tell, or when `name` does not exist.
+    public func dependencies(of name: String, lookup: PartialLookup = .nameThenPartialsFolder) -> [Template]? {
+        guard let root = byName[name] else { return nil }
+        var found = [root]
+        var seen: Set<String> = [root.name]
+        var next = 0
+        while next < found.count {
+            var references: [(offset: Int, kind: String, name: String)] = []
+            var dynamic = false
+            TemplateLibrary.collectReferences(in: found[next].nodes, into: &references, dynamic: &dynamic)
+            next += 1
+            guard !dynamic else { return nil }
+            for reference in references {
+                if let template = resolve(reference.name, lookup: lookup), seen.insert(template.name).inserted { found.append(template) }
+            }
+        }
+        return found
+    }
+
+    /// The partials and parents named in `nodes`; `dynamic` tells whether one is picked by the data.
+    private static func collectReferences(in nodes: [Node], into references: inout [(offset: Int, kind: String, name: String)],
+                                          dynamic: inout Bool) {
         for node in nodes {
             switch node {
             case .partial(let partial):
-                if case .named(let name) = partial.target { references.append((partial.offset, "partial", name)) }
+                switch partial.target {
+                case .named(let name): references.append((partial.offset, "partial", name))
+                case .dynamic: dynamic = true
+                }
             case .parent(let parent):
-                if case .named(let name) = parent.target { references.append((parent.offset, "parent", name)) }
-                for body in parent.arguments.values { collectReferences(in: body.nodes, into: &references) }
+                switch parent.target {
+                case .named(let name): references.append((parent.offset, "parent", name))
+                case .dynamic: dynamic = true
+                }
+                for body in parent.arguments.values { collectReferences(in: body.nodes, into: &references, dynamic: &dynamic) }
             case .section(let section):
-                collectReferences(in: section.body, into: &references)
+                collectReferences(in: section.body, into: &references, dynamic: &dynamic)
             case .block(let block):
-                collectReferences(in: block.body, into: &references)
+                collectReferences(in: block.body, into: &references, dynamic: &dynamic)
             case .text, .lineStart, .variable:
                 break
             }

@@ -96,6 +96,45 @@ final class IncrementalBuildTests: XCTestCase {
         _ = try assertIncrementalMatchesClean(folder, "override a partial")
     }
 
+    func testThemeChangesRedrawOnlyThePagesTheyTouch() throws {
+        let folder = try makeSite()
+        XCTAssertEqual(try BriefRunner.run(["build"], in: folder).status, 0)
+        let site = folder.appendingPathComponent("Site")
+        let companyPages = BriefRunner.files(in: site).filter { $0.hasPrefix("companies/") && $0 != "companies/index.html" }
+        XCTAssertGreaterThan(companyPages.count, 3)
+        let story = try XCTUnwrap(BriefRunner.files(in: site).first { $0.hasPrefix("stories/") })
+        let storyDate = try FileManager.default.attributesOfItem(atPath: site.appendingPathComponent(story).path)[.modificationDate] as? Date
+
+        // The company template changes: exactly the company pages are drawn and written again, into
+        // the site as it is (a rebuild of every page would put a new folder in its place).
+        let siteInode = try FileManager.default.attributesOfItem(atPath: site.path)[.systemFileNumber] as? Int
+        let templates = folder.appendingPathComponent("Templates")
+        try FileManager.default.createDirectory(at: templates.appendingPathComponent("assets"), withIntermediateDirectories: true)
+        let builtIn = BriefRunner.read(BriefRunner.packageRoot.appendingPathComponent("Templates/company.mustache"))
+        XCTAssertTrue(builtIn.contains("<h1>{{name}}</h1>"))
+        try builtIn.replacingOccurrences(of: "<h1>{{name}}</h1>", with: "<h1 class=\"company-name\">{{name}}</h1>")
+            .write(to: templates.appendingPathComponent("company.mustache"), atomically: true, encoding: .utf8)
+        let companyChange = try assertIncrementalMatchesClean(folder, "change the company template")
+        XCTAssertEqual(writtenCount(companyChange), companyPages.count, companyChange.stdout)
+        XCTAssertTrue(BriefRunner.read(site.appendingPathComponent(companyPages[0])).contains("<h1 class=\"company-name\">"))
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: site.appendingPathComponent(story).path)[.modificationDate] as? Date, storyDate)
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: site.path)[.systemFileNumber] as? Int, siteInode)
+
+        // The style sheet changes: no page depends on its bytes, so it alone is written.
+        let css = BriefRunner.read(BriefRunner.packageRoot.appendingPathComponent("Templates/assets/style.css")) + "\nh1 { letter-spacing: 0.01em; }\n"
+        try css.write(to: templates.appendingPathComponent("assets/style.css"), atomically: true, encoding: .utf8)
+        let styleChange = try assertIncrementalMatchesClean(folder, "change the style sheet")
+        XCTAssertEqual(writtenCount(styleChange), 1, styleChange.stdout)
+        XCTAssertEqual(BriefRunner.read(site.appendingPathComponent("assets/style.css")), css)
+
+        // The layout changes: every page is drawn again.
+        let layout = BriefRunner.read(BriefRunner.packageRoot.appendingPathComponent("Templates/layout.mustache"))
+        try layout.replacingOccurrences(of: "<main", with: "<main data-theme=\"changed\"")
+            .write(to: templates.appendingPathComponent("layout.mustache"), atomically: true, encoding: .utf8)
+        _ = try assertIncrementalMatchesClean(folder, "change the layout")
+        XCTAssertTrue(BriefRunner.read(site.appendingPathComponent(story)).contains("data-theme=\"changed\""))
+    }
+
     func testCorruptCacheIsIgnored() throws {
         let folder = try makeSite()
         XCTAssertEqual(try BriefRunner.run(["build"], in: folder).status, 0)

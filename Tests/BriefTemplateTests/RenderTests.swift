@@ -4,6 +4,25 @@ import XCTest
 
 /// Behaviour the Mustache spec leaves open or does not exercise, as brief relies on it.
 final class RenderTests: XCTestCase {
+    // MARK: Dependencies
+
+    func testDependenciesFollowPartialsAndParentsThrough() throws {
+        let library = try makeLibrary([
+            "story": "{{<layout}}{{$content}}{{#items}}{{>card}}{{/items}}{{/content}}{{/layout}}",
+            "layout": "<main>{{$content}}{{/content}}</main>{{>footer}}",
+            "partials/card": "<b>{{name}}</b>{{>date}}",
+            "partials/date": "{{date}}",
+            "partials/footer": "<footer></footer>",
+            "company": "<h1>{{name}}</h1>",
+            "dynamic": "{{<layout}}{{$content}}{{>*kind}}{{/content}}{{/layout}}",
+        ])
+        XCTAssertEqual(library.dependencies(of: "story").map { Set($0.map(\.name)) },
+                       ["story", "layout", "partials/card", "partials/date", "partials/footer"])
+        XCTAssertEqual(library.dependencies(of: "company").map { $0.map(\.name) }, ["company"])
+        XCTAssertNil(library.dependencies(of: "dynamic"), "a partial picked by the data could be any template")
+        XCTAssertNil(library.dependencies(of: "missing"))
+    }
+
     // MARK: Inheritance and partials together
 
     func testPartialInsideParentBlock() throws {

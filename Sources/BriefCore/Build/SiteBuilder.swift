@@ -36,11 +36,12 @@ public enum SiteBuilder {
         }
         timer.lap("read \(inputs.files.count) sources, settings and theme")
 
-        let globalKey = globalKey(inputs, theme, options)
+        let globalKey = globalKey(inputs, options)
         let sourceKeys = Dictionary(inputs.files.map { ($0.relative, $0.key) }, uniquingKeysWith: { a, _ in a })
         let outputInode = Self.inode(options.output.path)
         let sameOutput = state.map { $0.outputPath == options.output.path && $0.outputInode == outputInode && outputInode != 0 } ?? false
-        if let state, sameOutput, state.globalKey == globalKey, state.sourceKeys == sourceKeys, state.counts.count == 3 {
+        if let state, sameOutput, state.globalKey == globalKey, state.themeKey == theme.key, state.sourceKeys == sourceKeys,
+           state.counts.count == 3 {
             var report = BuildReport()
             (report.sources, report.stories, report.companies) = (state.counts[0], state.counts[1], state.counts[2])
             report.upToDate = true
@@ -67,7 +68,8 @@ public enum SiteBuilder {
         }
         timer.lap("assemble the site")
 
-        // An existing site built with the same settings and theme is updated in place; otherwise it is rebuilt and swapped.
+        // An existing site built with the same settings is updated in place, even when the theme changed: the pages
+        // whose templates changed are drawn again. Otherwise it is rebuilt and swapped.
         let previous = sameOutput ? state : nil
         let incremental = previous?.globalKey == globalKey
         var previousHash: (@Sendable (String) -> UInt64?)?
@@ -91,7 +93,7 @@ public enum SiteBuilder {
             return fail(error.diagnostics)
         }
         let sortedDiagnostics = diagnostics.sortedByLocation()
-        cache.save(BuildState(globalKey: globalKey, sources: inputs.stateSources, readStarted: inputs.readStarted,
+        cache.save(BuildState(globalKey: globalKey, themeKey: theme.key, sources: inputs.stateSources, readStarted: inputs.readStarted,
                               outputs: written.outputs, outputPath: options.output.path, outputInode: Self.inode(options.output.path),
                               counts: [model.briefings.count, model.stories.count, model.companies.count],
                               diagnostics: sortedDiagnostics.filter { $0.severity == .warning }))
@@ -111,10 +113,10 @@ public enum SiteBuilder {
         return .success(report)
     }
 
-    /// Everything that touches every page: brief itself, the gazetteer, the theme, the settings and the options.
-    static func globalKey(_ inputs: SiteInputs, _ theme: Theme, _ options: BuildOptions) -> UInt64 {
+    /// Everything that touches every page: brief itself, the gazetteer, the settings and the options.
+    /// The theme enters each page's fingerprint by the templates that page uses.
+    static func globalKey(_ inputs: SiteInputs, _ options: BuildOptions) -> UInt64 {
         var key = Fingerprint(inputs.processingKey)
-        key.add(theme.key)
         key.add(ContentHash.of(inputs.configBytes))
         key.add(options.drafts)
         key.add(options.strict)
@@ -137,7 +139,7 @@ public enum SiteBuilder {
                              previous: BuildState?, timer: inout PhaseTimer) -> Written {
         let pages = Page.all(in: model)
         let data = PageData(model: model, prebuildStories: previous == nil)
-        let fingerprints = PageFingerprints(model: model, global: globalKey)
+        let fingerprints = PageFingerprints(model: model, global: globalKey, templateKeys: theme.templateKeys)
         let renderOptions = RenderOptions(strict: options.strict, missingPartialIsError: true)
         let library = theme.library
         let results = Parallel.map(pages.count) { i -> (String, BuildState.Output?, kept: Bool, Diagnostic?) in

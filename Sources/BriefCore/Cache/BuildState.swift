@@ -1,7 +1,9 @@
 /// What the last successful build wrote, kept in the cache to make the next build incremental.
 struct BuildState: Sendable {
-    /// Settings, theme, gazetteer and brief version the site was built with.
+    /// Settings, gazetteer and brief version the site was built with.
     var globalKey: UInt64
+    /// The theme it was built with (`Theme.key`).
+    var themeKey: UInt64
     /// Every source file read (relative to `Content/`): its key, and what tells a rebuild it is unchanged.
     var sources: [String: Source]
     /// When that build began reading sources, in nanoseconds since 1970.
@@ -34,6 +36,7 @@ struct BuildState: Sendable {
         var w = BinaryWriter(capacity: 64 * outputs.count + 96 * sources.count)
         w.string(BuildCache.version)
         w.uint64(globalKey)
+        w.uint64(themeKey)
         // In dictionary order: the cache need not be byte-for-byte reproducible, and sorting 50,000 paths costs.
         w.array(Array(sources)) { w, entry in
             w.string(entry.key)
@@ -61,9 +64,10 @@ struct BuildState: Sendable {
         return Self.magic + w.bytes
     }
 
-    init(globalKey: UInt64, sources: [String: Source], readStarted: UInt64, outputs: [String: Output], outputPath: String,
+    init(globalKey: UInt64, themeKey: UInt64, sources: [String: Source], readStarted: UInt64, outputs: [String: Output], outputPath: String,
          outputInode: UInt64, counts: [Int], diagnostics: [Diagnostic]) {
         self.globalKey = globalKey
+        self.themeKey = themeKey
         self.sources = sources
         self.readStarted = readStarted
         self.outputs = outputs
@@ -78,6 +82,7 @@ struct BuildState: Sendable {
         var r = BinaryReader(bytes[Self.magic.count...])
         guard try r.string() == BuildCache.version else { throw BinaryReader.Malformed() }
         globalKey = try r.uint64()
+        themeKey = try r.uint64()
         let sourceCount = try r.count(limit: bytes.count)
         sources = Dictionary(minimumCapacity: sourceCount)
         for _ in 0..<sourceCount {

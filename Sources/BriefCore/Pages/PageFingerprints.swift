@@ -6,15 +6,18 @@
 /// multiplications, not a render. The tests compare incremental builds with clean ones.
 struct PageFingerprints {
     let model: SiteModel
-    /// Settings, theme and everything else that touches every page.
+    /// Settings and everything else that touches every page.
     let global: UInt64
+    /// Per template, the templates it can use (`Theme.templateKeys`).
+    let templateKeys: [String: UInt64]
     /// Per story: what its link shows (slug, heading, date), and its card (plus summary and briefing).
     private let links: [UInt64]
     private let cards: [UInt64]
 
-    init(model: SiteModel, global: UInt64) {
+    init(model: SiteModel, global: UInt64, templateKeys: [String: UInt64]) {
         self.model = model
         self.global = global
+        self.templateKeys = templateKeys
         // Per story, in parallel: hashing the texts of 40,000 stories is the bulk of the work.
         let both = Parallel.map(model.stories.count) { i -> (link: UInt64, card: UInt64) in
             let story = model.stories[i], briefing = model.briefings[story.briefing]
@@ -35,6 +38,7 @@ struct PageFingerprints {
     func fingerprint(_ page: Page) -> UInt64 {
         var f = Fingerprint(global)
         f.add(page.template)
+        f.add(templateKeys[page.template] ?? 0)
         switch page {
         case .home:
             if let latest = model.briefings.first {

@@ -9,6 +9,9 @@ public struct Theme: Sendable {
     public var assets: [String: [UInt8]]
     /// A hash of every template and asset, so a build knows when the theme changed.
     public var key: UInt64
+    /// Per template, a hash of every template a page drawn with it can use (of all of them when it
+    /// picks partials by the data), so that a change of the theme redraws only the pages it touches.
+    public var templateKeys: [String: UInt64]
 
     /// The built-in theme's files, by path inside `Templates/`.
     public static var builtInFiles: [String: String] {
@@ -68,7 +71,21 @@ public struct Theme: Sendable {
             key.add(relative)
             key.add(overrideBytes[relative].map { ContentHash.of($0) } ?? ContentHash.of(source.text))
         }
-        return Theme(library: library, assets: assets, key: key.value)
+        return Theme(library: library, assets: assets, key: key.value, templateKeys: templateKeys(library))
+    }
+
+    private static func templateKeys(_ library: TemplateLibrary) -> [String: UInt64] {
+        func key(_ templates: [Template]) -> UInt64 {
+            var key = Fingerprint()
+            for template in templates.sorted(by: { $0.name < $1.name }) {
+                key.add(template.name)
+                key.add(ContentHash.of(template.source))
+            }
+            return key.value
+        }
+        let all = key(library.templates)
+        return Dictionary(library.templates.map { ($0.name, library.dependencies(of: $0.name).map(key) ?? all) },
+                          uniquingKeysWith: { first, _ in first })
     }
 }
 
