@@ -135,6 +135,22 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertTrue(BriefRunner.read(site.appendingPathComponent(story)).contains("data-theme=\"changed\""))
     }
 
+    func testGazetteerChangesRedrawOnlyThePagesTheyTouch() throws {
+        let folder = try makeSite()
+        let first = try BriefRunner.run(["build"], in: folder)
+        XCTAssertEqual(first.status, 0, first.stderr)
+        let site = folder.appendingPathComponent("Site")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: site.appendingPathComponent("companies/xiaomi/index.html").path))
+        let siteInode = try FileManager.default.attributesOfItem(atPath: site.path)[.systemFileNumber] as? Int
+
+        // Xiaomi is suppressed: the stories naming it lose it and its page goes, in the site as it is.
+        try "suppress: [Xiaomi]\n".write(to: folder.appendingPathComponent("Content/companies.yml"), atomically: true, encoding: .utf8)
+        let change = try assertIncrementalMatchesClean(folder, "suppress a company")
+        XCTAssertLessThan(try XCTUnwrap(writtenCount(change)), try XCTUnwrap(writtenCount(first)) / 2, change.stdout)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: site.appendingPathComponent("companies/xiaomi/index.html").path))
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: site.path)[.systemFileNumber] as? Int, siteInode)
+    }
+
     func testCorruptCacheIsIgnored() throws {
         let folder = try makeSite()
         XCTAssertEqual(try BriefRunner.run(["build"], in: folder).status, 0)

@@ -31,8 +31,10 @@ struct SiteInputs: Sendable {
     var configBytes: [UInt8]
     var companiesBytes: [UInt8]?
     var files: [SourceFile]
-    /// Hash of what processing a source depends on besides the source: brief and the gazetteer.
+    /// Hash of what processing a source depends on besides the source: brief and its settings.
     var processingKey: UInt64
+    /// Hash of the gazetteer, built-in and `companies.yml`: what tagging depends on.
+    var gazetteerKey: UInt64
     /// When reading the sources began, in nanoseconds since 1970.
     var readStarted: UInt64
     var diagnostics: [Diagnostic]
@@ -81,10 +83,11 @@ public enum ContentLoader {
 
         var key = Fingerprint()
         key.add(BuildCache.version)
-        key.add(EmbeddedFiles.files["data/Gazetteer.yml"] ?? "")
-        key.add(companiesBytes.map { ContentHash.of($0) } ?? 0)
         key.add(config.maxSourceSize)
         let processingKey = key.value
+        var gazetteerKey = Fingerprint()
+        gazetteerKey.add(EmbeddedFiles.files["data/Gazetteer.yml"] ?? "")
+        gazetteerKey.add(companiesBytes.map { ContentHash.of($0) } ?? 0)
         let limit = config.maxSourceSize
         // Paths are joined as strings: URL's methods cost more than reading a file that did not change.
         let folder = options.content.path, folderDisplay = options.display(options.content)
@@ -121,7 +124,8 @@ public enum ContentLoader {
         }
         if diagnostics.hasErrors { return .failure(DiagnosticError(diagnostics.sortedByLocation())) }
         return .success(SiteInputs(config: config, configBytes: configBytes, companiesBytes: companiesBytes, files: files,
-                                   processingKey: processingKey, readStarted: readStarted, diagnostics: diagnostics))
+                                   processingKey: processingKey, gazetteerKey: gazetteerKey.value, readStarted: readStarted,
+                                   diagnostics: diagnostics))
     }
 
     /// A source's cache key: its bytes, its path as diagnostics show it, and what processing depends on.
@@ -133,15 +137,26 @@ public enum ContentLoader {
     }
 
     /// Decodes and processes every source, or takes it from `cache` when its key is there (unless
-    /// `reuse` is false); what is processed anew is stored in the cache. Drafts are left out unless `drafts`.
+    /// `reuse` is false), tagging it again when the gazetteer changed; what is processed or tagged
+    /// anew is stored in the cache. Drafts are left out unless `drafts`.
     /// A file left unread whose bytes turn out not to match its key loses its stamp, so the next build reads it.
     static func process(_ inputs: inout SiteInputs, gazetteer: Gazetteer, cache: BuildCache?, reuse: Bool = true,
                         previousKeys: Set<UInt64>? = nil, drafts: Bool) -> ([ProcessedSource], [Diagnostic]) {
         let files = inputs.files
         let limit = inputs.config.maxSourceSize
-        let stored = reuse ? cache?.records(for: files.map(\.key)) ?? [:] : [:]
+        var stored = reuse ? cache?.records(for: files.map(\.key)) ?? [:] : [:]
         let missing = files.indices.filter { stored[files[$0].key] == nil }
-        let processor = missing.isEmpty ? nil : SourceProcessor(gazetteer: gazetteer)
+        let gazetteerKey = inputs.gazetteerKey
+        let untagged = stored.filter { $0.value.companiesKey != gazetteerKey }.map { (key: $0.key, source: $0.value) }
+        let processor = missing.isEmpty && untagged.isEmpty ? nil : SourceProcessor(gazetteer: gazetteer)
+        let retagged = processor.map { processor in
+            Parallel.map(untagged.count) { i -> (key: UInt64, source: ProcessedSource) in
+                var source = processor.retag(untagged[i].source)
+                source.companiesKey = gazetteerKey
+                return (untagged[i].key, source)
+            }
+        } ?? []
+        for (key, source) in retagged { stored[key] = source }
         let fresh = Parallel.map(missing.count) { k -> (ProcessedSource?, [Diagnostic], matchesKey: Bool) in
             let file = files[missing[k]]
             // A file left unread as unchanged is read now; if its bytes are not what its key says, it changed
@@ -152,7 +167,8 @@ public enum ContentLoader {
             let matchesKey = file.bytes != nil || ContentHash.of(bytes) == file.contentHash
             switch SourceDecoder.decode(bytes, path: file.display, sizeLimit: limit) {
             case .source(let source):
-                guard let processed = processor?.process(source) else { return (nil, [], matchesKey) }
+                guard var processed = processor?.process(source) else { return (nil, [], matchesKey) }
+                processed.companiesKey = gazetteerKey
                 return (processed, processed.document.diagnostics, matchesKey)
             case .skipped(let warning): return (nil, [warning], matchesKey)
             case .failed(let error): return (nil, [error], matchesKey)
@@ -167,7 +183,7 @@ public enum ContentLoader {
             guard fresh[k].matchesKey, let source = fresh[k].0, !source.document.diagnostics.hasErrors else { return nil }
             return (files[missing[k]].key, source)
         }
-        cache?.store(storable, keep: Set(files.map(\.key)), previous: previousKeys)
+        cache?.store(storable + retagged, keep: Set(files.map(\.key)), previous: previousKeys)
         var sources: [ProcessedSource] = []
         var diagnostics: [Diagnostic] = []
         for (source, found) in results {

@@ -5,6 +5,9 @@
 public struct ProcessedSource: Sendable, Hashable {
     public var document: Document
     public var stories: [StoryDraft]
+    /// The key of the gazetteer the stories' companies were found with: when the gazetteer
+    /// changes, a cached source is tagged again, not processed again.
+    public var companiesKey: UInt64 = 0
 
     /// A story before the site gives it a slug and neighbours.
     public struct StoryDraft: Sendable, Hashable {
@@ -58,14 +61,12 @@ public struct SourceProcessor: Sendable {
     public func process(_ document: Document) -> ProcessedSource {
         let stories = document.sections.map { section -> ProcessedSource.StoryDraft in
             let texts = section.paragraphs.map(\.text)
-            let companies = document.metadata.companies.map { listedCompanies($0) }
-                ?? tagger.tag(heading: section.heading, paragraphs: texts)
             var draft = ProcessedSource.StoryDraft(
                 heading: section.heading,
                 line: section.line,
                 paragraphs: section.paragraphs,
                 html: CMark.html(section.bodyMarkdown),
-                companies: companies,
+                companies: companies(document, heading: section.heading, texts),
                 keyFigures: KeyFigureExtractor.extract(texts),
                 summary: SiteAssembler.firstSentence(texts.first ?? ""),
                 wordCount: texts.reduce(0) { $0 + TextRules.wordCount($1) }
@@ -75,6 +76,22 @@ public struct SourceProcessor: Sendable {
             return draft
         }
         return ProcessedSource(document: document, stories: stories)
+    }
+
+    /// The source with its stories' companies found again, as this processor's gazetteer has them.
+    public func retag(_ source: ProcessedSource) -> ProcessedSource {
+        var source = source
+        for i in source.stories.indices {
+            source.stories[i].companies = companies(source.document, heading: source.stories[i].heading,
+                                                    source.stories[i].paragraphs.map(\.text))
+            source.stories[i].computeHash()
+        }
+        return source
+    }
+
+    /// The companies of a story: those the front matter lists, else those the tagger finds.
+    private func companies(_ document: Document, heading: String, _ texts: [String]) -> [CompanyMention] {
+        document.metadata.companies.map { listedCompanies($0) } ?? tagger.tag(heading: heading, paragraphs: texts)
     }
 
     /// The companies an author listed in front matter, known or not.

@@ -2,8 +2,8 @@
 struct BuildState: Sendable {
     /// Settings, gazetteer and brief version the site was built with.
     var globalKey: UInt64
-    /// The theme it was built with (`Theme.key`).
-    var themeKey: UInt64
+    /// The theme and gazetteer it was built with: a change redraws only the pages it touches.
+    var themeAndGazetteerKey: UInt64
     /// Every source file read (relative to `Content/`): its key, and what tells a rebuild it is unchanged.
     var sources: [String: Source]
     /// When that build began reading sources, in nanoseconds since 1970.
@@ -36,7 +36,7 @@ struct BuildState: Sendable {
         var w = BinaryWriter(capacity: 64 * outputs.count + 96 * sources.count)
         w.string(BuildCache.version)
         w.uint64(globalKey)
-        w.uint64(themeKey)
+        w.uint64(themeAndGazetteerKey)
         // In dictionary order: the cache need not be byte-for-byte reproducible, and sorting 50,000 paths costs.
         w.array(Array(sources)) { w, entry in
             w.string(entry.key)
@@ -64,10 +64,10 @@ struct BuildState: Sendable {
         return Self.magic + w.bytes
     }
 
-    init(globalKey: UInt64, themeKey: UInt64, sources: [String: Source], readStarted: UInt64, outputs: [String: Output], outputPath: String,
+    init(globalKey: UInt64, themeAndGazetteerKey: UInt64, sources: [String: Source], readStarted: UInt64, outputs: [String: Output], outputPath: String,
          outputInode: UInt64, counts: [Int], diagnostics: [Diagnostic]) {
         self.globalKey = globalKey
-        self.themeKey = themeKey
+        self.themeAndGazetteerKey = themeAndGazetteerKey
         self.sources = sources
         self.readStarted = readStarted
         self.outputs = outputs
@@ -82,7 +82,7 @@ struct BuildState: Sendable {
         var r = BinaryReader(bytes[Self.magic.count...])
         guard try r.string() == BuildCache.version else { throw BinaryReader.Malformed() }
         globalKey = try r.uint64()
-        themeKey = try r.uint64()
+        themeAndGazetteerKey = try r.uint64()
         let sourceCount = try r.count(limit: bytes.count)
         sources = Dictionary(minimumCapacity: sourceCount)
         for _ in 0..<sourceCount {

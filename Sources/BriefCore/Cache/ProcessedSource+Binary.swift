@@ -4,6 +4,7 @@
 extension ProcessedSource {
     func encode(into w: inout BinaryWriter) {
         let d = document
+        w.uint64(companiesKey)
         w.string(d.source)
         w.string(d.title)
         w.optional(d.date) { $0.date($1) }
@@ -49,6 +50,7 @@ extension ProcessedSource {
     }
 
     init(from r: inout BinaryReader) throws(BinaryReader.Malformed) {
+        let companiesKey = try r.uint64()
         let source = try r.string()
         let title = try r.string()
         let date = try r.optional { r throws(BinaryReader.Malformed) in try r.date() }
@@ -90,6 +92,7 @@ extension ProcessedSource {
         guard stories.count == sections.count else { throw BinaryReader.Malformed() }
         self.init(document: Document(source: source, title: title, date: date, sections: sections, metadata: metadata,
                                      diagnostics: diagnostics), stories: stories)
+        self.companiesKey = companiesKey
     }
 }
 
