@@ -149,6 +149,16 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertLessThan(try XCTUnwrap(writtenCount(change)), try XCTUnwrap(writtenCount(first)) / 2, change.stdout)
         XCTAssertFalse(FileManager.default.fileExists(atPath: site.appendingPathComponent("companies/xiaomi/index.html").path))
         XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: site.path)[.systemFileNumber] as? Int, siteInode)
+
+        // A description and a display name change: the pages showing them follow.
+        try "suppress: [Xiaomi]\ncompanies:\n  - name: Tesla\n    description: Makes cars and batteries.\n  - name: Nvidia\n    rename: NVIDIA Corporation\n"
+            .write(to: folder.appendingPathComponent("Content/companies.yml"), atomically: true, encoding: .utf8)
+        _ = try assertIncrementalMatchesClean(folder, "describe and rename companies")
+        XCTAssertTrue(BriefRunner.read(site.appendingPathComponent("companies/tesla/index.html")).contains("Makes cars and batteries."))
+        let nvidiaStory = try XCTUnwrap(BriefRunner.files(in: site).first {
+            $0.hasPrefix("stories/") && BriefRunner.read(site.appendingPathComponent($0)).contains("companies/nvidia/")
+        })
+        XCTAssertTrue(BriefRunner.read(site.appendingPathComponent(nvidiaStory)).contains("NVIDIA Corporation"))
     }
 
     func testCorruptCacheIsIgnored() throws {
