@@ -161,6 +161,25 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertTrue(BriefRunner.read(site.appendingPathComponent(nvidiaStory)).contains("NVIDIA Corporation"))
     }
 
+    func testSettingsRewriteOnlyWhatShowsThem() throws {
+        let folder = try makeSite()
+        XCTAssertEqual(try BriefRunner.run(["build"], in: folder).status, 0)
+        let site = folder.appendingPathComponent("Site")
+        let siteInode = try FileManager.default.attributesOfItem(atPath: site.path)[.systemFileNumber] as? Int
+        try "title: Test Briefings\nbase_url: https://example.org/news/\nfeed_items: 3\ntimezone: Europe/Paris\n"
+            .write(to: folder.appendingPathComponent("brief.yml"), atomically: true, encoding: .utf8)
+        let change = try assertIncrementalMatchesClean(folder, "change the feed length and time zone")
+        XCTAssertEqual(writtenCount(change), 2, change.stdout)
+        XCTAssertEqual(BriefRunner.read(site.appendingPathComponent("feed.xml")).components(separatedBy: "<entry>").count - 1, 3)
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: site.path)[.systemFileNumber] as? Int, siteInode)
+
+        // The front page's length touches the front page alone.
+        try "title: Test Briefings\nbase_url: https://example.org/news/\nfeed_items: 3\ntimezone: Europe/Paris\nstories_on_front_page: 1\n"
+            .write(to: folder.appendingPathComponent("brief.yml"), atomically: true, encoding: .utf8)
+        let front = try assertIncrementalMatchesClean(folder, "shorten the front page")
+        XCTAssertEqual(writtenCount(front), 1, front.stdout)
+    }
+
     func testCorruptCacheIsIgnored() throws {
         let folder = try makeSite()
         XCTAssertEqual(try BriefRunner.run(["build"], in: folder).status, 0)

@@ -26,7 +26,7 @@ final class ContentLoaderTests: XCTestCase {
     private func state(from inputs: SiteInputs, readStarted: UInt64) -> BuildState {
         var sources = inputs.stateSources
         sources["a.txt"]?.contentHash = 42
-        return BuildState(globalKey: 0, themeAndGazetteerKey: 0, sources: sources, readStarted: readStarted, outputs: [:], outputPath: "", outputInode: 0,
+        return BuildState(globalKey: 0, otherInputsKey: 0, sources: sources, readStarted: readStarted, outputs: [:], outputPath: "", outputInode: 0,
                           counts: [], diagnostics: [])
     }
 

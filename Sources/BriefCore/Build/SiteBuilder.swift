@@ -40,9 +40,10 @@ public enum SiteBuilder {
         let sourceKeys = Dictionary(inputs.files.map { ($0.relative, $0.key) }, uniquingKeysWith: { a, _ in a })
         let outputInode = Self.inode(options.output.path)
         let sameOutput = state.map { $0.outputPath == options.output.path && $0.outputInode == outputInode && outputInode != 0 } ?? false
-        var themeAndGazetteerKey = Fingerprint(theme.key)
-        themeAndGazetteerKey.add(inputs.gazetteerKey)
-        if let state, sameOutput, state.globalKey == globalKey, state.themeAndGazetteerKey == themeAndGazetteerKey.value,
+        var otherInputsKey = Fingerprint(theme.key)
+        otherInputsKey.add(inputs.gazetteerKey)
+        otherInputsKey.add(ContentHash.of(inputs.configBytes))
+        if let state, sameOutput, state.globalKey == globalKey, state.otherInputsKey == otherInputsKey.value,
            state.sourceKeys == sourceKeys, state.counts.count == 3 {
             var report = BuildReport()
             (report.sources, report.stories, report.companies) = (state.counts[0], state.counts[1], state.counts[2])
@@ -70,8 +71,9 @@ public enum SiteBuilder {
         }
         timer.lap("assemble the site")
 
-        // An existing site built with the same settings is updated in place, even when the theme or the gazetteer
-        // changed: the pages whose templates or companies changed are drawn again. Otherwise it is rebuilt and swapped.
+        // An existing site built with the same page settings is updated in place, even when the theme, the gazetteer or
+        // other settings changed: the pages whose templates, companies or data changed are drawn again. Otherwise it
+        // is rebuilt and swapped.
         let previous = sameOutput ? state : nil
         let incremental = previous?.globalKey == globalKey
         var previousHash: (@Sendable (String) -> UInt64?)?
@@ -95,7 +97,7 @@ public enum SiteBuilder {
             return fail(error.diagnostics)
         }
         let sortedDiagnostics = diagnostics.sortedByLocation()
-        cache.save(BuildState(globalKey: globalKey, themeAndGazetteerKey: themeAndGazetteerKey.value, sources: inputs.stateSources, readStarted: inputs.readStarted,
+        cache.save(BuildState(globalKey: globalKey, otherInputsKey: otherInputsKey.value, sources: inputs.stateSources, readStarted: inputs.readStarted,
                               outputs: written.outputs, outputPath: options.output.path, outputInode: Self.inode(options.output.path),
                               counts: [model.briefings.count, model.stories.count, model.companies.count],
                               diagnostics: sortedDiagnostics.filter { $0.severity == .warning }))
@@ -115,12 +117,13 @@ public enum SiteBuilder {
         return .success(report)
     }
 
-    /// Everything that touches every page: brief itself, the settings and the options. The theme
-    /// enters each page's fingerprint by the templates that page uses, the gazetteer by the companies
-    /// a page shows.
+    /// Everything that touches every page: brief itself, the settings every page shows and the options.
+    /// The theme enters each page's fingerprint by the templates that page uses, the gazetteer by the
+    /// companies a page shows; the other settings touch only the feeds or the front page's stories.
     static func globalKey(_ inputs: SiteInputs, _ options: BuildOptions) -> UInt64 {
         var key = Fingerprint(inputs.processingKey)
-        key.add(ContentHash.of(inputs.configBytes))
+        let config = inputs.config
+        for setting in [config.title, config.description, config.language, config.author, config.baseURL] { key.add(setting) }
         key.add(options.drafts)
         key.add(options.strict)
         key.add(options.output.path)

@@ -2,8 +2,9 @@
 struct BuildState: Sendable {
     /// Settings, gazetteer and brief version the site was built with.
     var globalKey: UInt64
-    /// The theme and gazetteer it was built with: a change redraws only the pages it touches.
-    var themeAndGazetteerKey: UInt64
+    /// The theme, gazetteer and settings file it was built with: besides `globalKey`, what tells
+    /// whether anything changed; a change of these redraws only the pages it touches.
+    var otherInputsKey: UInt64
     /// Every source file read (relative to `Content/`): its key, and what tells a rebuild it is unchanged.
     var sources: [String: Source]
     /// When that build began reading sources, in nanoseconds since 1970.
@@ -36,7 +37,7 @@ struct BuildState: Sendable {
         var w = BinaryWriter(capacity: 64 * outputs.count + 96 * sources.count)
         w.string(BuildCache.version)
         w.uint64(globalKey)
-        w.uint64(themeAndGazetteerKey)
+        w.uint64(otherInputsKey)
         // In dictionary order: the cache need not be byte-for-byte reproducible, and sorting 50,000 paths costs.
         w.array(Array(sources)) { w, entry in
             w.string(entry.key)
@@ -64,10 +65,10 @@ struct BuildState: Sendable {
         return Self.magic + w.bytes
     }
 
-    init(globalKey: UInt64, themeAndGazetteerKey: UInt64, sources: [String: Source], readStarted: UInt64, outputs: [String: Output], outputPath: String,
+    init(globalKey: UInt64, otherInputsKey: UInt64, sources: [String: Source], readStarted: UInt64, outputs: [String: Output], outputPath: String,
          outputInode: UInt64, counts: [Int], diagnostics: [Diagnostic]) {
         self.globalKey = globalKey
-        self.themeAndGazetteerKey = themeAndGazetteerKey
+        self.otherInputsKey = otherInputsKey
         self.sources = sources
         self.readStarted = readStarted
         self.outputs = outputs
@@ -82,7 +83,7 @@ struct BuildState: Sendable {
         var r = BinaryReader(bytes[Self.magic.count...])
         guard try r.string() == BuildCache.version else { throw BinaryReader.Malformed() }
         globalKey = try r.uint64()
-        themeAndGazetteerKey = try r.uint64()
+        otherInputsKey = try r.uint64()
         let sourceCount = try r.count(limit: bytes.count)
         sources = Dictionary(minimumCapacity: sourceCount)
         for _ in 0..<sourceCount {
