@@ -97,8 +97,9 @@ public enum SiteBuilder {
             return fail(error.diagnostics)
         }
         let sortedDiagnostics = diagnostics.sortedByLocation()
-        cache.save(BuildState(globalKey: globalKey, otherInputsKey: otherInputsKey.value, sources: inputs.stateSources, readStarted: inputs.readStarted,
-                              outputs: written.outputs, outputPath: options.output.path, outputInode: Self.inode(options.output.path),
+        cache.save(BuildState(globalKey: globalKey, otherInputsKey: otherInputsKey.value, sources: inputs.stateSources,
+                              readStarted: inputs.readStarted, outputs: written.outputs, outputPath: options.output.path,
+                              outputInode: Self.inode(options.output.path),
                               counts: [model.briefings.count, model.stories.count, model.companies.count],
                               diagnostics: sortedDiagnostics.filter { $0.severity == .warning }))
         timer.lap("put the site in place")

@@ -1,6 +1,7 @@
 /// What the last successful build wrote, kept in the cache to make the next build incremental.
 struct BuildState: Sendable {
-    /// Settings, gazetteer and brief version the site was built with.
+    /// What every page of the site was built with: brief, the settings every page shows, the options
+    /// (`SiteBuilder.globalKey`).
     var globalKey: UInt64
     /// The theme, gazetteer and settings file it was built with: besides `globalKey`, what tells
     /// whether anything changed; a change of these redraws only the pages it touches.
@@ -65,8 +66,8 @@ struct BuildState: Sendable {
         return Self.magic + w.bytes
     }
 
-    init(globalKey: UInt64, otherInputsKey: UInt64, sources: [String: Source], readStarted: UInt64, outputs: [String: Output], outputPath: String,
-         outputInode: UInt64, counts: [Int], diagnostics: [Diagnostic]) {
+    init(globalKey: UInt64, otherInputsKey: UInt64, sources: [String: Source], readStarted: UInt64, outputs: [String: Output],
+         outputPath: String, outputInode: UInt64, counts: [Int], diagnostics: [Diagnostic]) {
         self.globalKey = globalKey
         self.otherInputsKey = otherInputsKey
         self.sources = sources
