@@ -108,15 +108,7 @@ struct BuildCache {
         let temporary = path + ".tmp-\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return }
-        var offset = 0
-        let complete: Bool = bytes.withUnsafeBytes { raw in
-            while offset < raw.count {
-                let n = write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                if n <= 0 { if n < 0 && errno == EINTR { continue }; return false }
-                offset += n
-            }
-            return true
-        }
+        let complete = bytes.withUnsafeBufferPointer { FileTree.write($0, to: descriptor) }
         close(descriptor)
         if !complete || rename(temporary, path) != 0 { unlink(temporary) }
     }

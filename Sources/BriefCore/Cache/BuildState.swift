@@ -56,29 +56,13 @@ struct BuildState: Sendable {
         w.string(outputPath)
         w.uint64(outputInode)
         w.array(counts) { $0.int($1) }
-        w.array(diagnostics) { w, d in
-            w.bool(d.severity == .error)
-            w.string(d.file)
-            w.int(d.line)
-            w.int(d.column)
-            w.string(d.message)
-        }
+        w.array(diagnostics) { $0.diagnostic($1) }
         return Self.magic + w.bytes
     }
+}
 
-    init(globalKey: UInt64, otherInputsKey: UInt64, sources: [String: Source], readStarted: UInt64, outputs: [String: Output],
-         outputPath: String, outputInode: UInt64, counts: [Int], diagnostics: [Diagnostic]) {
-        self.globalKey = globalKey
-        self.otherInputsKey = otherInputsKey
-        self.sources = sources
-        self.readStarted = readStarted
-        self.outputs = outputs
-        self.outputPath = outputPath
-        self.outputInode = outputInode
-        self.counts = counts
-        self.diagnostics = diagnostics
-    }
-
+// In an extension, so that the struct keeps its memberwise initializer.
+extension BuildState {
     init(decoding bytes: [UInt8]) throws(BinaryReader.Malformed) {
         guard bytes.starts(with: Self.magic) else { throw BinaryReader.Malformed() }
         var r = BinaryReader(bytes[Self.magic.count...])
@@ -104,10 +88,7 @@ struct BuildState: Sendable {
         outputPath = try r.string()
         outputInode = try r.uint64()
         counts = try r.array { r throws(BinaryReader.Malformed) in try r.int() }
-        diagnostics = try r.array { r throws(BinaryReader.Malformed) -> Diagnostic in
-            let severity: Diagnostic.Severity = try r.bool() ? .error : .warning
-            return Diagnostic(severity, file: try r.string(), line: try r.int(), column: try r.int(), try r.string())
-        }
+        diagnostics = try r.array { r throws(BinaryReader.Malformed) in try r.diagnostic() }
         guard r.isAtEnd else { throw BinaryReader.Malformed() }
     }
 }

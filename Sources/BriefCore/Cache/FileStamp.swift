@@ -21,9 +21,8 @@ struct FileStamp: Equatable, Sendable {
     }
 
     init(_ info: stat) {
-        func nanoseconds(_ time: timespec) -> UInt64 { UInt64(max(0, time.tv_sec)) &* 1_000_000_000 &+ UInt64(max(0, time.tv_nsec)) }
         self.init(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: UInt64(max(0, info.st_size)),
-                  modified: nanoseconds(info.st_mtim), changed: nanoseconds(info.st_ctim))
+                  modified: Self.nanoseconds(info.st_mtim), changed: Self.nanoseconds(info.st_ctim))
     }
 
     /// Whether the file was last changed more than the margin before `time` (nanoseconds since 1970).
@@ -35,6 +34,10 @@ struct FileStamp: Equatable, Sendable {
     static func now() -> UInt64 {
         var time = timespec()
         clock_gettime(CLOCK_REALTIME, &time)
-        return UInt64(max(0, time.tv_sec)) &* 1_000_000_000 &+ UInt64(max(0, time.tv_nsec))
+        return nanoseconds(time)
+    }
+
+    private static func nanoseconds(_ time: timespec) -> UInt64 {
+        UInt64(max(0, time.tv_sec)) &* 1_000_000_000 &+ UInt64(max(0, time.tv_nsec))
     }
 }

@@ -12,13 +12,7 @@ extension ProcessedSource {
         w.bool(d.metadata.draft)
         w.optional(d.metadata.companies) { $0.array($1) { $0.string($1) } }
         w.optional(d.metadata.description) { $0.string($1) }
-        w.array(d.diagnostics) { w, diagnostic in
-            w.bool(diagnostic.severity == .error)
-            w.string(diagnostic.file)
-            w.int(diagnostic.line)
-            w.int(diagnostic.column)
-            w.string(diagnostic.message)
-        }
+        w.array(d.diagnostics) { $0.diagnostic($1) }
         w.array(d.sections) { w, section in
             w.string(section.heading)
             w.int(section.line)
@@ -59,10 +53,7 @@ extension ProcessedSource {
         metadata.draft = try r.bool()
         metadata.companies = try r.optional { r throws(BinaryReader.Malformed) in try r.array { r throws(BinaryReader.Malformed) in try r.string() } }
         metadata.description = try r.optional { r throws(BinaryReader.Malformed) in try r.string() }
-        let diagnostics = try r.array { r throws(BinaryReader.Malformed) -> Diagnostic in
-            let severity: Diagnostic.Severity = try r.bool() ? .error : .warning
-            return Diagnostic(severity, file: try r.string(), line: try r.int(), column: try r.int(), try r.string())
-        }
+        let diagnostics = try r.array { r throws(BinaryReader.Malformed) in try r.diagnostic() }
         let sections = try r.array { r throws(BinaryReader.Malformed) -> Section in
             let heading = try r.string()
             let line = try r.int()
@@ -97,6 +88,14 @@ extension ProcessedSource {
 }
 
 extension BinaryWriter {
+    mutating func diagnostic(_ diagnostic: Diagnostic) {
+        bool(diagnostic.severity == .error)
+        string(diagnostic.file)
+        int(diagnostic.line)
+        int(diagnostic.column)
+        string(diagnostic.message)
+    }
+
     mutating func date(_ date: ContentDate) {
         int(date.year)
         int(date.month)
@@ -107,6 +106,11 @@ extension BinaryWriter {
 }
 
 extension BinaryReader {
+    mutating func diagnostic() throws(Malformed) -> Diagnostic {
+        let severity: Diagnostic.Severity = try bool() ? .error : .warning
+        return Diagnostic(severity, file: try string(), line: try int(), column: try int(), try string())
+    }
+
     mutating func date() throws(Malformed) -> ContentDate {
         let year = try int(), month = try int(), day = try int()
         let seconds = try optional { r throws(Malformed) in try r.int() }

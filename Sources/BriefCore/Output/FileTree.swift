@@ -71,6 +71,18 @@ enum FileTree {
         }
     }
 
+    /// Writes all of `bytes` to an open file, resuming after interruptions; false when the system refused.
+    static func write(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let n = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return false }
+            offset += n
+        }
+        return true
+    }
+
     /// Removes a folder and everything in it; symbolic links are removed, not followed.
     static func remove(_ path: String) {
         var info = stat()

@@ -138,7 +138,7 @@ public final class SiteWriter: @unchecked Sendable {
             Result { () throws(DiagnosticError) -> UInt64 in
                 let hash = hash ?? ContentHash.of(bytes)
                 try write(relativePath, size: bytes.count, hash: hash, sameBytes: { Self.sameContent($0, [bytes]) },
-                          emit: { Self.writeAll($0, bytes) })
+                          emit: { FileTree.write(bytes, to: $0) })
                 return hash
             }
         }.get()
@@ -148,7 +148,7 @@ public final class SiteWriter: @unchecked Sendable {
     public func write(_ relativePath: String, pieces: [[UInt8]], hash: UInt64) throws(DiagnosticError) {
         try write(relativePath, size: pieces.reduce(0) { $0 + $1.count }, hash: hash,
                   sameBytes: { Self.sameContent($0, pieces) },
-                  emit: { descriptor in pieces.allSatisfy { $0.withUnsafeBufferPointer { Self.writeAll(descriptor, $0) } } })
+                  emit: { descriptor in pieces.allSatisfy { $0.withUnsafeBufferPointer { FileTree.write($0, to: descriptor) } } })
     }
 
     /// - Parameters:
@@ -177,20 +177,6 @@ public final class SiteWriter: @unchecked Sendable {
         guard descriptor >= 0 else { throw failure("cannot write the file") }
         defer { close(descriptor) }
         guard emit(descriptor) else { throw failure("cannot write the file") }
-    }
-
-    /// Writes all of `bytes`, resuming after interruptions; false when the system refused.
-    private static func writeAll(_ descriptor: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var offset = 0
-        while offset < bytes.count {
-            let n = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            offset += n
-        }
-        return true
     }
 
     /// An error about a file of the output, with the system's reason.
@@ -222,7 +208,7 @@ public final class SiteWriter: @unchecked Sendable {
     private func swapIn() throws(DiagnosticError) {
         // The marker is not counted as one of the site's files.
         let marker = Array(Self.markerText.utf8)
-        try Self.writeFile(staging + "/" + Self.markerName, emit: { descriptor in marker.withUnsafeBufferPointer { Self.writeAll(descriptor, $0) } }) {
+        try Self.writeFile(staging + "/" + Self.markerName, emit: { descriptor in marker.withUnsafeBufferPointer { FileTree.write($0, to: descriptor) } }) {
             failure(Self.markerName, $0)
         }
         let path = output.path
