@@ -208,9 +208,8 @@ public final class SiteWriter: @unchecked Sendable {
     private func swapIn() throws(DiagnosticError) {
         // The marker is not counted as one of the site's files.
         let marker = Array(Self.markerText.utf8)
-        try Self.writeFile(staging + "/" + Self.markerName, emit: { descriptor in marker.withUnsafeBufferPointer { FileTree.write($0, to: descriptor) } }) {
-            failure(Self.markerName, $0)
-        }
+        let emit = { (descriptor: Int32) in marker.withUnsafeBufferPointer { FileTree.write($0, to: descriptor) } }
+        try Self.writeFile(staging + "/" + Self.markerName, emit: emit) { failure(Self.markerName, $0) }
         let path = output.path
         guard previous != nil else {
             if rename(staging, path) != 0 {
