@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "brief", targets: ["brief"]),
         .library(name: "BriefCore", targets: ["BriefCore"]),
+        .library(name: "BriefModel", targets: ["BriefModel"]),
+        .library(name: "BriefNormalize", targets: ["BriefNormalize"]),
         .library(name: "BriefTemplate", targets: ["BriefTemplate"]),
     ],
     dependencies: [
@@ -20,10 +22,15 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "BriefTemplate"),
+        .target(name: "BriefModel", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "BriefMarkdown", dependencies: ["CCmarkGFM"]),
+        .target(name: "BriefNormalize", dependencies: ["BriefModel", "BriefMarkdown"]),
         .target(
             name: "BriefCore",
             dependencies: [
-                "CCmarkGFM",
+                "BriefModel",
+                "BriefMarkdown",
+                "BriefNormalize",
                 "BriefTemplate",
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -53,7 +60,8 @@ let package = Package(
             dependencies: ["brief-embed"]
         ),
         .testTarget(name: "BriefTemplateTests", dependencies: ["BriefTemplate"]),
-        .testTarget(name: "BriefCoreTests", dependencies: ["BriefCore", "BriefTemplate"], exclude: ["Fixtures"]),
+        .testTarget(name: "BriefNormalizeTests", dependencies: ["BriefNormalize", "BriefModel", "BriefMarkdown"], exclude: ["Fixtures"]),
+        .testTarget(name: "BriefCoreTests", dependencies: ["BriefCore", "BriefModel", "BriefNormalize", "BriefTemplate"]),
         .testTarget(name: "BriefCLITests", dependencies: ["brief"]),
     ]
 )

@@ -1,6 +1,8 @@
 import ArgumentParser
 import BriefCore
 import Foundation
+import BriefModel
+import BriefNormalize
 
 /// Times the normalizer on one large messy source: a full copy followed by "Part k/N" chunks.
 struct NormalizeBench: ParsableCommand {

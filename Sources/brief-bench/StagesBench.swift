@@ -1,6 +1,8 @@
 import ArgumentParser
 import BriefCore
 import Foundation
+import BriefModel
+import BriefNormalize
 
 /// Times each per-source stage over a corpus on one core, to see where a build's time goes.
 struct StagesBench: ParsableCommand {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import BriefCore
 import Foundation
+import BriefModel
+import BriefNormalize
 
 /// Times company tagging alone over every story of a corpus (normalization is done first, untimed).
 struct TagBench: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BriefCore
 import Foundation
+import BriefModel
 
 /// Renders the default theme's story page with the sample briefing's data, on one core.
 struct TemplateBench: ParsableCommand {

@@ -1,5 +1,6 @@
 import BriefCore
 import Foundation
+import BriefModel
 
 /// Prints diagnostics to standard error in the compiler format, one per line.
 func printDiagnostics(_ diagnostics: [Diagnostic]) {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import BriefCore
 import Foundation
+import BriefModel
+import BriefNormalize
 
 struct NormalizeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

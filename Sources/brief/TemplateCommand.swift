@@ -2,6 +2,7 @@ import ArgumentParser
 import BriefCore
 import BriefTemplate
 import Foundation
+import BriefModel
 
 struct TemplateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

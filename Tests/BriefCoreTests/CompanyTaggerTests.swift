@@ -1,4 +1,5 @@
 @testable import BriefCore
+import BriefNormalize
 import XCTest
 
 final class CompanyTaggerTests: XCTestCase {

@@ -1,4 +1,5 @@
 @testable import BriefCore
+import BriefModel
 import XCTest
 
 final class GazetteerTests: XCTestCase {

@@ -1,4 +1,6 @@
 @testable import BriefCore
+import BriefModel
+import BriefNormalize
 import XCTest
 
 final class SiteAssemblerTests: XCTestCase {

@@ -1,4 +1,5 @@
 import Foundation
+import BriefModel
 
 /// Where a build reads and writes, and how strict it is.
 public struct BuildOptions: Sendable {

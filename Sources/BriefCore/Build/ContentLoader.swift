@@ -1,4 +1,6 @@
 import Foundation
+import BriefModel
+import BriefNormalize
 
 /// What a site's content amounts to before pages are drawn: its settings, its gazetteer and
 /// every source normalized, tagged and rendered.

@@ -1,4 +1,5 @@
 import Foundation
+import BriefModel
 
 /// The files `brief init` writes: the sample briefing, a commented `brief.yml` and a `.gitignore`.
 public enum StarterSite {

@@ -1,3 +1,4 @@
+import BriefModel
 /// A compact binary form for the build cache: little-endian integers and length-prefixed
 /// UTF-8, much faster to write and read than JSON for a hundred megabytes of stories.
 struct BinaryWriter {

@@ -1,3 +1,4 @@
+import BriefModel
 /// What the last successful build wrote, kept in the cache to make the next build incremental.
 struct BuildState: Sendable {
     /// What every page of the site was built with: brief, the settings every page shows, the options

@@ -1,3 +1,4 @@
+import BriefModel
 /// Finds the companies a story mentions, in one pass over its words.
 ///
 /// Every spelling of every company goes into one trie over word tokens, so matching

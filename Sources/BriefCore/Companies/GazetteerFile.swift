@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import BriefModel
 
 /// Reads the gazetteer format: the built-in `Gazetteer.yml` and a site's `Content/companies.yml`.
 ///

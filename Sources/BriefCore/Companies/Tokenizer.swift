@@ -1,3 +1,4 @@
+import BriefModel
 /// Splits text into word and punctuation tokens over its UTF-8 bytes, for the company matcher.
 ///
 /// Words are runs of letters and digits (any non-ASCII letter included); every other

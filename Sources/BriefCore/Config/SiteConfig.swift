@@ -1,5 +1,7 @@
 import Foundation
 import Yams
+import BriefModel
+import BriefNormalize
 
 /// The site's settings from `brief.yml`; every key has a default, so the file is optional.
 public struct SiteConfig: Sendable, Hashable {

@@ -1,3 +1,4 @@
+import BriefModel
 /// `feed.xml`: an Atom 1.0 feed of the newest stories, with their full HTML.
 enum AtomFeed {
     static func render(_ context: FeedContext) -> String {

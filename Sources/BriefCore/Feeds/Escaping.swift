@@ -1,3 +1,4 @@
+import BriefModel
 /// Escapes text for XML and JSON output written by hand, which is much faster than
 /// building documents for 50,000 pages and keeps the output byte-for-byte stable.
 enum Escaping {

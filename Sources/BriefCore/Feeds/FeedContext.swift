@@ -1,4 +1,5 @@
 import Foundation
+import BriefModel
 
 /// What the feeds, the sitemap and the search index share: addresses and dates.
 struct FeedContext {

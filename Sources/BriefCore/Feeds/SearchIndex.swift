@@ -1,3 +1,4 @@
+import BriefModel
 /// `search.json`, the full text of every story for other tools, and `assets/search-index.js`,
 /// which the search page loads with a script tag so that search also works from `file://`
 /// and offline. The script holds each story's distinct words instead of its text: a third

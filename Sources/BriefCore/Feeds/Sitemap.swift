@@ -1,3 +1,4 @@
+import BriefModel
 /// `sitemap.xml` listing every page, and the `robots.txt` that points to it.
 enum Sitemap {
     static func render(_ context: FeedContext, pages: [Page]) -> [UInt8] {

@@ -1,4 +1,5 @@
 import Foundation
+import BriefModel
 
 /// The record of an incremental update in progress, beside the output folder: once written,
 /// the update is committed, and a build that finds it (the last one was killed mid-way)

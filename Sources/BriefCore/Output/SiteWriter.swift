@@ -1,6 +1,7 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+import BriefModel
 #endif
 
 /// Writes a build so that readers and deploy scripts never see a half-written site.

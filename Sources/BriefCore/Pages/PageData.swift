@@ -1,4 +1,5 @@
 import BriefTemplate
+import BriefModel
 
 /// Builds the template data of each page from the site model: plain dictionaries and lists.
 ///

@@ -1,3 +1,4 @@
+import BriefModel
 /// Puts processed sources together into the site: orders briefings, gives every briefing,
 /// story and company a unique slug, and works out company pages and related stories.
 public struct SiteAssembler {

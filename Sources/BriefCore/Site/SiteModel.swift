@@ -1,3 +1,4 @@
+import BriefModel
 /// Everything the pages are made from: briefings, stories and companies with their links
 /// resolved. Plain values, built once per build by `SiteAssembler`.
 public struct SiteModel: Sendable {

@@ -1,4 +1,6 @@
 import BriefCore
+import BriefModel
+import BriefNormalize
 import Foundation
 import XCTest
 

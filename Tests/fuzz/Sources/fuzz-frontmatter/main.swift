@@ -1,4 +1,6 @@
 import BriefCore
+import BriefModel
+import BriefNormalize
 import FuzzSupport
 
 /// Bytes as YAML, read by each of brief's three YAML readers: front matter, `brief.yml` and `companies.yml`.

@@ -1,4 +1,6 @@
 import BriefCore
+import BriefModel
+import BriefNormalize
 import FuzzSupport
 
 /// Created once: building the tagger from the built-in gazetteer takes far longer than one input.

@@ -1,0 +1,90 @@
+import CCmarkGFM
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The one file that touches cmark-gfm's C API: parse, render, walk, free.
+///
+/// Safe mode is cmark-gfm's default (raw HTML and `javascript:` URLs are dropped); the
+/// GitHub extensions are the table, strikethrough, autolink and tagfilter ones.
+package enum CMark {
+    package static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter"]
+
+    /// Registration of the core extensions happens once per process.
+    private static let registered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    /// Something in the Markdown that safe mode does not pass through.
+    package struct Finding: Equatable {
+        package var line: Int
+        package var column: Int
+        package var what: String
+    }
+
+    /// Parses `markdown` and hands the document node to `body`, freeing everything afterwards.
+    private static func withDocument<T>(_ markdown: String, options: Int32, _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) -> T) -> T {
+        precondition(registered)
+        guard let parser = cmark_parser_new(options) else { preconditionFailure("cmark_parser_new failed (out of memory)") }
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        var text = markdown
+        text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            }
+        }
+        guard let document = cmark_parser_finish(parser) else { preconditionFailure("cmark_parser_finish failed (out of memory)") }
+        defer { cmark_node_free(document) }
+        return body(document, cmark_parser_get_syntax_extensions(parser))
+    }
+
+    private static func takeString(_ pointer: UnsafeMutablePointer<CChar>?) -> String {
+        guard let pointer else { return "" }
+        defer { free(pointer) }
+        return String(cString: pointer)
+    }
+
+    package static func html(_ markdown: String) -> String {
+        withDocument(markdown, options: CMARK_OPT_DEFAULT) { document, extensions in
+            takeString(cmark_render_html(document, CMARK_OPT_DEFAULT, extensions))
+        }
+    }
+
+    package static func plainText(_ markdown: String) -> String {
+        withDocument(markdown, options: CMARK_OPT_DEFAULT) { document, _ in
+            takeString(cmark_render_plaintext(document, CMARK_OPT_DEFAULT, 0))
+        }
+    }
+
+    /// Raw HTML and script URLs in the Markdown, with their positions (1-based, relative to the text given).
+    package static func unsafeContent(_ markdown: String) -> [Finding] {
+        withDocument(markdown, options: CMARK_OPT_SOURCEPOS) { document, _ in
+            var findings: [Finding] = []
+            guard let iterator = cmark_iter_new(document) else { return findings }
+            defer { cmark_iter_free(iterator) }
+            while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+                guard let node = cmark_iter_get_node(iterator), cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER else { continue }
+                let type = cmark_node_get_type(node)
+                let line = Int(cmark_node_get_start_line(node)), column = Int(cmark_node_get_start_column(node))
+                if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE {
+                    let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                    let tag = literal.drop { $0.isWhitespace }.prefix { $0 != ">" && !$0.isWhitespace }
+                    findings.append(Finding(line: line, column: column, what: tag.isEmpty ? "raw HTML" : "raw HTML (\(tag)>)"))
+                } else if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node) {
+                    let target = String(cString: url)
+                    let scheme = target.prefix { $0 != ":" }.lowercased().filter { !$0.isWhitespace }
+                    if ["javascript", "vbscript", "data", "file"].contains(scheme) && target.contains(":") {
+                        findings.append(Finding(line: line, column: column, what: "a \(scheme): link"))
+                    }
+                }
+            }
+            return findings
+        }
+    }
+}

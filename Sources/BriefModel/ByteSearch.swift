@@ -1,0 +1,53 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Byte-level substring tests on UTF-8, for the normalizer's hot paths.
+///
+/// Foundation's `contains` compares with Unicode folding and is far too slow for
+/// megabytes of text; the texts compared here are already normalized, so bytes suffice.
+extension StringProtocol {
+    package func containsBytes(_ needle: String) -> Bool {
+        let found = utf8.withContiguousStorageIfAvailable { haystack in
+            needle.utf8.withContiguousStorageIfAvailable { ByteSearch.firstIndex(of: $0, in: haystack) != nil }
+        }
+        return (found ?? nil) ?? (ByteSearch.firstIndex(of: Array(needle.utf8), in: Array(utf8)) != nil)
+    }
+
+    package func hasPrefixBytes(_ prefix: some StringProtocol) -> Bool {
+        utf8.starts(with: prefix.utf8)
+    }
+
+    package func hasSuffixBytes(_ suffix: some StringProtocol) -> Bool {
+        utf8.count >= suffix.utf8.count && utf8.reversed().starts(with: suffix.utf8.reversed())
+    }
+}
+
+package enum ByteSearch {
+    /// The offset of the first occurrence of `needle` in `haystack`.
+    package static func firstIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        haystack.withUnsafeBufferPointer { h in needle.withUnsafeBufferPointer { firstIndex(of: $0, in: h) } }
+    }
+
+    package static func firstIndex(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !needle.isEmpty else { return 0 }
+        guard haystack.count >= needle.count, let h = haystack.baseAddress, let n = needle.baseAddress else { return nil }
+        let last = haystack.count - needle.count
+        var i = 0
+        // memchr finds the candidates for the first byte much faster than a loop over the bytes.
+        while i <= last, let hit = memchr(h + i, Int32(n.pointee), last - i + 1) {
+            let at = h.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(h + at, n, needle.count) == 0 { return at }
+            i = at + 1
+        }
+        return nil
+    }
+}
+
+extension StringProtocol {
+    /// Runs `body` over the text's UTF-8 bytes without copying them when the storage allows it.
+    package func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(utf8).withUnsafeBufferPointer(body)
+    }
+}

@@ -1,0 +1,50 @@
+/// One decoded source file from `Content/`, ready for normalization.
+public struct SourceText: Sendable, Hashable {
+    /// How the body is to be read.
+    public enum Format: String, Sendable, Hashable {
+        /// Scraped or pasted text: copies, chunks, bare headings, hard wraps.
+        case plainText
+        /// Markdown written by a person: `##` headings are the stories.
+        case markdown
+    }
+
+    /// The path shown in diagnostics, relative to the site root (for example `Content/a.txt`).
+    public var path: String
+    /// The file name without folders, used for dates and fallback slugs.
+    public var fileName: String
+    public var format: Format
+    /// The decoded text, still raw: line ends and BOM as in the file.
+    public var text: String
+
+    public init(path: String, format: Format? = nil, text: String) {
+        self.path = path
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        self.fileName = name
+        self.format = format ?? SourceText.format(forFileName: name)
+        self.text = text
+    }
+
+    /// The file name without its extension.
+    public var baseName: String {
+        guard let dot = fileName.lastIndex(of: "."), dot != fileName.startIndex else { return fileName }
+        return String(fileName[..<dot])
+    }
+
+    package static let markdownExtensions: Set<String> = ["md", "markdown", "mdown"]
+    package static let textExtensions: Set<String> = ["txt", "text"]
+
+    package static func fileExtension(_ name: String) -> String {
+        guard let dot = name.lastIndex(of: ".") else { return "" }
+        return name[name.index(after: dot)...].lowercased()
+    }
+
+    package static func format(forFileName name: String) -> Format {
+        markdownExtensions.contains(fileExtension(name)) ? .markdown : .plainText
+    }
+
+    /// Whether a file in `Content/` is a source brief reads.
+    public static func isSourceFileName(_ name: String) -> Bool {
+        let ext = fileExtension(name)
+        return markdownExtensions.contains(ext) || textExtensions.contains(ext)
+    }
+}

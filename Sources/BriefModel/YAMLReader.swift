@@ -1,0 +1,121 @@
+import Foundation
+import Yams
+
+/// Reads YAML files (front matter, `brief.yml`, `companies.yml`, the gazetteer) into nodes
+/// that keep their position, so every complaint can name the file, line and column.
+package struct YAMLReader {
+    /// The path shown in diagnostics.
+    package var path: String
+    /// The file line of the YAML text's first line, for YAML cut out of a larger file.
+    package var firstLine: Int = 1
+
+    package init(path: String, firstLine: Int = 1) {
+        self.path = path
+        self.firstLine = firstLine
+    }
+
+    /// The document's root node, nil for an empty document.
+    package func compose(_ text: String) throws(DiagnosticError) -> Node? {
+        do {
+            return try Yams.compose(yaml: text)
+        } catch {
+            throw DiagnosticError(diagnostic(for: error, in: text))
+        }
+    }
+
+    package func diagnostic(for error: Error, in text: String = "") -> Diagnostic {
+        guard let yaml = error as? YamlError else { return .error(path, line: firstLine, "\(error)") }
+        switch yaml {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            var message = "invalid YAML: \(problem)"
+            if let context { message += " (\(context.text) at line \(context.mark.line + firstLine - 1))" }
+            return .error(path, line: mark.line + firstLine - 1, column: mark.column, message)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let (line, column) = Self.secondOccurrence(of: duplicates.first ?? "", in: text, from: context.mark)
+            return .error(path, line: line + firstLine - 1, column: column,
+                          "duplicate key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", "))")
+        case let .reader(problem, _, _, _):
+            return .error(path, line: firstLine, "invalid YAML: \(problem)")
+        default:
+            return .error(path, line: firstLine, "invalid YAML: \(yaml)")
+        }
+    }
+
+    /// Where a key appears the second time at the indentation of its first appearance, from
+    /// `mark` on (Yams reports only where the mapping starts).
+    package static func secondOccurrence(of key: String, in text: String, from mark: Mark) -> (line: Int, column: Int) {
+        var seen = 0
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where index + 1 >= mark.line {
+            let indent = line.prefix { $0 == " " }.count
+            let rest = line.dropFirst(indent)
+            let bare = rest.hasPrefix("- ") ? rest.dropFirst(2) : rest
+            let name = bare.prefix { $0 != ":" }.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+            guard name == key, bare.dropFirst(bare.prefix { $0 != ":" }.count).hasPrefix(":") else { continue }
+            seen += 1
+            if seen == 2 { return (index + 1, indent + (rest.count - bare.count) + 1) }
+        }
+        return (mark.line, mark.column)
+    }
+
+    package func error(_ node: Node, _ message: String) -> Diagnostic {
+        .error(path, line: line(of: node), column: node.mark?.column ?? 1, message)
+    }
+
+    package func warning(_ node: Node, _ message: String) -> Diagnostic {
+        .warning(path, line: line(of: node), column: node.mark?.column ?? 1, message)
+    }
+
+    package func line(of node: Node) -> Int {
+        (node.mark?.line ?? 1) + firstLine - 1
+    }
+
+    /// The key-value pairs of a mapping, or an error naming what was expected.
+    package func mapping(_ node: Node, _ what: String) throws(DiagnosticError) -> [(key: String, keyNode: Node, value: Node)] {
+        guard let mapping = node.mapping else { throw DiagnosticError(error(node, "\(what) must be a mapping of keys to values")) }
+        var pairs: [(key: String, keyNode: Node, value: Node)] = []
+        for (key, value) in mapping {
+            guard let name = key.scalar?.string else { throw DiagnosticError(error(key, "keys in \(what) must be plain text")) }
+            pairs.append((name, key, value))
+        }
+        return pairs
+    }
+
+    package func string(_ node: Node, _ key: String) throws(DiagnosticError) -> String {
+        guard let scalar = node.scalar, node.null == nil else {
+            throw DiagnosticError(error(node, "\"\(key)\" must be text"))
+        }
+        return scalar.string
+    }
+
+    package func optionalString(_ node: Node, _ key: String) throws(DiagnosticError) -> String? {
+        if node.null != nil { return nil }
+        return try string(node, key)
+    }
+
+    package func bool(_ node: Node, _ key: String) throws(DiagnosticError) -> Bool {
+        guard let value = node.bool, node.scalar != nil else {
+            throw DiagnosticError(error(node, "\"\(key)\" must be true or false"))
+        }
+        return value
+    }
+
+    package func int(_ node: Node, _ key: String, in range: ClosedRange<Int>) throws(DiagnosticError) -> Int {
+        guard let value = node.int, node.scalar != nil else {
+            throw DiagnosticError(error(node, "\"\(key)\" must be a whole number"))
+        }
+        guard range.contains(value) else {
+            throw DiagnosticError(error(node, "\"\(key)\" must be between \(range.lowerBound) and \(range.upperBound)"))
+        }
+        return value
+    }
+
+    /// A list of texts; a single text is accepted as a list of one.
+    package func strings(_ node: Node, _ key: String) throws(DiagnosticError) -> [String] {
+        if node.null != nil { return [] }
+        if node.scalar != nil { return [try string(node, key)] }
+        guard let sequence = node.sequence else { throw DiagnosticError(error(node, "\"\(key)\" must be a list of texts")) }
+        var result: [String] = []
+        for item in sequence { result.append(try string(item, key)) }
+        return result
+    }
+}

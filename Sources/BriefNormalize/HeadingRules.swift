@@ -1,0 +1,66 @@
+import BriefModel
+/// Tells bare-line headings from paragraphs in scraped text, where nothing marks them.
+///
+/// A heading is a short line without closing punctuation that reads like a title:
+/// most words capitalised ("Tesla Energy Sets New Record"), or, in sentence case, a
+/// short line right before a paragraph ("Why the deal matters").
+enum HeadingRules {
+    static let maxWords = 16
+    static let maxCharacters = 120
+
+    /// The shape test alone, without looking at neighbours: short, unpunctuated, title case.
+    static func looksLikeHeading(_ text: String) -> Bool {
+        guard let words = candidateWords(text) else { return false }
+        let (capitalized, significant) = TextRules.titleCaseScore(words)
+        guard significant > 0 else { return false }
+        if text.last == "?" || text.last == "!" { return capitalized == significant && words.count >= 2 }
+        return Double(capitalized) >= 0.75 * Double(significant) && (words.count >= 2 || capitalized == 1 && text.count >= 4)
+    }
+
+    /// Marks the blocks of one copy that are headings.
+    static func classify(_ blocks: inout [Block]) {
+        for i in blocks.indices where blocks[i].lineCount == 1 && !blocks[i].cutAfter {
+            let text = blocks[i].text
+            if blocks[i].isLabelledTitle {
+                blocks[i].isHeading = true
+            } else if blocks[i].looksLikeHeading {
+                // A one-word "heading" needs a paragraph after it to be believed.
+                if TextRules.wordCount(text) == 1 && !(i + 1 < blocks.count && isParagraph(blocks[i + 1])) { continue }
+                blocks[i].isHeading = true
+            } else if isSentenceCaseHeading(text), i + 1 < blocks.count, isParagraph(blocks[i + 1]) {
+                blocks[i].isHeading = true
+            }
+        }
+    }
+
+    /// "Why the deal matters": a few words, capital first, no punctuation at the end.
+    private static func isSentenceCaseHeading(_ text: String) -> Bool {
+        guard let words = candidateWords(text), (2...10).contains(words.count) else { return false }
+        guard let first = text.first, first.isUppercase, text.last != "?" && text.last != "!" else { return false }
+        return true
+    }
+
+    /// A real paragraph: several words ending a sentence.
+    private static func isParagraph(_ block: Block) -> Bool {
+        !block.isHeading && TextRules.wordCount(block.text) >= 12 && TextRules.endsSentence(block.text)
+    }
+
+    /// The words of a line that may be a heading, or nil when its shape rules that out.
+    private static func candidateWords(_ text: String) -> [Substring]? {
+        // Cheapest tests first: most lines are paragraphs that end with a full stop.
+        guard let lastByte = text.utf8.last, lastByte != UInt8(ascii: "."), lastByte != UInt8(ascii: ","),
+              lastByte != UInt8(ascii: ";"), lastByte != UInt8(ascii: ":"), !text.hasSuffixBytes("…") else { return nil }
+        guard text.utf8.count <= maxCharacters || text.utf8.count <= maxCharacters * 4 && text.count <= maxCharacters else { return nil }
+        guard let first = text.first, first.isLetter || first.isNumber, !(first.isLowercase && !startsWithBrand(text)) else { return nil }
+        guard !TextRules.looksLikeListItem(text), !TextRules.containsURL(text) else { return nil }
+        let words = TextRules.words(text)
+        guard words.count <= maxWords, !TextRules.containsSentenceBreak(text) else { return nil }
+        return words
+    }
+
+    /// "xAI Unveils Grok", "iPhone Sales Slip": a first word in lower case that is a brand.
+    private static func startsWithBrand(_ text: String) -> Bool {
+        let word = text.prefix { $0 != " " }
+        return word.dropFirst().contains { $0.isUppercase }
+    }
+}

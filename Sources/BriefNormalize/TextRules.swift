@@ -1,0 +1,122 @@
+import BriefModel
+/// Small judgements about short pieces of prose that several normalizer steps share.
+package enum TextRules {
+    /// Words that stay lower case inside a title ("Pays Homage to Elon Musk").
+    static let minorWords: Set<Substring> = [
+        "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of",
+        "off", "on", "per", "to", "up", "via", "vs", "vs.", "v.", "with", "from", "into", "onto", "over",
+        "than", "that", "out", "amid", "after", "over", "about", "its", "is", "are", "be",
+    ]
+
+    static func isOpeningMark(_ c: Character) -> Bool {
+        "\"'“‘«([{¿¡*_".contains(c)
+    }
+
+    static func isClosingMark(_ c: Character) -> Bool {
+        "\"'”’»)]}*_".contains(c)
+    }
+
+    /// Whether the text ends where a sentence can end ("." "!" "?" "…" ":"), looking past closing quotes and brackets.
+    static func endsSentence(_ text: some StringProtocol) -> Bool {
+        var last = text.endIndex
+        while last > text.startIndex {
+            let i = text.index(before: last)
+            let c = text[i]
+            if isClosingMark(c) || c == " " { last = i; continue }
+            return ".!?…:".contains(c)
+        }
+        return false
+    }
+
+    /// Whether a line continues the sentence of the line before: it starts with a lower-case
+    /// word that is not a brand written in lower case ("iPhone", "xAI", "eBay").
+    static func startsAsContinuation(_ text: some StringProtocol) -> Bool {
+        guard let first = text.first, first.isLetter, first.isLowercase else { return false }
+        let word = text.prefix { !$0.isWhitespace }
+        return !word.dropFirst().contains { $0.isUppercase }
+    }
+
+    static func words(_ text: some StringProtocol) -> [Substring] {
+        Substring(text).split(separator: " ", omittingEmptySubsequences: true)
+    }
+
+    package static func wordCount(_ text: some StringProtocol) -> Int {
+        let counted = text.utf8.withContiguousStorageIfAvailable(wordCount)
+        return counted ?? wordCount(Array(text.utf8))
+    }
+
+    private static func wordCount(_ bytes: some Collection<UInt8>) -> Int {
+        var count = 0
+        var inWord = false
+        for b in bytes {
+            if b == 0x20 { inWord = false } else if !inWord { inWord = true; count += 1 }
+        }
+        return count
+    }
+
+    /// In bytes, like the line lengths it is compared with.
+    static func firstWordLength(_ text: some StringProtocol) -> Int {
+        text.utf8.prefix { $0 != 0x20 }.count
+    }
+
+    /// The share of significant words that start with a capital (or are brands like "xAI").
+    static func titleCaseScore(_ words: [Substring]) -> (capitalized: Int, significant: Int) {
+        var capitalized = 0
+        var significant = 0
+        for (index, raw) in words.enumerated() {
+            // Plain ASCII words are judged on their bytes.
+            if let firstByte = raw.utf8.first, firstByte < 0x80, raw.utf8.allSatisfy({ $0 < 0x80 }) {
+                let isUpper = firstByte >= 0x41 && firstByte <= 0x5A
+                let isLower = firstByte >= 0x61 && firstByte <= 0x7A
+                if !isUpper && !isLower {
+                    if !isOpeningMark(Character(Unicode.Scalar(firstByte))) { continue }
+                } else {
+                    if index > 0 && isLower && minorWords.contains(raw) { continue }
+                    significant += 1
+                    if isUpper || raw.utf8.dropFirst().contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { capitalized += 1 }
+                    continue
+                }
+            }
+            let word = raw.drop { isOpeningMark($0) }
+            guard let first = word.first else { continue }
+            if !first.isLetter { continue }
+            if index > 0 && first.isLowercase && minorWords.contains(Substring(word)) { continue }
+            significant += 1
+            if first.isUppercase || word.dropFirst().contains(where: { $0.isUppercase }) { capitalized += 1 }
+        }
+        return (capitalized, significant)
+    }
+
+    /// Whether the text holds a sentence end followed by another sentence ("… sales. Tesla …").
+    static func containsSentenceBreak(_ text: String) -> Bool {
+        text.withBytes { bytes in
+            guard bytes.count > 6 else { return false }
+            for i in 4..<(bytes.count - 2) where bytes[i] == 0x2E || bytes[i] == 0x21 || bytes[i] == 0x3F {
+                let next = bytes[i + 2]
+                // An upper-case letter, or any non-ASCII letter, may start the next sentence.
+                guard bytes[i + 1] == 0x20, next >= 0x41 && next <= 0x5A || next >= 0xC3 else { continue }
+                if bytes[i] != 0x2E { return true }
+                // "Dr. Smith", "Inc. Reports", "U.S. Sales": the word before must be a plain lower-case word.
+                if bytes[(i - 4)..<i].allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) { return true }
+            }
+            return false
+        }
+    }
+
+    static func containsURL(_ text: String) -> Bool {
+        text.containsBytes("://") || text.containsBytes("www.")
+    }
+
+    /// Whether the line starts like a list item in Markdown ("- ", "* ", "• ", "1. ", "2) ").
+    static func looksLikeListItem(_ text: some StringProtocol) -> Bool {
+        let bytes = text.utf8
+        guard let first = bytes.first else { return false }
+        let second = bytes.dropFirst().first
+        if (first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "+")) && second == 0x20 { return true }
+        if first >= 0x80 { return text.hasPrefix("• ") || text.hasPrefix("· ") }
+        let digits = bytes.prefix { $0 >= 0x30 && $0 <= 0x39 }.count
+        guard (1...3).contains(digits) else { return false }
+        let rest = bytes.dropFirst(digits)
+        return (rest.first == UInt8(ascii: ".") || rest.first == UInt8(ascii: ")")) && rest.dropFirst().first == 0x20
+    }
+}
