@@ -5,17 +5,22 @@
 public struct Document: Sendable, Hashable {
     /// The path shown in diagnostics, for example `Content/2024-05-01-tesla.txt`.
     public var source: String
+    /// The title pages show: the source's own, or one derived from its text or file name.
     public var title: String
+    /// Whether the source gives its title itself (front matter, a title line, a `#` heading),
+    /// rather than brief deriving one; `brief normalize --json` shows a derived title as null.
+    public var hasOwnTitle: Bool
     public var date: ContentDate?
     public var sections: [Section]
     /// Settings from front matter that later stages honour.
     public var metadata: Metadata
     public var diagnostics: [Diagnostic]
 
-    public init(source: String, title: String, date: ContentDate? = nil, sections: [Section],
+    public init(source: String, title: String, hasOwnTitle: Bool = true, date: ContentDate? = nil, sections: [Section],
                 metadata: Metadata = Metadata(), diagnostics: [Diagnostic] = []) {
         self.source = source
         self.title = title
+        self.hasOwnTitle = hasOwnTitle
         self.date = date
         self.sections = sections
         self.metadata = metadata
@@ -43,13 +48,17 @@ public struct Document: Sendable, Hashable {
 
 /// One section of a source: it becomes one story.
 public struct Section: Sendable, Hashable {
+    /// The heading pages show: the section's own, or (for text before the first heading) a derived one.
     public var heading: String
+    /// Whether the heading is written in the source; false for the text before the first heading.
+    public var hasOwnHeading: Bool
     /// The 1-based line of the heading in the source (or of the first paragraph when the heading was derived).
     public var line: Int
     public var paragraphs: [Paragraph]
 
-    public init(heading: String, line: Int = 1, paragraphs: [Paragraph]) {
+    public init(heading: String, hasOwnHeading: Bool = true, line: Int = 1, paragraphs: [Paragraph]) {
         self.heading = heading
+        self.hasOwnHeading = hasOwnHeading
         self.line = line
         self.paragraphs = paragraphs
     }
@@ -57,6 +66,18 @@ public struct Section: Sendable, Hashable {
 
 /// One block of a section's body.
 public struct Paragraph: Sendable, Hashable {
+    /// What kind of block it is, so that Markdown output keeps lists as lists.
+    public enum Kind: Sendable, Hashable {
+        /// A paragraph of prose.
+        case text
+        /// A list item, at a nesting depth (0 for the outermost list).
+        case item(depth: Int)
+        /// A short label inside a story that introduces what follows ("Why it matters:").
+        case subhead
+        /// A quoted block.
+        case quote
+    }
+
     /// The text as a reader sees it, without Markdown syntax (ends in "…" when cut).
     public var text: String
     /// The same block as Markdown, escaped so that it renders to `text`.
@@ -65,11 +86,13 @@ public struct Paragraph: Sendable, Hashable {
     public var line: Int
     /// Whether every copy of the source stops in the middle of this block.
     public var isCut: Bool
+    public var kind: Kind
 
-    public init(text: String, markdown: String, line: Int = 1, isCut: Bool = false) {
+    public init(text: String, markdown: String, line: Int = 1, isCut: Bool = false, kind: Kind = .text) {
         self.text = text
         self.markdown = markdown
         self.line = line
         self.isCut = isCut
+        self.kind = kind
     }
 }

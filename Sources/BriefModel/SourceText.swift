@@ -6,6 +6,8 @@ public struct SourceText: Sendable, Hashable {
         case plainText
         /// Markdown written by a person: `##` headings are the stories.
         case markdown
+        /// A subtitle file (SubRip `.srt`, WebVTT `.vtt`): read as a transcript.
+        case subtitles
     }
 
     /// The path shown in diagnostics, relative to the site root (for example `Content/a.txt`).
@@ -32,6 +34,7 @@ public struct SourceText: Sendable, Hashable {
 
     package static let markdownExtensions: Set<String> = ["md", "markdown", "mdown"]
     package static let textExtensions: Set<String> = ["txt", "text"]
+    package static let subtitleExtensions: Set<String> = ["srt", "vtt"]
 
     package static func fileExtension(_ name: String) -> String {
         guard let dot = name.lastIndex(of: ".") else { return "" }
@@ -39,12 +42,14 @@ public struct SourceText: Sendable, Hashable {
     }
 
     package static func format(forFileName name: String) -> Format {
-        markdownExtensions.contains(fileExtension(name)) ? .markdown : .plainText
+        let ext = fileExtension(name)
+        if markdownExtensions.contains(ext) { return .markdown }
+        return subtitleExtensions.contains(ext) ? .subtitles : .plainText
     }
 
     /// Whether a file in `Content/` is a source brief reads.
     public static func isSourceFileName(_ name: String) -> Bool {
         let ext = fileExtension(name)
-        return markdownExtensions.contains(ext) || textExtensions.contains(ext)
+        return markdownExtensions.contains(ext) || textExtensions.contains(ext) || subtitleExtensions.contains(ext)
     }
 }

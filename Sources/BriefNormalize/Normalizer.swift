@@ -1,50 +1,94 @@
+// BriefNormalize: a source's text to a `Document` (title, stories, paragraphs). Depends on
+// BriefModel (the values) and BriefMarkdown (to check Markdown for unsafe content) only: nothing
+// of the site, the cache or the output. README.md in this folder says how a source flows through.
+import BriefMarkdown
 import BriefModel
+
 /// Normalizes a source text into a `Document`: the product's core.
 ///
-/// Plain text is treated as scraped: copies and "Part k/N" chunks are merged, artifacts and
-/// boilerplate removed, bare-line headings found. Markdown is taken as written.
+/// Each line is first classified by its form (`LineClassifier`, `ChromeContext`), the source's
+/// layout is decided from that evidence (`Layout`), the layout's reader builds blocks, copies are
+/// merged, and the title and stories are found (`DocumentBuilder`).
 public enum Normalizer {
     public static func normalize(_ source: SourceText) -> Document {
+        normalizeExplained(source).document
+    }
+
+    /// The document, and every line of the source with what it was recognized as.
+    static func normalizeExplained(_ source: SourceText) -> (document: Document, lines: [Line]) {
         let allLines = Lines.split(source.text)
-        var bodyStart = 0
-        var frontMatter = FrontMatter()
         var diagnostics: [Diagnostic] = []
-        if let (yaml, start) = FrontMatter.split(allLines) {
-            let parsed = FrontMatter.parse(yaml.joined(separator: "\n"), path: source.path, firstLine: 2)
-            frontMatter = parsed.0
-            diagnostics += parsed.1
-            bodyStart = start
-        }
+        let (frontMatter, bodyStart, frontMatterDiagnostics) = FrontMatter.read(allLines, source: source)
+        diagnostics += frontMatterDiagnostics
         let body = allLines[bodyStart...].enumerated().map { (text: $0.element, number: bodyStart + $0.offset + 1) }
 
-        var title: String?
-        var sections: [Section]
-        switch source.format {
-        case .plainText:
-            let copies = CopySplitter.split(Array(body))
-            let layout = LineLayout.estimate(copies)
-            let merged = CopyMerger.merge(copies.map { BlockBuilder.blocks(of: $0, layout: layout) })
-            let built = DocumentBuilder(path: source.path).build(merged, frontMatter: frontMatter)
-            (title, sections) = (built.title, built.sections)
-            diagnostics += built.diagnostics
-        case .markdown:
-            let parsed = MarkdownSource(path: source.path).parse(Array(body), frontMatterTitle: frontMatter.title)
-            (title, sections) = (parsed.title, parsed.sections)
-            diagnostics += parsed.diagnostics
+        var lines = LineClassifier.classify(Array(body))
+        let layout = Layout.detect(lines, format: source.format)
+        var titleHint = frontMatter.title
+        var blocks: [Block]
+        if layout.isSubtitles {
+            let read = Subtitles.read(Array(body))
+            lines = read.lines
+            titleHint = titleHint ?? read.title
+            blocks = TranscriptBlocks.blocks(lines, usesMarkdown: false)
+        } else {
+            ChromeContext.mark(&lines, isTranscript: layout.isTranscript)
+            FenceWrapper.unwrap(&lines)
+            if layout.isTranscript {
+                blocks = TranscriptBlocks.blocks(lines, usesMarkdown: layout.usesMarkdown)
+            } else {
+                let copies = CopySplitter.split(lines)
+                let wrap = LineLayout.estimate(copies)
+                blocks = CopyMerger.merge(copies.map { copy in
+                    layout.usesMarkdown ? MarkdownBlocks.blocks(of: copy) : PlainBlocks.blocks(of: copy, layout: wrap)
+                }, isChunked: layout.isChunked)
+            }
         }
-
-        if sections.isEmpty {
+        if layout.usesMarkdown { diagnostics += unsafeMarkdown(in: blocks, path: source.path) }
+        blocks.removeAll { $0.text.isEmpty }
+        let built = DocumentBuilder(path: source.path, layout: layout).build(blocks, titleHint: titleHint)
+        diagnostics += built.diagnostics
+        if built.sections.isEmpty {
             diagnostics.append(.warning(source.path, "no text left after cleaning; the source has no stories"))
         }
-        let resolvedTitle = frontMatter.title ?? title ?? source.baseName
-        return Document(
+        let document = Document(
             source: source.path,
-            title: resolvedTitle,
+            title: built.title ?? source.baseName,
+            hasOwnTitle: built.hasOwnTitle,
             date: frontMatter.date ?? ContentDate(fileName: source.fileName),
-            sections: sections,
+            sections: built.sections,
             metadata: frontMatter.metadata,
             diagnostics: diagnostics
         )
+        return (document, lines)
+    }
+
+    /// Raw HTML and script links in Markdown blocks, which the site leaves out.
+    private static func unsafeMarkdown(in blocks: [Block], path: String) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for block in blocks {
+            guard let markdown = block.markdown, markdown.contains("<") || markdown.contains(":") else { continue }
+            for finding in CMark.unsafeContent(markdown) {
+                let column = finding.line == 1 ? block.column + finding.column - 1 : finding.column
+                diagnostics.append(.warning(path, line: block.line + finding.line - 1, column: column,
+                                            "\(finding.what) is not passed through to the site"))
+            }
+        }
+        return diagnostics
+    }
+}
+
+/// A whole text wrapped in one code fence (```` ```markdown ```` … ```` ``` ````), as chatbots answer:
+/// the fence is a wrapper, not a code block.
+enum FenceWrapper {
+    static func unwrap(_ lines: inout [Line]) {
+        guard let first = lines.firstIndex(where: { !$0.isBlank && !$0.isChrome }), lines[first].kind == .fence,
+              let last = lines.lastIndex(where: { !$0.isBlank && !$0.isChrome }), last > first, lines[last].kind == .fence,
+              lines[(first + 1)..<last].allSatisfy({ $0.kind != .fence }) else { return }
+        let info = lines[first].content.dropFirst(3).lowercased()
+        guard ["", "markdown", "md", "text"].contains(info) else { return }
+        lines[first].kind = .chrome(.meta)
+        lines[last].kind = .chrome(.meta)
     }
 }
 

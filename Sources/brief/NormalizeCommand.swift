@@ -63,7 +63,7 @@ struct NormalizeCommand: ParsableCommand {
 /// The JSON form of one normalized file.
 struct NormalizedFile: Encodable {
     struct Story: Encodable {
-        var heading: String
+        var heading: String?
         var slug: String
         var paragraphs: [String]
         var companies: [Company]
@@ -84,11 +84,11 @@ struct NormalizedFile: Encodable {
 
     init(file: String, processed: ProcessedSource?, diagnostics: [Diagnostic]) {
         source = file
-        title = processed?.document.title
+        title = processed.flatMap { $0.document.hasOwnTitle ? $0.document.title : nil }
         date = processed?.document.date?.isoDay
         let sections = processed?.document.sections ?? []
         stories = zip(sections, processed?.stories ?? []).map { section, story in
-            Story(heading: section.heading, slug: Slug.make(section.heading, fallbackPrefix: "story"),
+            Story(heading: section.hasOwnHeading ? section.heading : nil, slug: Slug.make(section.heading, fallbackPrefix: "story"),
                   paragraphs: section.paragraphs.map(\.text),
                   companies: story.companies.map { Company(name: $0.name, slug: $0.slug, mentions: $0.mentions) },
                   markdown: section.markdown)

@@ -170,18 +170,43 @@ final class NormalizerPhenomenaTests: XCTestCase {
             XCTAssertEqual(paragraphs(document), ["Real text comes first and stays in place.", "Real text comes last and stays too."], line)
         }
         XCTAssertEqual(paragraphs(Fixtures.normalize("[00:01:23] So this is what they said today.\n")), ["So this is what they said today."])
-        XCTAssertFalse(Boilerplate.isBoilerplate("Subscribers to the new service grew by forty percent in a year, the company said."))
+        XCTAssertNil(Chrome.kind(of: "Subscribers to the new service grew by forty percent in a year, the company said."))
         XCTAssertNil(Timestamps.strip("12:30"))
         XCTAssertEqual(Timestamps.strip("10:30 a.m. is when the call starts."), "10:30 a.m. is when the call starts.")
     }
 
-    func testMarkdownLookalikesAreEscaped() {
-        for text in ["# one", "1. one", "- one", "> one", "* one", "a <tag> b", "snake_case_name and a*b*c", "[link](url)"] {
+    func testInlineMarkdownLookalikesInPlainTextAreEscaped() {
+        for text in ["#1 priority", "a <tag> b", "snake_case_name and a*b*c", "[link](url)", "5 * 3 and **unclosed", "x > y"] {
             let document = Fixtures.normalize("Heading For The Test\n\(text) is written in the source.\n")
             let paragraph = document.sections[0].paragraphs[0]
             XCTAssertEqual(paragraph.text, "\(text) is written in the source.")
             XCTAssertEqual(MarkdownRenderingTests.plainText(ofHTML: CMark.html(paragraph.markdown)), paragraph.text)
         }
+    }
+
+    func testListMarkersAndQuotesInPlainTextAreStructure() {
+        let document = Fixtures.normalize("""
+            Heading For The Test
+            - The first item of the list.
+            * The second item of the list.
+            1. A numbered item of the list.
+              • A nested item under it.
+            > Quoted words from an analyst.
+            """)
+        let paragraphs = document.sections[0].paragraphs
+        XCTAssertEqual(paragraphs.map(\.text), ["The first item of the list.", "The second item of the list.",
+                                               "A numbered item of the list.", "A nested item under it.",
+                                               "Quoted words from an analyst."])
+        XCTAssertEqual(paragraphs.map(\.kind), [.item(depth: 0), .item(depth: 0), .item(depth: 0), .item(depth: 1), .quote])
+        XCTAssertEqual(document.sections[0].bodyMarkdown, """
+            - The first item of the list.
+            - The second item of the list.
+            - A numbered item of the list.
+              - A nested item under it.
+
+            > Quoted words from an analyst.
+
+            """)
     }
 
     // MARK: Markdown sources and documents without headings
@@ -215,7 +240,8 @@ final class NormalizerPhenomenaTests: XCTestCase {
         XCTAssertEqual(document.sections.map(\.heading), ["First Story", "Second Story"])
         XCTAssertEqual(document.sections[0].paragraphs[0].markdown, "Text with **bold** and a [link](https://example.com).")
         XCTAssertEqual(document.sections[0].paragraphs[0].text, "Text with bold and a link.")
-        XCTAssertEqual(document.sections[1].paragraphs[0].markdown, "- a list\n- of items")
+        XCTAssertEqual(document.sections[1].paragraphs.map(\.text), ["a list", "of items"])
+        XCTAssertEqual(document.sections[1].bodyMarkdown, "- a list\n- of items\n")
 
         let plain = Normalizer.normalize(SourceText(path: "Content/b.md", text: "# Only A Title\n\nSome text here.\n"))
         XCTAssertEqual(plain.title, "Only A Title")
@@ -227,9 +253,12 @@ final class NormalizerPhenomenaTests: XCTestCase {
         let error = document.diagnostics.first { $0.severity == .error }
         XCTAssertEqual(error?.file, "Content/c.md")
         XCTAssertEqual(error?.line, 3)
+        // A value of the wrong kind is a warning naming the key, which is ignored: the build goes on.
         let badDate = Normalizer.normalize(SourceText(path: "Content/d.md", text: "---\ndate: yesterday\n---\nText.\n"))
         XCTAssertEqual(badDate.diagnostics.first?.line, 2)
-        XCTAssertEqual(badDate.diagnostics.first?.severity, .error)
+        XCTAssertEqual(badDate.diagnostics.first?.severity, .warning)
+        XCTAssertTrue(badDate.diagnostics.first?.message.contains("\"date\" is ignored") == true)
+        XCTAssertNil(badDate.date)
     }
 
     func testNoHeadingsGivesOneStoryTitledByItsFirstSentence() {

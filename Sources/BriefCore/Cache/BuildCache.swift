@@ -7,7 +7,7 @@ import BriefModel
 /// ignored and rebuilt, never trusted.
 struct BuildCache {
     /// Part of every key: a new brief version never reads an old cache.
-    static let version = "brief-cache-5"
+    static let version = "brief-cache-6"
     static let recordMagic = Array("BRIEFPACK1".utf8)
 
     let folder: URL

@@ -8,6 +8,7 @@ extension ProcessedSource {
         w.uint64(companiesKey)
         w.string(d.source)
         w.string(d.title)
+        w.bool(d.hasOwnTitle)
         w.optional(d.date) { $0.date($1) }
         w.optional(d.metadata.slug) { $0.string($1) }
         w.bool(d.metadata.draft)
@@ -16,12 +17,14 @@ extension ProcessedSource {
         w.array(d.diagnostics) { $0.diagnostic($1) }
         w.array(d.sections) { w, section in
             w.string(section.heading)
+            w.bool(section.hasOwnHeading)
             w.int(section.line)
             w.array(section.paragraphs) { w, p in
                 w.string(p.text)
                 w.optional(p.markdown == p.text ? nil : p.markdown) { $0.string($1) }
                 w.int(p.line)
                 w.bool(p.isCut)
+                w.int(p.kind.code)
             }
         }
         w.array(stories) { w, story in
@@ -48,6 +51,7 @@ extension ProcessedSource {
         let companiesKey = try r.uint64()
         let source = try r.string()
         let title = try r.string()
+        let hasOwnTitle = try r.bool()
         let date = try r.optional { r throws(BinaryReader.Malformed) in try r.date() }
         var metadata = Document.Metadata()
         metadata.slug = try r.optional { r throws(BinaryReader.Malformed) in try r.string() }
@@ -57,13 +61,15 @@ extension ProcessedSource {
         let diagnostics = try r.array { r throws(BinaryReader.Malformed) in try r.diagnostic() }
         let sections = try r.array { r throws(BinaryReader.Malformed) -> Section in
             let heading = try r.string()
+            let hasOwnHeading = try r.bool()
             let line = try r.int()
             let paragraphs = try r.array { r throws(BinaryReader.Malformed) -> Paragraph in
                 let text = try r.string()
                 let markdown = try r.optional { r throws(BinaryReader.Malformed) in try r.string() } ?? text
-                return Paragraph(text: text, markdown: markdown, line: try r.int(), isCut: try r.bool())
+                return Paragraph(text: text, markdown: markdown, line: try r.int(), isCut: try r.bool(),
+                                 kind: try Paragraph.Kind(code: r.int()))
             }
-            return Section(heading: heading, line: line, paragraphs: paragraphs)
+            return Section(heading: heading, hasOwnHeading: hasOwnHeading, line: line, paragraphs: paragraphs)
         }
         var index = 0
         let stories = try r.array { r throws(BinaryReader.Malformed) -> StoryDraft in
@@ -82,7 +88,7 @@ extension ProcessedSource {
             return draft
         }
         guard stories.count == sections.count else { throw BinaryReader.Malformed() }
-        self.init(document: Document(source: source, title: title, date: date, sections: sections, metadata: metadata,
+        self.init(document: Document(source: source, title: title, hasOwnTitle: hasOwnTitle, date: date, sections: sections, metadata: metadata,
                                      diagnostics: diagnostics), stories: stories)
         self.companiesKey = companiesKey
     }
@@ -118,5 +124,27 @@ extension BinaryReader {
         let offset = try optional { r throws(Malformed) in try r.int() }
         guard let date = ContentDate(year: year, month: month, day: day, secondsOfDay: seconds, utcOffset: offset) else { throw Malformed() }
         return date
+    }
+}
+
+extension Paragraph.Kind {
+    /// The kind as one number: 0 text, 1 subhead, 2 quote, 3 + depth for a list item.
+    var code: Int {
+        switch self {
+        case .text: 0
+        case .subhead: 1
+        case .quote: 2
+        case .item(let depth): 3 + depth
+        }
+    }
+
+    init(code: Int) throws(BinaryReader.Malformed) {
+        switch code {
+        case 0: self = .text
+        case 1: self = .subhead
+        case 2: self = .quote
+        case 3...: self = .item(depth: code - 3)
+        default: throw BinaryReader.Malformed()
+        }
     }
 }

@@ -19,18 +19,32 @@ extension Document {
 }
 
 extension Section {
-    /// `## Heading` and the paragraphs, separated by blank lines.
+    /// `## Heading` (when the section has its own) and the body, separated by blank lines.
     public var markdown: String {
-        var out = "## \(MarkdownEscaping.escape(heading))\n"
-        for paragraph in paragraphs {
-            out += "\n" + paragraph.markdown + "\n"
-        }
-        return out
+        let body = bodyMarkdown
+        return hasOwnHeading ? "## \(MarkdownEscaping.escape(heading))\n\n" + body : body
     }
 
-    /// The paragraphs alone, as the Markdown body of a story.
+    /// The paragraphs as the Markdown body of a story: list items as lists, subheads in bold, quotes quoted.
     public var bodyMarkdown: String {
-        paragraphs.map(\.markdown).joined(separator: "\n\n") + "\n"
+        var out = ""
+        var previousWasItem = false
+        for paragraph in paragraphs {
+            var isItem = false
+            let block: String
+            switch paragraph.kind {
+            case .text: block = paragraph.markdown
+            case .subhead: block = "**" + paragraph.markdown + "**"
+            case .quote: block = "> " + paragraph.markdown
+            case .item(let depth):
+                block = String(repeating: "  ", count: depth) + "- " + paragraph.markdown
+                isItem = true
+            }
+            if !out.isEmpty { out += isItem && previousWasItem ? "\n" : "\n\n" }
+            out += block
+            previousWasItem = isItem
+        }
+        return out + "\n"
     }
 }
 

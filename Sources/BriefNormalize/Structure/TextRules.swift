@@ -119,4 +119,28 @@ package enum TextRules {
         let rest = bytes.dropFirst(digits)
         return (rest.first == UInt8(ascii: ".") || rest.first == UInt8(ascii: ")")) && rest.dropFirst().first == 0x20
     }
+
+    /// The text without the emoji, symbols and mojibake that decorate the start of a heading or list
+    /// item ("🚀 Solopreneur Tools", "πŸ’° Tesla Earnings" — an emoji whose UTF-8 was read as Windows-1253).
+    static func droppingLeadingDecoration(_ text: String) -> String {
+        var rest = Substring(text)
+        while let first = rest.first {
+            if first == " " || isDecoration(first) {
+                rest = rest.dropFirst()
+            } else if (first == "ð" || first == "π"), rest.dropFirst().first == "Ÿ", rest.count >= 4 {
+                rest = rest.dropFirst(4)
+            } else {
+                break
+            }
+        }
+        return rest.isEmpty ? text : String(rest)
+    }
+
+    /// An emoji or a pictographic symbol (not a letter, digit, punctuation or currency sign).
+    static func isDecoration(_ c: Character) -> Bool {
+        guard let scalar = c.unicodeScalars.first, scalar.value >= 0x2000 else { return false }
+        let properties = scalar.properties
+        if properties.isEmojiPresentation || properties.isEmoji && scalar.value >= 0x2190 { return true }
+        return properties.generalCategory == .otherSymbol || scalar.value == 0xFE0F || scalar.value == 0x200D
+    }
 }

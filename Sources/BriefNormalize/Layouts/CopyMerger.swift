@@ -6,7 +6,10 @@ import BriefModel
 /// words (a paragraph cut short or resumed mid-way), and only near the current position
 /// on containment and overlap, so the work stays linear in the size of the text.
 enum CopyMerger {
-    static func merge(_ copies: [[Block]]) -> [Block] {
+    /// - Parameter isChunked: whether the text was cut into parts, which repeat text; a text in one
+    ///   piece keeps a paragraph it repeats (a summary's "Participants: …" in every section).
+    static func merge(_ copies: [[Block]], isChunked: Bool = true) -> [Block] {
+        if !isChunked && copies.count == 1 { return stitch(copies[0]) }
         guard var merged = copies.first.map(dedupe) else { return [] }
         for copy in copies.dropFirst() {
             merged = merge(merged, with: copy)

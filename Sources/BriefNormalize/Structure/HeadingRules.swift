@@ -19,7 +19,8 @@ enum HeadingRules {
 
     /// Marks the blocks of one copy that are headings.
     static func classify(_ blocks: inout [Block]) {
-        for i in blocks.indices where blocks[i].lineCount == 1 && !blocks[i].cutAfter {
+        for i in blocks.indices where blocks[i].lineCount == 1 && !blocks[i].cutAfter && blocks[i].kind == .text
+            && !blocks[i].isMarkedHeading {
             let text = blocks[i].text
             if blocks[i].isLabelledTitle {
                 blocks[i].isHeading = true

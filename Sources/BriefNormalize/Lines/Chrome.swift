@@ -1,0 +1,226 @@
+import Foundation
+/// Recognizes, by their form, the lines that pages and tools put around the text itself:
+/// navigation, share bars, bylines and meta lines, counters, captions and credits, ads,
+/// newsletter and cookie boxes, footers, and the preambles and sign-offs of chatbots.
+///
+/// Only whole, short lines are judged, so a real sentence that happens to start with
+/// "Subscribe" or mention cookies stays. Judgements that need the neighbouring lines
+/// (a comment section, a credit under a caption, a preamble at the top) are in `ChromeContext`.
+enum Chrome: String, Sendable {
+    case navigation, share, byline, meta, counter, caption, advertisement, prompt, footer, preamble, signOff, link
+
+    /// The longest line judged as chrome, in bytes (only a cookie notice is longer than a short line).
+    static let maxLength = 400
+    /// The longest line judged by its words alone, in bytes.
+    static let maxShortLength = 160
+
+    /// What kind of chrome the line is, or nil when it is text.
+    static func kind(of line: String) -> Chrome? {
+        let length = line.utf8.count
+        guard length <= maxLength else { return nil }
+        if length > maxShortLength {
+            return line.containsBytes("kie") && isCookieNotice(line.lowercased()) ? .prompt : nil
+        }
+        let words = TextRules.wordCount(line)
+        guard words <= 30 else { return nil }
+        var lower = line.lowercased()
+        while let last = lower.last, ".:!|-–—>»›".contains(last) || last == " " { lower.removeLast() }
+        if lower.hasPrefix("[") && lower.hasSuffix("]") || lower.hasPrefix("(") && lower.hasSuffix(")") {
+            let inner = lower.dropFirst().dropLast()
+            if TextRules.wordCount(inner) <= 4 && !inner.contains("...") && !inner.contains("…") && !inner.contains("](") {
+                return .meta
+            }
+        }
+        if let kind = ChromePhrases.wholeLines[lower] { return kind }
+        if words <= 25, let kind = ChromePhrases.kind(ofStart: lower) { return kind }
+        if isCookieNotice(lower) { return .prompt }
+        if isReadingTime(lower) || MetaLines.isDateLine(line) || MetaLines.isCounter(lower) { return .meta }
+        if MetaLines.isByline(line) { return .byline }
+        if isNavigation(line) { return .navigation }
+        if isShareBar(lower) { return .share }
+        if isCaptionCredit(line) { return .caption }
+        if MetaLines.isLabelledMeta(line) { return .meta }
+        if lower.hasSuffix(" logo") && words <= 4 { return .caption }
+        return nil
+    }
+
+    private static func isCookieNotice(_ lower: String) -> Bool {
+        guard lower.containsBytes("cookie") else { return false }
+        return ["we use", "accept", "consent", "privacy", "this site uses", "this website uses", "you agree"]
+            .contains { lower.contains($0) }
+    }
+
+    /// "5 min read", "3 minute read", "reading time: 4 minutes", "estimated read time: 1:20"
+    private static func isReadingTime(_ lower: String) -> Bool {
+        if lower.hasPrefix("reading time") || lower.hasPrefix("estimated read") || lower.hasPrefix("read time") { return true }
+        guard lower.hasSuffix(" read") else { return false }
+        let words = lower.split(separator: " ")
+        guard words.count == 3, words[0].allSatisfy(\.isNumber), words[2] == "read" else { return false }
+        return ["min", "mins", "minute", "minutes"].contains(words[1])
+    }
+
+    /// "Home | Tech | Markets | Subscribe", "News › Tech › AI": three or more short items
+    /// joined by the same separator, none of them a sentence.
+    static func isNavigation(_ line: String) -> Bool {
+        for separator in [" | ", " · ", " › ", " » ", " > ", " / ", " • "] where line.contains(separator) {
+            let items = line.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard items.count >= 3 else { continue }
+            let short = items.allSatisfy { item in
+                !item.isEmpty && item.utf8.count <= 30 && TextRules.wordCount(item) <= 3 && !TextRules.endsSentence(item)
+            }
+            if short { return true }
+        }
+        return false
+    }
+
+    /// "Share this article: Twitter Facebook LinkedIn", "Share on X · Email": a share verb
+    /// followed only by the names of networks, or nothing but network names.
+    static func isShareBar(_ lower: String) -> Bool {
+        var rest = Substring(lower)
+        var hadVerb = false
+        for verb in ["share this article", "share this story", "share this post", "share this", "share on", "share via",
+                     "share", "tweet", "follow us on", "follow us", "follow"] where rest.hasPrefix(verb) {
+            rest = rest.dropFirst(verb.count)
+            hadVerb = true
+            break
+        }
+        let names = rest.split { " :,|·•/".contains($0) }
+        guard !names.isEmpty || hadVerb else { return false }
+        var count = 0
+        var i = names.startIndex
+        while i < names.endIndex {
+            if i + 1 < names.endIndex, ChromePhrases.networks.contains(names[i] + " " + names[i + 1]) { count += 1; i += 2; continue }
+            guard ChromePhrases.networks.contains(String(names[i])) else { return false }
+            count += 1
+            i += 1
+        }
+        return hadVerb ? true : count >= 2
+    }
+
+    /// A photo caption that ends with its credit ("… (AP Photo/Matt Rourke,File)"), or a credit line.
+    static func isCaptionCredit(_ line: String) -> Bool {
+        guard line.hasSuffix(")") || line.contains("Credit") || line.contains("credit") else { return false }
+        let lower = line.lowercased()
+        for mark in ["(ap photo", "(photo:", "(photo by", "(getty", "(reuters/", "(afp", "(image:", "(credit:", "(courtesy",
+                     "image credits:", "image credit:", "photo credit:", "photo credits:"] where lower.contains(mark) {
+            return true
+        }
+        return false
+    }
+}
+
+/// Lines about the text rather than of it: dates, counters, bylines, `Label: value` meta.
+enum MetaLines {
+    static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                         "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                         "sept", "oct", "nov", "dec"]
+    static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                           "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"]
+
+    /// "December 18, 2024", "2024-12-18", "Mon, 5 Jan 2024 10:00 AM", "TLDR 2018-10-22", "Updated: 3 hours ago":
+    /// a short line whose words are nearly all parts of a date or time.
+    static func isDateLine(_ line: String) -> Bool {
+        let words = line.lowercased().split { " ,/|·•".contains($0) }.map { $0.trimmingCharacters(in: .punctuationCharacters) }
+        guard (1...9).contains(words.count) else { return false }
+        var dateWords = 0
+        var hasYearOrMonth = false
+        var others = 0
+        for word in words where !word.isEmpty {
+            if months.contains(word) || isYearLike(word) || isISODate(word) {
+                dateWords += 1
+                hasYearOrMonth = true
+            } else if weekdays.contains(word) || isDayNumber(word) || isClock(word)
+                        || ["am", "pm", "a.m", "p.m", "at", "on", "updated", "published", "posted", "ago", "hours", "hour",
+                            "minutes", "days", "edt", "est", "pst", "pdt", "utc", "gmt", "et", "pt"].contains(word) {
+                dateWords += 1
+            } else {
+                others += 1
+            }
+        }
+        return hasYearOrMonth && dateWords >= 2 && others <= 1 || words.count == 1 && isISODate(words[0])
+            || hasYearOrMonth && dateWords >= 1 && others == 1 && words.count == 2 && words.contains(where: isISODate)
+    }
+
+    /// "157 comments", "1,234 views", "17m 14s3,510 words492 segmentsEnglish": counters of the page,
+    /// possibly glued together, with a word of something else at most.
+    static func isCounter(_ lower: String) -> Bool {
+        guard let first = lower.first, first.isNumber else { return false }
+        var rest = Substring(lower)
+        var otherLetters = 0
+        while let start = rest.firstIndex(where: \.isNumber) {
+            otherLetters += rest[..<start].filter(\.isLetter).count
+            let afterNumber = rest[start...].drop { $0.isNumber || $0 == "," || $0 == "." }.drop { $0 == " " }
+            let letters = afterNumber.prefix { $0.isLetter }
+            guard let unit = counterUnit(atStartOf: letters) else { return false }
+            rest = afterNumber.dropFirst(unit.count)
+        }
+        otherLetters += rest.filter(\.isLetter).count
+        return otherLetters <= maxOtherLetters
+    }
+
+    /// Letters a counter line may hold beyond its counters ("English" after "492 segments").
+    static let maxOtherLetters = 12
+
+    static let counterUnits = ["comments", "comment", "views", "view", "likes", "like", "shares", "replies", "reply",
+                               "reposts", "retweets", "followers", "subscribers", "words", "segments", "reactions", "min"]
+
+    /// The unit that starts `letters`: a word unit, or one of "h", "m", "s" standing alone.
+    private static func counterUnit(atStartOf letters: Substring) -> String? {
+        if let unit = counterUnits.first(where: { letters.hasPrefix($0) }) { return unit }
+        if letters.count == 1, let letter = letters.first, "hms".contains(letter) { return String(letter) }
+        return nil
+    }
+
+    /// "By Jane Doe", "By Jane Doe and John Roe", "Written by Jane Doe": a short line of capitalised names.
+    static func isByline(_ line: String) -> Bool {
+        var rest = Substring(line)
+        if rest.hasPrefix("By ") { rest = rest.dropFirst(3) } else if rest.hasPrefix("Written by ") || rest.hasPrefix("Posted by ") {
+            rest = rest.drop { $0 != " " }.dropFirst().drop { $0 != " " }.dropFirst()
+        } else {
+            return false
+        }
+        let names = rest.split(separator: " ")
+        guard (1...7).contains(names.count), !TextRules.endsSentence(line) || line.hasSuffix(".") && names.count <= 3 else { return false }
+        return names.allSatisfy { word in
+            word == "and" || word == "&" || word == "|" || word.first?.isUppercase == true || word.first?.isNumber == true
+        } && names.contains { $0.first?.isUppercase == true }
+    }
+
+    /// Labels whose value is about the text, not part of it ("Source: …", "Date: …", "Model: gpt-4o").
+    static let metaLabels: Set<String> = [
+        "source", "sources", "url", "url source", "link", "original link", "date", "published", "published time",
+        "published on", "updated", "last updated", "model", "author", "authors", "by", "posted", "posted by",
+        "markdown content", "podcast link", "tags", "tag", "category", "categories", "filed under", "read time",
+        "reading time", "estimated read time", "duration", "length", "runtime", "views", "channel", "credit", "credits",
+    ]
+
+    /// `Source: https://…`, `**Date:** November 24, 2025`, `*Model: gpt-4o*`, `Markdown Content:`:
+    /// a meta label and a short value (or none).
+    static func isLabelledMeta(_ line: String) -> Bool {
+        let plain = InlineMarkdown.plainText(line)
+        guard let colon = plain.firstIndex(of: ":") else { return false }
+        let label = plain[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+        guard metaLabels.contains(label) else { return false }
+        let value = plain[plain.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        return TextRules.wordCount(value) <= 8 || TextRules.containsURL(value) && TextRules.wordCount(value) <= 2
+    }
+
+    private static func isYearLike(_ word: String) -> Bool {
+        word.count == 4 && word.allSatisfy(\.isNumber) && (word.hasPrefix("19") || word.hasPrefix("20"))
+    }
+
+    private static func isISODate(_ word: String) -> Bool {
+        let parts = word.split(separator: "-")
+        return parts.count == 3 && parts[0].count == 4 && parts.allSatisfy { $0.allSatisfy(\.isNumber) }
+            || word.count > 10 && word.dropFirst(10).first == "t" && isISODate(String(word.prefix(10)))
+    }
+
+    private static func isDayNumber(_ word: String) -> Bool {
+        let digits = word.prefix { $0.isNumber }
+        return (1...2).contains(digits.count) && ["", "st", "nd", "rd", "th"].contains(String(word.dropFirst(digits.count)))
+    }
+
+    private static func isClock(_ word: String) -> Bool {
+        Timestamps.timeCodeEnd(Substring(word)) != nil
+    }
+}

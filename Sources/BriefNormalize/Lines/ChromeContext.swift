@@ -1,0 +1,121 @@
+/// Chrome that only its place gives away: a chatbot's preamble at the top and sign-off at the end,
+/// a comment section after the text, a photo credit under a caption, a link footer after a rule.
+enum ChromeContext {
+    /// The most words a preamble or sign-off line has.
+    static let maxWords = 45
+    /// The most words of a signature line after a sign-off ("Keep innovating,", "The Newsletter Team").
+    static let maxSignatureWords = 6
+
+    static func mark(_ lines: inout [Line], isTranscript: Bool) {
+        markCommentSection(&lines)
+        markCredits(&lines)
+        guard !isTranscript else { return }
+        markPreamble(&lines)
+        markSignOff(&lines)
+        markLinkFooter(&lines)
+    }
+
+    // MARK: Preambles and sign-offs
+
+    /// Openings of a chatbot's answer before the content ("Sure! Here's a summary of…:").
+    static let preambleStarts = ["sure", "certainly", "absolutely", "of course", "okay", "ok,", "great", "here's", "here is",
+                                 "here are", "below is", "below are", "based on", "i've", "i have", "i'll", "let me",
+                                 "as requested", "welcome to"]
+    /// What such an opening announces.
+    static let preambleTopics = ["summary", "summaries", "overview", "breakdown", "recap", "rundown", "highlights", "digest",
+                                 "brief", "key points", "news items", "report"]
+    /// Openings of a chatbot's or newsletter's closing lines.
+    static let signOffStarts = ["let me know", "i hope this", "hope this helps", "feel free", "if you have any", "if you'd like",
+                                "if you want", "would you like", "do you want me", "is there anything", "happy to help",
+                                "thanks for reading", "thank you for reading", "stay updated", "stay tuned", "keep innovating",
+                                "until next time", "as an ai", "disclaimer:", "note: this summary", "note: this content"]
+    /// A closing line that describes the text itself: "This structured summary provides …".
+    static let selfReferences = ["summary", "overview", "analysis", "report", "recap", "digest", "breakdown", "brief"]
+
+    static func isPreamble(_ text: String) -> Bool {
+        let lower = InlineMarkdown.plainText(text).lowercased()
+        guard TextRules.wordCount(lower) <= maxWords, preambleStarts.contains(where: { lower.hasPrefix($0) }) else { return false }
+        if lower.hasSuffix(":") { return true }
+        let words = Set(lower.split { !$0.isLetter }.map(String.init))
+        return !lower.hasPrefix("based on") && preambleTopics.contains { topic in
+            topic.contains(" ") ? lower.contains(topic) : words.contains(topic)
+        }
+    }
+
+    static func isSignOff(_ text: String) -> Bool {
+        let lower = InlineMarkdown.plainText(text).lowercased()
+        guard TextRules.wordCount(lower) <= maxWords * 2 else { return false }
+        if signOffStarts.contains(where: { lower.hasPrefix($0) }) { return true }
+        // "This structured summary provides a comprehensive overview of…"
+        guard lower.hasPrefix("this ") || lower.hasPrefix("in summary, this ") else { return false }
+        let words = lower.split { !$0.isLetter }.map(String.init)
+        return words.prefix(4).contains { selfReferences.contains($0) }
+            && words.prefix(6).contains { ["provides", "covers", "highlights", "captures", "offers", "outlines", "gives"].contains($0) }
+    }
+
+    /// The first content line, when it is a chatbot's or newsletter's preamble.
+    private static func markPreamble(_ lines: inout [Line]) {
+        guard let first = lines.firstIndex(where: { !$0.isBlank && !$0.isChrome }) else { return }
+        guard lines[first].kind == .text || lines[first].kind == .label, isPreamble(lines[first].content) else { return }
+        lines[first].kind = .chrome(.preamble)
+    }
+
+    /// Closing lines: a sign-off, and the short signature lines after it.
+    private static func markSignOff(_ lines: inout [Line]) {
+        var i = lines.count - 1
+        var signature: [Int] = []
+        while i >= 0 {
+            let line = lines[i]
+            defer { i -= 1 }
+            if line.isBlank || line.isChrome { continue }
+            guard line.kind == .text || line.kind == .label || line.kind == .strong else { return }
+            if isSignOff(line.content) {
+                lines[i].kind = .chrome(.signOff)
+                for k in signature { lines[k].kind = .chrome(.signOff) }
+                signature = []
+                continue
+            }
+            let words = TextRules.wordCount(line.content)
+            guard words <= maxSignatureWords, !TextRules.endsSentence(line.content) || line.content.hasSuffix(","),
+                  signature.count < 3 else { return }
+            signature.append(i)
+        }
+    }
+
+    // MARK: Comments, credits, footers
+
+    /// "157 comments" after the text: everything from there on is the comment section.
+    private static func markCommentSection(_ lines: inout [Line]) {
+        var sawText = false
+        for i in lines.indices {
+            if lines[i].kind == .text && TextRules.wordCount(lines[i].content) >= 12 { sawText = true }
+            guard sawText, case .chrome(.meta) = lines[i].kind, lines[i].content.lowercased().hasSuffix("comments"),
+                  lines[i].content.first?.isNumber == true else { continue }
+            for k in i..<lines.count where !lines[k].isBlank { lines[k].kind = .chrome(.prompt) }
+            return
+        }
+    }
+
+    /// A name alone next to a photo caption is its credit ("Matt Rourke").
+    private static func markCredits(_ lines: inout [Line]) {
+        for i in lines.indices where lines[i].kind == .text && isShortName(lines[i].content) {
+            let previous = i > 0 ? lines[i - 1].kind : .blank
+            let next = i + 1 < lines.count ? lines[i + 1].kind : .blank
+            if previous == .chrome(.caption) || next == .chrome(.caption) { lines[i].kind = .chrome(.caption) }
+        }
+    }
+
+    private static func isShortName(_ text: String) -> Bool {
+        let words = TextRules.words(text)
+        return (1...4).contains(words.count) && words.allSatisfy { $0.first?.isUppercase == true }
+            && !TextRules.endsSentence(text)
+    }
+
+    /// After the last rule of the text, lines that are only links (and their images) are a footer.
+    private static func markLinkFooter(_ lines: inout [Line]) {
+        guard let rule = lines.lastIndex(where: { $0.kind == .rule || $0.kind == .underline(level: 2) }) else { return }
+        let after = lines[(rule + 1)...].filter { !$0.isBlank }
+        guard !after.isEmpty, after.allSatisfy({ $0.kind == .chrome(.link) || $0.kind == .image || $0.isChrome }) else { return }
+        for k in (rule + 1)..<lines.count where lines[k].kind == .image { lines[k].kind = .chrome(.link) }
+    }
+}

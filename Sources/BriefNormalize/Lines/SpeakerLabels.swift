@@ -1,0 +1,59 @@
+import Foundation
+
+/// The speaker labels of transcripts: ">>", "Speaker 2:", "BECKY QUICK:", "Jensen Huang:".
+///
+/// A named label counts only when the speaker's name (its last word) labels two or more lines of
+/// the transcript, so a one-off "WHERE:" or "Summary:" stays text.
+struct SpeakerLabels {
+    /// The most words of a speaker's name.
+    static let maxNameWords = 3
+    /// How often a name must label a line to be taken as a speaker.
+    static let minUses = 2
+
+    /// Last words of names that label at least `minUses` lines.
+    private let speakers: Set<Substring>
+
+    init(_ lines: [Line]) {
+        var counts: [Substring: Int] = [:]
+        for line in lines where line.kind == .text {
+            for piece in Self.turns(in: HTMLEntities.decode(line.content)) {
+                if let name = Self.name(in: piece), let last = name.split(separator: " ").last { counts[last, default: 0] += 1 }
+            }
+        }
+        speakers = Set(counts.filter { $0.value >= Self.minUses }.keys)
+    }
+
+    /// The text after a speaker label at its start, or nil when it starts with none.
+    func strip(_ text: String) -> String? {
+        if text.hasPrefix(">>") { return String(text.dropFirst(2).drop { $0 == " " || $0 == ">" }) }
+        guard let name = Self.name(in: text), let last = name.split(separator: " ").last,
+              speakers.contains(last) || Self.isNumberedSpeaker(name) else { return nil }
+        return String(text.dropFirst(name.count + 1).drop { $0 == " " })
+    }
+
+    /// "… happened? >> I think it was…": the pieces of a line that several speakers share.
+    static func turns(in text: String) -> [String] {
+        guard text.contains(">>") else { return [text] }
+        var pieces = text.components(separatedBy: ">>").map { $0.trimmingCharacters(in: .whitespaces) }
+        if pieces.first?.isEmpty == true { pieces.removeFirst() }
+        return pieces.filter { !$0.isEmpty }
+    }
+
+    /// "Speaker 1", "BECKY QUICK", "Jensen Huang": a name of up to three capitalised words
+    /// followed by a colon at the start of the text.
+    private static func name(in text: String) -> Substring? {
+        guard let colon = text.prefix(40).firstIndex(of: ":") else { return nil }
+        let name = text[..<colon]
+        let words = name.split(separator: " ")
+        guard (1...maxNameWords).contains(words.count), name.first?.isUppercase == true else { return nil }
+        let isName = words.allSatisfy { word in
+            word.first?.isUppercase == true && word.allSatisfy { $0.isLetter || $0 == "." || $0 == "'" || $0 == "-" || $0.isNumber }
+        }
+        return isName || isNumberedSpeaker(name) ? name : nil
+    }
+
+    private static func isNumberedSpeaker(_ name: Substring) -> Bool {
+        let lower = name.lowercased()
+        return lower.hasPrefix("speaker ") || lower.hasPrefix("spk ") || lower == "interviewer" || lower == "host"
+    }
+}

@@ -1,0 +1,97 @@
+import BriefModel
+import Yams
+
+/// The YAML block between `---` lines at the top of a source, with the keys brief knows.
+///
+/// Front matter in scraped files carries whatever the scraper wrote (`url:`, `channel:`, a
+/// `summary:` list), so it never stops a build: a key brief does not know is ignored, and a
+/// known key whose value has the wrong type is a warning that names it, and is ignored too.
+public struct FrontMatter: Sendable, Hashable {
+    public var title: String?
+    public var date: ContentDate?
+    public var metadata = Document.Metadata()
+
+    /// The keys brief reads.
+    static let knownKeys: Set<String> = ["title", "date", "slug", "draft", "companies", "description", "summary"]
+
+    /// The front matter of a source, the index of its first body line and what was wrong with it.
+    /// Invalid YAML at the top of a `.txt` is not front matter at all but part of the text.
+    static func read(_ lines: [Substring], source: SourceText) -> (FrontMatter, Int, [Diagnostic]) {
+        guard let (yaml, start) = split(lines) else { return (FrontMatter(), 0, []) }
+        let (frontMatter, diagnostics, isYAML) = parse(yaml.joined(separator: "\n"), path: source.path, firstLine: 2)
+        if !isYAML && source.format != .markdown { return (FrontMatter(), 0, []) }
+        return (frontMatter, start, diagnostics)
+    }
+
+    /// Splits `---` front matter off the top of a text's lines.
+    /// - Returns: the YAML lines and the index of the first body line, or nil when there is none.
+    static func split(_ lines: [Substring]) -> (yaml: [Substring], bodyStart: Int)? {
+        guard let first = lines.first, first.trimmingTrailingSpaces == "---" else { return nil }
+        for i in 1..<lines.count {
+            let line = lines[i].trimmingTrailingSpaces
+            if line == "---" || line == "..." { return (Array(lines[1..<i]), i + 1) }
+        }
+        return nil
+    }
+
+    /// Parses the YAML of a front matter block that starts on file line `firstLine`.
+    /// - Returns: what was read, the diagnostics, and whether the text was a YAML mapping at all.
+    static func parse(_ yaml: String, path: String, firstLine: Int) -> (FrontMatter, [Diagnostic], isYAML: Bool) {
+        let reader = YAMLReader(path: path, firstLine: firstLine)
+        var result = FrontMatter()
+        var diagnostics: [Diagnostic] = []
+        let entries: [(key: String, keyNode: Node, value: Node)]
+        do throws(DiagnosticError) {
+            guard let root = try reader.compose(yaml) else { return (result, [], true) }
+            entries = try reader.mapping(root, "front matter")
+        } catch {
+            return (result, error.diagnostics, false)
+        }
+        for (key, _, value) in entries where knownKeys.contains(key) {
+            do throws(DiagnosticError) {
+                try result.set(key, value, reader: reader, diagnostics: &diagnostics)
+            } catch {
+                diagnostics += error.diagnostics.map { diagnostic in
+                    var warning = diagnostic
+                    warning.severity = .warning
+                    warning.message += "; \"\(key)\" is ignored"
+                    return warning
+                }
+            }
+        }
+        return (result, diagnostics, true)
+    }
+
+    private mutating func set(_ key: String, _ value: Node, reader: YAMLReader,
+                              diagnostics: inout [Diagnostic]) throws(DiagnosticError) {
+        switch key {
+        case "title": title = try reader.optionalString(value, key)
+        case "description", "summary": metadata.description = try reader.optionalString(value, key)
+        case "slug":
+            guard let slug = try reader.optionalString(value, key) else { break }
+            if Slug.isValid(slug) {
+                metadata.slug = slug
+            } else {
+                diagnostics.append(reader.warning(value, "slug \"\(slug)\" may only hold a-z, 0-9 and single hyphens; the title's slug is used instead"))
+            }
+        case "draft": metadata.draft = try reader.bool(value, key)
+        case "companies": metadata.companies = try reader.strings(value, key)
+        case "date":
+            let text = try reader.string(value, key)
+            guard let parsed = ContentDate(parsing: text) else {
+                throw DiagnosticError(reader.error(value, "\"date\" must look like 2024-05-01 or 2024-05-01T09:30:00Z, not \"\(text)\""))
+            }
+            date = parsed
+        default:
+            break
+        }
+    }
+}
+
+extension Substring {
+    var trimmingTrailingSpaces: Substring {
+        var s = self
+        while let last = s.last, last == " " || last == "\t" || last == "\r" { s = s.dropLast() }
+        return s
+    }
+}

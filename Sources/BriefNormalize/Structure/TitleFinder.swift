@@ -1,0 +1,63 @@
+import BriefModel
+import Foundation
+
+/// Finds a source's own title among its first blocks: a "Title:" line, a `#` heading or a
+/// title-like first line. A label ("Summary:"), a generic section name, a preamble, a date or
+/// navigation line is never the title (the last three are chrome and gone by now). A heading
+/// that repeats the title later is the title again, not a story.
+enum TitleFinder {
+    /// Section names that label a part of a text and never title it.
+    static let genericLabels: Set<String> = [
+        "summary", "overview", "key takeaways", "takeaways", "key points", "highlights", "key highlights", "introduction",
+        "intro", "tl;dr", "tldr", "notes", "transcript", "conclusion", "details", "detailed article", "analysis",
+        "key insights", "insights", "background", "context", "main points", "abstract", "description", "contents",
+        "table of contents", "timestamps", "chapters", "summary level", "executive summary", "article", "news",
+    ]
+
+    /// The most words of a title.
+    static let maxWords = 40
+
+    /// The title, taking its block out of `blocks`; `hint` is a title the source gave elsewhere (front matter, a header).
+    static func find(in blocks: inout [Block], hint: String?, layout: Layout) -> String? {
+        var title = hint
+        if let labelled = blocks.firstIndex(where: \.isLabelledTitle) {
+            if title == nil { title = withoutSiteName(headingText(blocks[labelled].text)) }
+            blocks.remove(at: labelled)
+        } else if title == nil, let first = blocks.first, first.isHeading, isTitleLike(first) {
+            title = withoutSiteName(headingText(first.text))
+            blocks.removeFirst()
+        }
+        guard let title else { return nil }
+        let key = Block.key(for: title)
+        blocks.removeAll { $0.isHeading && Block.key(for: headingText($0.text)) == key }
+        return title
+    }
+
+    /// A heading that can title the whole text.
+    private static func isTitleLike(_ block: Block) -> Bool {
+        let text = headingText(block.text)
+        guard !block.text.hasSuffix(":"), !text.isEmpty, TextRules.wordCount(text) <= maxWords else { return false }
+        return !isGenericLabel(text)
+    }
+
+    static func isGenericLabel(_ text: String) -> Bool {
+        genericLabels.contains(text.lowercased().trimmingCharacters(in: .punctuationCharacters))
+    }
+
+    /// "OpenAI's o3 suggests … | TechCrunch" → without the site's name after the last " | ".
+    static func withoutSiteName(_ title: String) -> String {
+        guard let bar = title.range(of: " | ", options: .backwards) else { return title }
+        let site = title[bar.upperBound...]
+        return TextRules.wordCount(site) <= 4 && !title[..<bar.lowerBound].isEmpty ? String(title[..<bar.lowerBound]) : title
+    }
+
+    /// A heading as a title: without decoration in front, a label's trailing colon or a reading time.
+    static func headingText(_ text: String) -> String {
+        var heading = Substring(TextRules.droppingLeadingDecoration(text))
+        if heading.hasSuffix(":") { heading = heading.dropLast() }
+        if heading.hasSuffix(" read)"), let open = heading.lastIndex(of: "("), heading[open...].contains(where: \.isNumber) {
+            heading = heading[..<open]
+        }
+        return heading.trimmingCharacters(in: .whitespaces)
+    }
+}
