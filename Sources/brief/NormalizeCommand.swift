@@ -68,6 +68,18 @@ struct NormalizedFile: Encodable {
         var paragraphs: [String]
         var companies: [Company]
         var markdown: String
+
+        enum CodingKeys: String, CodingKey { case heading, slug, paragraphs, companies, markdown }
+
+        /// A story without a heading of its own says `"heading": null`, not nothing.
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(heading, forKey: .heading)
+            try container.encode(slug, forKey: .slug)
+            try container.encode(paragraphs, forKey: .paragraphs)
+            try container.encode(companies, forKey: .companies)
+            try container.encode(markdown, forKey: .markdown)
+        }
     }
 
     struct Company: Encodable {

@@ -41,7 +41,8 @@ enum MarkdownBlocks {
                     }
                 case .bullet(let ordered):
                     run.flush(into: &blocks)
-                    var item = Block(line, text: TextRules.droppingLeadingDecoration(text), markdown: markdown)
+                    let itemText = InlineMarkdown.plainText(markdown, keepingLinks: true)
+                    var item = Block(line, text: TextRules.droppingLeadingDecoration(itemText), markdown: markdown)
                     item.kind = .item(depth: run.depth(forIndent: line.indent))
                     if ordered { item.enumerator = MarkdownForms.enumerator(of: line.raw) }
                     run.current = item

@@ -117,29 +117,31 @@ enum MetaLines {
     static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                            "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"]
 
-    /// "December 18, 2024", "2024-12-18", "Mon, 5 Jan 2024 10:00 AM", "TLDR 2018-10-22", "Updated: 3 hours ago":
-    /// a short line whose words are nearly all parts of a date or time.
+    /// "December 18, 2024", "2024-12-18", "01/16/2002", "Mon, 5 Jan 2024 10:00 AM", "TLDR 2018-10-22":
+    /// a short line whose words are all parts of a date or time (one other word allowed when it has a year).
     static func isDateLine(_ line: String) -> Bool {
-        let words = line.lowercased().split { " ,/|·•".contains($0) }.map { $0.trimmingCharacters(in: .punctuationCharacters) }
+        let words = line.lowercased().split { " ,|·•".contains($0) }.map { $0.trimmingCharacters(in: .punctuationCharacters) }
         guard (1...9).contains(words.count) else { return false }
         var dateWords = 0
-        var hasYearOrMonth = false
+        var hasYear = false
+        var hasMonth = false
         var others = 0
         for word in words where !word.isEmpty {
-            if months.contains(word) || isYearLike(word) || isISODate(word) {
-                dateWords += 1
-                hasYearOrMonth = true
-            } else if weekdays.contains(word) || isDayNumber(word) || isClock(word)
-                        || ["am", "pm", "a.m", "p.m", "at", "on", "updated", "published", "posted", "ago", "hours", "hour",
-                            "minutes", "days", "edt", "est", "pst", "pdt", "utc", "gmt", "et", "pt"].contains(word) {
-                dateWords += 1
-            } else {
+            if isYearLike(word) || isISODate(word) || isSlashDate(word) {
+                hasYear = true
+            } else if months.contains(word) {
+                hasMonth = true
+            } else if !(weekdays.contains(word) || isDayNumber(word) || isClock(word) || timeWords.contains(word)) {
                 others += 1
+                continue
             }
+            dateWords += 1
         }
-        return hasYearOrMonth && dateWords >= 2 && others <= 1 || words.count == 1 && isISODate(words[0])
-            || hasYearOrMonth && dateWords >= 1 && others == 1 && words.count == 2 && words.contains(where: isISODate)
+        return hasYear && others <= 1 && dateWords >= 1 || hasMonth && others == 0 && dateWords >= 2
     }
+
+    static let timeWords: Set<String> = ["am", "pm", "a.m", "p.m", "at", "on", "updated", "published", "posted", "ago", "hours",
+                                         "hour", "minutes", "days", "edt", "est", "pst", "pdt", "utc", "gmt", "et", "pt"]
 
     /// "157 comments", "1,234 views", "17m 14s3,510 words492 segmentsEnglish": counters of the page,
     /// possibly glued together, with a word of something else at most.
@@ -213,6 +215,12 @@ enum MetaLines {
         let parts = word.split(separator: "-")
         return parts.count == 3 && parts[0].count == 4 && parts.allSatisfy { $0.allSatisfy(\.isNumber) }
             || word.count > 10 && word.dropFirst(10).first == "t" && isISODate(String(word.prefix(10)))
+    }
+
+    /// "01/16/2002", "16/01/02".
+    private static func isSlashDate(_ word: String) -> Bool {
+        let parts = word.split(separator: "/")
+        return parts.count == 3 && parts.allSatisfy { (1...4).contains($0.count) && $0.allSatisfy(\.isNumber) }
     }
 
     private static func isDayNumber(_ word: String) -> Bool {

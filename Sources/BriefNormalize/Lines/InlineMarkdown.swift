@@ -5,7 +5,9 @@
 /// links costs time linear in the length of the line.
 enum InlineMarkdown {
     /// The text of the line without its inline Markdown.
-    static func plainText(_ line: String) -> String {
+    /// - Parameter keepingLinks: keep links as written, `[text](address)`: in a list of links
+    ///   (a digest's sources, a report's headlines) the address is part of the item.
+    static func plainText(_ line: String, keepingLinks: Bool = false) -> String {
         guard mayHoldMarkup(line) else { return HTMLEntities.decode(line) }
         let chars = Array(line)
         var out: [Character] = []
@@ -40,6 +42,8 @@ enum InlineMarkdown {
                             out.removeSubrange(open.position...)
                             dropped = dropped.filter { $0 < open.position }
                             openBrackets.removeAll { $0.position >= open.position }
+                        } else if keepingLinks {
+                            out.append(contentsOf: chars[i...close])
                         } else {
                             dropped.insert(open.position)
                         }

@@ -6,7 +6,27 @@ enum LineClassifier {
     static let maxLabelWords = 6
 
     static func classify(_ lines: [(text: Substring, number: Int)]) -> [Line] {
-        lines.map { classify($0.text, number: $0.number) }
+        var result: [Line] = []
+        result.reserveCapacity(lines.count)
+        for (text, number) in lines {
+            guard let pieces = CollapsedParagraphs.split(text) else {
+                result.append(classify(text, number: number))
+                continue
+            }
+            for (k, piece) in pieces.enumerated() {
+                if k > 0, let (heading, rest) = CollapsedParagraphs.gluedHeading(piece) {
+                    var line = classify(heading, number: number)
+                    line.kind = .label
+                    line.removed.append("subhead glued to a paragraph")
+                    result.append(line)
+                    result.append(classify(rest, number: number))
+                } else {
+                    result.append(classify(piece, number: number))
+                }
+                result.append(Line(number: number, raw: piece, kind: .blank, content: "", indent: 0))
+            }
+        }
+        return result
     }
 
     static func classify(_ raw: Substring, number: Int) -> Line {

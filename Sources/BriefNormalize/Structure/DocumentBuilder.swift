@@ -69,7 +69,7 @@ struct DocumentBuilder {
     /// A paragraph that stops mid-sentence in every copy keeps its text, marked with "…".
     private func makeParagraph(_ block: Block, isLast: Bool, diagnostics: inout [Diagnostic]) -> Paragraph {
         let words = TextRules.wordCount(block.text)
-        let mayBeCut = block.cutAfter && words >= 2 || (isLast || layout.isChunked && block.kind == .text) && words >= 6
+        let mayBeCut = block.cutAfter && words >= 2 || (isLast || layout.isChunked) && block.kind == .text && words >= 6
         guard mayBeCut, !TextRules.endsSentence(block.text), block.markdown?.hasPrefix("```") != true else {
             return Paragraph(block)
         }
