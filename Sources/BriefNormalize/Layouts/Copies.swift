@@ -54,7 +54,8 @@ enum CopySplitter {
             line.cutBefore = cutPending
             cutPending = line.cutAfter
             if line.kind == .text {
-                line.looksLikeHeading = line.isLabelledTitle || HeadingRules.looksLikeHeading(HTMLEntities.decode(line.content))
+                let text = TitleFinder.headingText(InlineMarkdown.plainText(line.content))
+                line.looksLikeHeading = line.isLabelledTitle || HeadingRules.looksLikeHeading(text)
             }
             current.lines.append(line)
             if line.cutAfter { current.lines.append(Line(number: line.number, raw: line.raw, kind: .blank, content: "", indent: 0)) }

@@ -30,6 +30,7 @@ struct Layout: Equatable {
         var layout = Layout()
         var evidence = Evidence()
         for line in lines { evidence.add(line) }
+        evidence.speakerChanges += SpeakerLabels(lines).labelledLines
         layout.isSubtitles = format == .subtitles || evidence.cueTimings >= 3
         layout.isChunked = evidence.chunkMarkers > 0
         layout.isTranscript = layout.isSubtitles

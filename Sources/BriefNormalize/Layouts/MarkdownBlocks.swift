@@ -38,6 +38,7 @@ enum MarkdownBlocks {
                         run.current?.append(line, text: text, markdown: markdown)
                     } else if !text.isEmpty {
                         run.start(Block(line, text: text, markdown: markdown), into: &blocks)
+                        run.current?.looksLikeHeading = line.looksLikeHeading
                     }
                 case .bullet(let ordered):
                     run.flush(into: &blocks)
@@ -78,6 +79,7 @@ enum MarkdownBlocks {
             run.flush(into: &blocks)
             if let open = fence { blocks.append(codeBlock(open)) }
         }
+        HeadingRules.classify(&blocks)
         NumberedHeadings.promote(&blocks)
         for i in blocks.indices { blocks[i].key = Block.key(for: blocks[i].text) }
         return blocks

@@ -25,8 +25,15 @@ enum TranscriptBlocks {
         var builder = TurnBuilder()
         var nextChapter = 0
         var time: Int?
+        let bodyStart = firstCaption(lines, speakers: speakers)
         for (index, line) in lines.enumerated() where !contents.indices.contains(index) {
             if let t = line.time { time = t }
+            if index < bodyStart, line.kind == .text, isHeadline(line.content) {
+                // The page's headline above the transcript: a candidate for the title.
+                builder.flush()
+                builder.blocks.append(Block.heading(line, text: HTMLEntities.decode(line.content), rank: Block.lineHeadingRank))
+                continue
+            }
             if isChapterHeading(line) {
                 builder.flush()
                 let text = usesMarkdown ? InlineMarkdown.plainText(line.content) : HTMLEntities.decode(line.content)
@@ -59,6 +66,22 @@ enum TranscriptBlocks {
         if let last = blocks.indices.last, !blocks[last].isHeading { blocks[last].cutAfter = !TextRules.endsSentence(blocks[last].text) }
         for i in blocks.indices { blocks[i].key = Block.key(for: blocks[i].text) }
         return blocks
+    }
+
+    /// The most words of a headline above a transcript.
+    static let headlineMaxWords = 30
+
+    /// The index of the first line of the transcript proper: the first time code, cue or speaker label.
+    static func firstCaption(_ lines: [Line], speakers: SpeakerLabels) -> Int {
+        lines.firstIndex { line in
+            line.time != nil || line.kind == .timestamp || line.kind == .cueTiming || line.startsTurn
+                || line.kind == .text && speakers.strip(HTMLEntities.decode(line.content)) != nil
+        } ?? 0
+    }
+
+    /// A short line that does not end a sentence: a headline, not a caption.
+    static func isHeadline(_ text: String) -> Bool {
+        TextRules.wordCount(text) <= headlineMaxWords && !TextRules.endsSentence(text) && !TextRules.containsURL(text)
     }
 
     /// A chapter title in a transcript: a `#` heading, a bold line, or "Chapter 2: …".

@@ -19,6 +19,7 @@ enum Chrome: String, Sendable {
         let length = line.utf8.count
         guard length <= maxLength else { return nil }
         if length > maxShortLength {
+            if isCaptionCredit(line) { return .caption }
             return line.containsBytes("kie") && isCookieNotice(line.lowercased()) ? .prompt : nil
         }
         let words = TextRules.wordCount(line)
@@ -39,7 +40,7 @@ enum Chrome: String, Sendable {
         if isNavigation(line) { return .navigation }
         if isShareBar(lower) { return .share }
         if isCaptionCredit(line) { return .caption }
-        if MetaLines.isLabelledMeta(line) { return .meta }
+        if MetaLines.isLabelledMeta(line) || MetaLines.isPagePosition(line) { return .meta }
         if lower.hasSuffix(" logo") && words <= 4 { return .caption }
         return nil
     }
@@ -215,6 +216,16 @@ enum MetaLines {
         let parts = word.split(separator: "-")
         return parts.count == 3 && parts[0].count == 4 && parts.allSatisfy { $0.allSatisfy(\.isNumber) }
             || word.count > 10 && word.dropFirst(10).first == "t" && isISODate(String(word.prefix(10)))
+    }
+
+    /// "Page 6, Column 1", "Business Desk; Section C": where a print article appeared.
+    static func isPagePosition(_ line: String) -> Bool {
+        let words = line.split { " ,;".contains($0) }
+        guard words.count <= 6 else { return false }
+        return words.indices.dropLast().contains { i in
+            ["Page", "Section", "Column", "Col.", "Vol.", "Edition"].contains(String(words[i]))
+                && (words[i + 1].allSatisfy(\.isNumber) || words[i + 1].count == 1 && words[i + 1].first!.isUppercase)
+        }
     }
 
     /// "01/16/2002", "16/01/02".

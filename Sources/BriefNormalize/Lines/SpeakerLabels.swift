@@ -12,6 +12,8 @@ struct SpeakerLabels {
 
     /// Last words of names that label at least `minUses` lines.
     private let speakers: Set<Substring>
+    /// How many lines start with a speaker's name of two letters or more (not "Q:" and "A:").
+    let labelledLines: Int
 
     init(_ lines: [Line]) {
         var counts: [Substring: Int] = [:]
@@ -20,7 +22,9 @@ struct SpeakerLabels {
                 if let name = Self.name(in: piece), let last = name.split(separator: " ").last { counts[last, default: 0] += 1 }
             }
         }
-        speakers = Set(counts.filter { $0.value >= Self.minUses }.keys)
+        let named = counts.filter { $0.value >= Self.minUses }
+        speakers = Set(named.keys)
+        labelledLines = named.filter { $0.key.count >= 2 }.values.reduce(0, +)
     }
 
     /// The text after a speaker label at its start, or nil when it starts with none.

@@ -7,6 +7,11 @@ import BriefModel
 enum HeadingRules {
     static let maxWords = 16
     static let maxCharacters = 120
+    /// The most words of a heading in sentence case ("Why the deal matters for the future of AI").
+    static let maxSentenceCaseWords = 12
+    /// Words that end with a full stop and still end a heading ("About D-Wave Quantum Inc.").
+    static let abbreviations: Set<Substring> = ["Inc.", "Corp.", "Co.", "Ltd.", "Jr.", "Sr.", "LLC.", "Ltd", "S.A.", "N.V.",
+                                                "A.I.", "U.S.", "U.K.", "E.U.", "Bros."]
 
     /// The shape test alone, without looking at neighbours: short, unpunctuated, title case.
     static func looksLikeHeading(_ text: String) -> Bool {
@@ -36,7 +41,7 @@ enum HeadingRules {
 
     /// "Why the deal matters": a few words, capital first, no punctuation at the end.
     private static func isSentenceCaseHeading(_ text: String) -> Bool {
-        guard let words = candidateWords(text), (2...10).contains(words.count) else { return false }
+        guard let words = candidateWords(text), (2...maxSentenceCaseWords).contains(words.count) else { return false }
         guard let first = text.first, first.isUppercase, text.last != "?" && text.last != "!" else { return false }
         return true
     }
@@ -49,7 +54,7 @@ enum HeadingRules {
     /// The words of a line that may be a heading, or nil when its shape rules that out.
     private static func candidateWords(_ text: String) -> [Substring]? {
         // Cheapest tests first: most lines are paragraphs that end with a full stop.
-        guard let lastByte = text.utf8.last, lastByte != UInt8(ascii: "."), lastByte != UInt8(ascii: ","),
+        guard let lastByte = text.utf8.last, lastByte != UInt8(ascii: ".") || endsWithAbbreviation(text), lastByte != UInt8(ascii: ","),
               lastByte != UInt8(ascii: ";"), lastByte != UInt8(ascii: ":"), !text.hasSuffixBytes("…") else { return nil }
         guard text.utf8.count <= maxCharacters || text.utf8.count <= maxCharacters * 4 && text.count <= maxCharacters else { return nil }
         guard let first = text.first, first.isLetter || first.isNumber, !(first.isLowercase && !startsWithBrand(text)) else { return nil }
@@ -63,5 +68,9 @@ enum HeadingRules {
     private static func startsWithBrand(_ text: String) -> Bool {
         let word = text.prefix { $0 != " " }
         return word.dropFirst().contains { $0.isUppercase }
+    }
+
+    private static func endsWithAbbreviation(_ text: String) -> Bool {
+        text.split(separator: " ").last.map { abbreviations.contains($0) } ?? false
     }
 }

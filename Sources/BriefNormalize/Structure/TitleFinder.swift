@@ -24,7 +24,11 @@ enum TitleFinder {
             if title == nil { title = withoutSiteName(headingText(blocks[labelled].text)) }
             blocks.remove(at: labelled)
         } else if title == nil, let first = blocks.first, first.isHeading, isTitleLike(first) {
-            title = withoutSiteName(headingText(first.text))
+            if isSiteName(first, before: blocks.dropFirst().first) { blocks.removeFirst() }
+            title = withoutSiteName(headingText(blocks[0].text))
+            blocks.removeFirst()
+        } else if title == nil, let first = blocks.first, blocks.count > 1, isSubjectLine(first) {
+            title = headingText(first.text)
             blocks.removeFirst()
         }
         guard let title else { return nil }
@@ -38,6 +42,28 @@ enum TitleFinder {
         let text = headingText(block.text)
         guard !block.text.hasSuffix(":"), !text.isEmpty, TextRules.wordCount(text) <= maxWords else { return false }
         return !isGenericLabel(text)
+    }
+
+    /// The most words of a site's name above a headline ("Slashdot Mirror").
+    static let maxSiteNameWords = 3
+    /// The most words of a first line that is the text's subject.
+    static let maxSubjectWords = 20
+
+    /// A bare line of a few words right above a longer headline: the site's name, not the title.
+    private static func isSiteName(_ block: Block, before next: Block?) -> Bool {
+        guard let next, next.isHeading, isTitleLike(next), block.rank == Block.lineHeadingRank, !block.isMarkedHeading else {
+            return false
+        }
+        let words = TextRules.wordCount(block.text)
+        return words <= maxSiteNameWords && TextRules.wordCount(next.text) > 2 * words
+    }
+
+    /// "Apple calls out Bloomberg 🍎, 3D printing rockets 🚀": a first line of a few words without a
+    /// sentence's end, above the text: its subject line.
+    private static func isSubjectLine(_ block: Block) -> Bool {
+        guard block.kind == .text, block.lineCount == 1, let last = block.text.last, !".!?:;,…".contains(last) else { return false }
+        let words = TextRules.wordCount(block.text)
+        return words >= 2 && words <= maxSubjectWords && !TextRules.containsURL(block.text) && !isGenericLabel(block.text)
     }
 
     static func isGenericLabel(_ text: String) -> Bool {
@@ -57,6 +83,14 @@ enum TitleFinder {
         if heading.hasSuffix(":") { heading = heading.dropLast() }
         if heading.hasSuffix(" read)"), let open = heading.lastIndex(of: "("), heading[open...].contains(where: \.isNumber) {
             heading = heading[..<open]
+        }
+        // "(bgr.com)": the site a headline was taken from.
+        if heading.hasSuffix(")"), let open = heading.lastIndex(of: "("), open > heading.startIndex {
+            let inner = heading[heading.index(after: open)..<heading.index(before: heading.endIndex)]
+            if !inner.contains(" "), inner.contains("."), let tld = inner.split(separator: ".").last, tld.count >= 2,
+               tld.allSatisfy({ $0.isLetter && $0.isLowercase }) {
+                heading = heading[..<open]
+            }
         }
         return heading.trimmingCharacters(in: .whitespaces)
     }
