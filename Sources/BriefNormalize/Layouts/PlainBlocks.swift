@@ -50,7 +50,8 @@ enum PlainBlocks {
                 let text = HTMLEntities.decode(line.content)
                 switch line.kind {
                 case .text:
-                    if let item = builder.current, case .item = item.kind, line.indent > builder.itemIndent {
+                    if let item = builder.current, case .item = item.kind,
+                       line.indent > builder.itemIndent || layout.isWrapped && shouldJoin(item, line, text: text, following: nil, layout: layout) {
                         builder.current?.append(line, text: text)
                         continue
                     }

@@ -13,17 +13,16 @@ enum Chrome: String, Sendable {
     static let maxLength = 400
     /// The longest line judged by its words alone, in bytes.
     static let maxShortLength = 160
+    /// The most words of a chrome line (a promotion's pitch, a newsletter box).
+    static let maxWords = 45
 
     /// What kind of chrome the line is, or nil when it is text.
     static func kind(of line: String) -> Chrome? {
         let length = line.utf8.count
         guard length <= maxLength else { return nil }
-        if length > maxShortLength {
-            if isCaptionCredit(line) { return .caption }
-            return line.containsBytes("kie") && isCookieNotice(line.lowercased()) ? .prompt : nil
-        }
+        if length > maxShortLength { return longLineKind(line) }
         let words = TextRules.wordCount(line)
-        guard words <= 30 else { return nil }
+        guard words <= maxWords else { return nil }
         var lower = line.lowercased()
         while let last = lower.last, ".:!|-–—>»›".contains(last) || last == " " { lower.removeLast() }
         if lower.hasPrefix("[") && lower.hasSuffix("]") || lower.hasPrefix("(") && lower.hasSuffix(")") {
@@ -33,7 +32,7 @@ enum Chrome: String, Sendable {
             }
         }
         if let kind = ChromePhrases.wholeLines[lower] { return kind }
-        if words <= 25, let kind = ChromePhrases.kind(ofStart: lower) { return kind }
+        if let kind = ChromePhrases.kind(ofStart: lower) { return kind }
         if isCookieNotice(lower) { return .prompt }
         if isReadingTime(lower) || MetaLines.isDateLine(line) || MetaLines.isCounter(lower) { return .meta }
         if MetaLines.isByline(line) { return .byline }
@@ -43,6 +42,15 @@ enum Chrome: String, Sendable {
         if MetaLines.isLabelledMeta(line) || MetaLines.isPagePosition(line) { return .meta }
         if lower.hasSuffix(" logo") && words <= 4 { return .caption }
         return nil
+    }
+
+    /// A long line is chrome only as a caption, a cookie notice, or a promotion or footer by its start.
+    private static func longLineKind(_ line: String) -> Chrome? {
+        if isCaptionCredit(line) { return .caption }
+        let lower = line.lowercased()
+        if line.containsBytes("kie") && isCookieNotice(lower) { return .prompt }
+        guard TextRules.wordCount(line) <= maxWords, let kind = ChromePhrases.kind(ofStart: lower) else { return nil }
+        return [.prompt, .advertisement, .footer].contains(kind) ? kind : nil
     }
 
     private static func isCookieNotice(_ lower: String) -> Bool {
@@ -203,8 +211,13 @@ enum MetaLines {
         let plain = InlineMarkdown.plainText(line)
         guard let colon = plain.firstIndex(of: ":") else { return false }
         let label = plain[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-        guard metaLabels.contains(label) else { return false }
         let value = plain[plain.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        // "… Podcast Link: https://…": a link labelled as one.
+        if let last = label.split(separator: " ").last, ["link", "url"].contains(last), TextRules.wordCount(label) <= 6,
+           TextRules.containsURL(value), TextRules.wordCount(value) == 1 {
+            return true
+        }
+        guard metaLabels.contains(label) else { return false }
         return TextRules.wordCount(value) <= 8 || TextRules.containsURL(value) && TextRules.wordCount(value) <= 2
     }
 

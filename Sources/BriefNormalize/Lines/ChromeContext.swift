@@ -7,6 +7,7 @@ enum ChromeContext {
     static let maxSignatureWords = 6
 
     static func mark(_ lines: inout [Line], isTranscript: Bool) {
+        markMailHeaders(&lines)
         markCommentSection(&lines)
         markCredits(&lines)
         guard !isTranscript else { return }
@@ -82,7 +83,37 @@ enum ChromeContext {
         }
     }
 
-    // MARK: Comments, credits, footers
+    // MARK: Mail headers, comments, credits, footers
+
+    /// The fewest header lines that make a mail's header block.
+    static let minMailHeaders = 3
+
+    /// "From: …", "Subject: …", "Message-ID: …" at the top, folded lines included: a mail's headers.
+    private static func markMailHeaders(_ lines: inout [Line]) {
+        guard let first = lines.firstIndex(where: { !$0.isBlank }) else { return }
+        var end = first
+        var headers = 0
+        while end < lines.count, !lines[end].isBlank {
+            if isMailHeader(lines[end].raw) {
+                headers += 1
+            } else if !(headers > 0 && lines[end].indent > 0) {
+                return
+            }
+            end += 1
+        }
+        guard headers >= minMailHeaders else { return }
+        for i in first..<end { lines[i].kind = .chrome(.meta) }
+    }
+
+    /// `Content-Type: text/plain`: a header name (letters, digits and hyphens), a colon, a space.
+    private static func isMailHeader(_ raw: Substring) -> Bool {
+        guard let colon = raw.firstIndex(of: ":"), colon > raw.startIndex, raw.first?.isLetter == true else { return false }
+        let name = raw[..<colon]
+        return name.count <= 40 && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+            && (raw.index(after: colon) == raw.endIndex || raw[raw.index(after: colon)] == " ")
+    }
+
+
 
     /// "157 comments" after the text: everything from there on is the comment section.
     private static func markCommentSection(_ lines: inout [Line]) {

@@ -84,6 +84,7 @@ enum LineClassifier {
         }
         if let (ordered, item) = MarkdownForms.bulletContent(content) {
             content = stripLeadingCodes(item, line: &line)
+            if let chrome = Chrome.kind(of: InlineMarkdown.plainText(content)) { return .chrome(chrome) }
             return .bullet(ordered: ordered)
         }
         if let chrome = Chrome.kind(of: InlineMarkdown.plainText(content)) {

@@ -48,7 +48,11 @@ enum MarkdownForms {
             return item.isEmpty ? nil : (false, String(item))
         }
         var digits = line.prefix { $0.isASCII && $0.isNumber }
-        if digits.isEmpty, first.isASCII, first.isLowercase, line.dropFirst().first == "." { digits = line.prefix(1) }
+        // "a. The first point": a letter of an outline, followed by a sentence.
+        if digits.isEmpty, first.isASCII, first.isLowercase, line.dropFirst().first == ".",
+           line.dropFirst(3).first?.isUppercase == true {
+            digits = line.prefix(1)
+        }
         guard (1...3).contains(digits.count) else { return nil }
         let rest = line.dropFirst(digits.count)
         guard let mark = rest.first, mark == "." || mark == ")", rest.dropFirst().first == " " else { return nil }

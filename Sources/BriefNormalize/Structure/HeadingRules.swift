@@ -46,9 +46,10 @@ enum HeadingRules {
         return true
     }
 
-    /// A real paragraph: several words ending a sentence.
+    /// A real paragraph (several words ending a sentence) or a list item.
     private static func isParagraph(_ block: Block) -> Bool {
-        !block.isHeading && TextRules.wordCount(block.text) >= 12 && TextRules.endsSentence(block.text)
+        if case .item = block.kind { return true }
+        return !block.isHeading && TextRules.wordCount(block.text) >= 12 && TextRules.endsSentence(block.text)
     }
 
     /// The words of a line that may be a heading, or nil when its shape rules that out.
