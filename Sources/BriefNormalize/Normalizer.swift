@@ -22,8 +22,11 @@ public enum Normalizer {
         diagnostics += frontMatterDiagnostics
         let body = allLines[bodyStart...].enumerated().map { (text: $0.element, number: bodyStart + $0.offset + 1) }
 
-        var lines = LineClassifier.classify(Array(body))
-        let layout = Layout.detect(lines, format: source.format)
+        let isSubtitles = source.format == .subtitles || Subtitles.looksLikeSubtitles(body.prefix(Subtitles.probeLines).map(\.text))
+        var lines = isSubtitles ? [] : LineClassifier.classify(Array(body))
+        var layout = Layout.detect(lines, format: source.format)
+        layout.isSubtitles = layout.isSubtitles || isSubtitles
+        layout.isTranscript = layout.isTranscript || isSubtitles
         var titleHint = frontMatter.title
         var blocks: [Block]
         if layout.isSubtitles {
@@ -63,11 +66,17 @@ public enum Normalizer {
         return (document, lines)
     }
 
+    /// Raw HTML, or a link whose address may use a script scheme: worth asking cmark-gfm about.
+    private static func mayBeUnsafe(_ markdown: String) -> Bool {
+        markdown.utf8.contains(UInt8(ascii: "<")) || markdown.containsBytes("&#")
+            || markdown.containsBytes("](") && ["script:", "Script:", "SCRIPT:", "data:", "DATA:", "file:", "FILE:"].contains { markdown.containsBytes($0) }
+    }
+
     /// Raw HTML and script links in Markdown blocks, which the site leaves out.
     private static func unsafeMarkdown(in blocks: [Block], path: String) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for block in blocks {
-            guard let markdown = block.markdown, markdown.contains("<") || markdown.contains(":") else { continue }
+            guard let markdown = block.markdown, mayBeUnsafe(markdown) else { continue }
             for finding in CMark.unsafeContent(markdown) {
                 let column = finding.line == 1 ? block.column + finding.column - 1 : finding.column
                 diagnostics.append(.warning(path, line: block.line + finding.line - 1, column: column,

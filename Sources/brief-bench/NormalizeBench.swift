@@ -14,9 +14,12 @@ struct NormalizeBench: ParsableCommand {
     @Option(help: "How many times to run; the median is reported.")
     var runs: Int = 5
 
+    @Option(help: "A source file to normalize instead of the generated one (any layout: .txt, .md, .srt, .vtt).")
+    var file: String?
+
     func run() throws {
-        let text = Self.messySource(bytes: Int(megabytes * 1_000_000))
-        let source = SourceText(path: "bench.txt", text: text)
+        let text = try file.map { try String(contentsOfFile: $0, encoding: .utf8) } ?? Self.messySource(bytes: Int(megabytes * 1_000_000))
+        let source = SourceText(path: file ?? "bench.txt", text: text)
         var times: [Double] = []
         var document: Document?
         for _ in 0..<runs {

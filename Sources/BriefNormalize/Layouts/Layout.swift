@@ -60,9 +60,7 @@ struct Layout: Equatable {
             case .text:
                 textLines += 1
                 if line.removed.contains("time code") { timeCoded += 1 }
-                if line.content.hasPrefix(">>") || line.content.hasPrefix("&gt;&gt;") { speakerChanges += 1 }
-                speakerChanges += line.content.components(separatedBy: " >> ").count - 1
-                    + line.content.components(separatedBy: "&gt;&gt;").count - 1
+                speakerChanges += SpeakerLabels.markerCount(in: line.content)
                 let length = line.content.utf8.count
                 if length >= Layout.minCaptionLineBytes,
                    sentenceEnds(line.content) * Layout.captionBytesPerSentence < length { captionLines += 1 }

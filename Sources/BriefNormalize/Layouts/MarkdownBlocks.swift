@@ -131,10 +131,10 @@ enum InlineChrome {
         var text = Substring(content)
         while true {
             let trimmed = text.trimmingSuffix(" ")
-            if trimmed.hasSuffix(")"), let open = trimmed.range(of: "[", options: .backwards),
-               let close = trimmed[open.upperBound...].range(of: "]("),
-               linkTexts.contains(trimmed[open.upperBound..<close.lowerBound].lowercased()) {
-                text = trimmed[..<open.lowerBound]
+            if trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "["),
+               let close = trimmed[open...].firstIndex(of: "]"), trimmed[close...].hasPrefix("]("),
+               linkTexts.contains(trimmed[trimmed.index(after: open)..<close].lowercased()) {
+                text = trimmed[..<open]
                 continue
             }
             if let tail = ["Read More>>", "Read More >>", "Read more>>", "Read More »"].first(where: { trimmed.hasSuffix($0) }) {

@@ -15,9 +15,15 @@ enum Subtitles {
         var lines: [Line]
     }
 
+    /// Lines looked at to tell a subtitle file by its content.
+    static let probeLines = 200
+    /// Timing lines among them that make a subtitle file.
+    static let minTimingLines = 3
+
     /// Whether the lines are laid out as subtitles: several timing lines.
-    static func looksLikeSubtitles(_ lines: [Line]) -> Bool {
-        lines.lazy.filter { $0.kind == .cueTiming }.prefix(3).count >= 3
+    static func looksLikeSubtitles(_ lines: [Substring]) -> Bool {
+        lines.lazy.filter { $0.contains("-->") && Timestamps.isCueTiming(Substring(LineCleaner.clean($0))) }
+            .prefix(minTimingLines).count >= minTimingLines
     }
 
     static func read(_ body: [(text: Substring, number: Int)]) -> Read {

@@ -152,46 +152,73 @@ struct TurnBuilder {
 /// has no sentence ends (auto-captions).
 enum Sentences {
     static func paragraphs(_ text: String) -> [String] {
-        let words = text.split(separator: " ", omittingEmptySubsequences: true)
-        var paragraphs: [String] = []
-        var current: [Substring] = []
-        var sentences = 0
-        var length = 0
-        for (i, word) in words.enumerated() {
-            current.append(word)
-            length += word.utf8.count + 1
-            let next = i + 1 < words.count ? words[i + 1] : nil
-            if endsSentence(word, next: next) {
-                sentences += 1
-                if sentences >= TranscriptBlocks.sentencesPerParagraph || length >= TranscriptBlocks.paragraphLength {
-                    paragraphs.append(current.joined(separator: " "))
-                    (current, sentences, length) = ([], 0, 0)
+        let cuts = text.withBytes { bytes -> [Int] in
+            var cuts: [Int] = []
+            var sentences = 0
+            var words = 0
+            var start = 0
+            for i in bytes.indices where bytes[i] == 0x20 {
+                words += 1
+                if endsSentence(bytes, space: i) {
+                    sentences += 1
+                    if sentences >= TranscriptBlocks.sentencesPerParagraph || i - start >= TranscriptBlocks.paragraphLength {
+                        cuts.append(i)
+                        (sentences, words, start) = (0, 0, i + 1)
+                    }
+                } else if words >= TranscriptBlocks.unpunctuatedParagraphWords * 2
+                            || sentences == 0 && words >= TranscriptBlocks.unpunctuatedParagraphWords && startsNewThought(bytes, after: i) {
+                    cuts.append(i)
+                    (sentences, words, start) = (0, 0, i + 1)
                 }
-            } else if current.count >= TranscriptBlocks.unpunctuatedParagraphWords * 2
-                        || sentences == 0 && current.count >= TranscriptBlocks.unpunctuatedParagraphWords && next.map(startsNewThought) == true {
-                paragraphs.append(current.joined(separator: " "))
-                (current, sentences, length) = ([], 0, 0)
             }
+            return cuts
         }
-        if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }
+        guard !cuts.isEmpty else { return [text] }
+        let utf8 = text.utf8
+        var paragraphs: [String] = []
+        var start = utf8.startIndex
+        for cut in cuts {
+            let end = utf8.index(utf8.startIndex, offsetBy: cut)
+            paragraphs.append(String(text[start..<end]))
+            start = utf8.index(after: end)
+        }
+        if start < utf8.endIndex { paragraphs.append(String(text[start...])) }
         return paragraphs
     }
 
-    /// "said." followed by a capitalised word: a sentence ends (not "Mr." or "U.S." before a name).
-    private static func endsSentence(_ word: Substring, next: Substring?) -> Bool {
-        guard TextRules.endsSentence(word), word.last != ":" else { return false }
-        guard let next, let first = next.first else { return true }
-        if word.hasSuffix(".") {
-            let stem = word.dropLast()
-            if stem.count <= 3 && stem.first?.isUppercase == true || stem.contains(".") { return false }
+    /// At the space at `i`: the word before ends with ".", "!" or "?" (quotes after it allowed) and
+    /// the next one starts with a capital, a digit or a quote; "Mr." and "U.S." do not end sentences.
+    private static func endsSentence(_ bytes: UnsafeBufferPointer<UInt8>, space i: Int) -> Bool {
+        var j = i - 1
+        while j > 0, bytes[j] == UInt8(ascii: "\"") || bytes[j] == UInt8(ascii: "'") || bytes[j] == UInt8(ascii: ")") { j -= 1 }
+        guard j >= 0 else { return false }
+        let mark = bytes[j]
+        guard mark == UInt8(ascii: ".") || mark == UInt8(ascii: "!") || mark == UInt8(ascii: "?")
+                || mark == 0xA6 && j >= 2 && bytes[j - 1] == 0x80 && bytes[j - 2] == 0xE2 else { return false }
+        guard i + 1 < bytes.count else { return true }
+        let next = bytes[i + 1]
+        guard next >= 0x41 && next <= 0x5A || next >= 0x30 && next <= 0x39 || next == UInt8(ascii: "\"") || next >= 0xC0 else {
+            return false
         }
-        return first.isUppercase || first.isNumber || "\"“‘'(".contains(first)
+        guard mark == UInt8(ascii: ".") else { return true }
+        // The word before the full stop: short and capitalised ("Mr.", "Inc."), or holding a dot ("U.S.").
+        var k = j - 1
+        while k >= 0, bytes[k] != 0x20 { k -= 1 }
+        let word = bytes[(k + 1)..<j]
+        if word.contains(UInt8(ascii: ".")) { return false }
+        return !(word.count <= 3 && word.first.map { $0 >= 0x41 && $0 <= 0x5A } == true)
     }
 
     /// Where unpunctuated captions may be cut: before a word that often starts a clause.
-    private static func startsNewThought(_ word: Substring) -> Bool {
-        ["and", "so", "but", "now", "well", "because", "then", "i", "we", "you", "they", "it's", "that's"].contains(word.lowercased())
+    private static func startsNewThought(_ bytes: UnsafeBufferPointer<UInt8>, after i: Int) -> Bool {
+        var end = i + 1
+        while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+        let word = String(decoding: bytes[(i + 1)..<end], as: UTF8.self).lowercased()
+        return clauseStarts.contains(word)
     }
+
+    static let clauseStarts: Set<String> = ["and", "so", "but", "now", "well", "because", "then", "i", "we", "you", "they",
+                                            "it's", "that's"]
 }
 
 /// Cues in brackets that transcripts carry: "[music]", "[Applause]", "(laughter)", "[ __ ]".
@@ -200,7 +227,7 @@ enum Cues {
     static let maxWords = 3
 
     static func remove(_ text: String) -> String {
-        guard text.contains("[") || text.contains("(") else { return text }
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "(") }) else { return text }
         var out = ""
         var rest = Substring(text)
         while let open = rest.firstIndex(where: { $0 == "[" || $0 == "(" }) {

@@ -34,12 +34,13 @@ enum Chrome: String, Sendable {
         if let kind = ChromePhrases.wholeLines[lower] { return kind }
         if let kind = ChromePhrases.kind(ofStart: lower) { return kind }
         if isCookieNotice(lower) { return .prompt }
-        if isReadingTime(lower) || MetaLines.isDateLine(line) || MetaLines.isCounter(lower) { return .meta }
+        let hasDigit = length <= MetaLines.maxLength && line.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
+        if isReadingTime(lower) || hasDigit && (MetaLines.isDateLine(line) || MetaLines.isCounter(lower)) { return .meta }
         if MetaLines.isByline(line) { return .byline }
         if isNavigation(line) { return .navigation }
         if isShareBar(lower) { return .share }
         if isCaptionCredit(line) { return .caption }
-        if MetaLines.isLabelledMeta(line) || MetaLines.isPagePosition(line) { return .meta }
+        if MetaLines.isLabelledMeta(line) || length <= MetaLines.maxLength && MetaLines.isPagePosition(line) { return .meta }
         if lower.hasSuffix(" logo") && words <= 4 { return .caption }
         return nil
     }
@@ -71,6 +72,8 @@ enum Chrome: String, Sendable {
     /// "Home | Tech | Markets | Subscribe", "News › Tech › AI": three or more short items
     /// joined by the same separator, none of them a sentence.
     static func isNavigation(_ line: String) -> Bool {
+        // "|", ">", "/", or the first byte of "·", "»" (0xC2), "›", "•" (0xE2).
+        guard line.utf8.contains(where: { $0 == 0x7C || $0 == 0x3E || $0 == 0x2F || $0 == 0xC2 || $0 == 0xE2 }) else { return false }
         for separator in [" | ", " · ", " › ", " » ", " > ", " / ", " • "] where line.contains(separator) {
             let items = line.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }
             guard items.count >= 3 else { continue }
@@ -85,6 +88,8 @@ enum Chrome: String, Sendable {
     /// "Share this article: Twitter Facebook LinkedIn", "Share on X · Email": a share verb
     /// followed only by the names of networks, or nothing but network names.
     static func isShareBar(_ lower: String) -> Bool {
+        let firstWord = lower.prefix { $0 != " " && $0 != ":" }
+        guard ["share", "tweet", "follow"].contains(firstWord) || ChromePhrases.networks.contains(String(firstWord)) else { return false }
         var rest = Substring(lower)
         var hadVerb = false
         for verb in ["share this article", "share this story", "share this post", "share this", "share on", "share via",
@@ -108,7 +113,7 @@ enum Chrome: String, Sendable {
 
     /// A photo caption that ends with its credit ("… (AP Photo/Matt Rourke,File)"), or a credit line.
     static func isCaptionCredit(_ line: String) -> Bool {
-        guard line.hasSuffix(")") || line.contains("Credit") || line.contains("credit") else { return false }
+        guard line.hasSuffix(")") || line.containsBytes("Credit") || line.containsBytes("credit") else { return false }
         let lower = line.lowercased()
         for mark in ["(ap photo", "(photo:", "(photo by", "(getty", "(reuters/", "(afp", "(image:", "(credit:", "(courtesy",
                      "image credits:", "image credit:", "photo credit:", "photo credits:"] where lower.contains(mark) {
@@ -123,13 +128,17 @@ enum MetaLines {
     static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                          "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
                          "sept", "oct", "nov", "dec"]
+    /// The longest date, counter or page line, in bytes.
+    static let maxLength = 80
+
     static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                            "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"]
 
     /// "December 18, 2024", "2024-12-18", "01/16/2002", "Mon, 5 Jan 2024 10:00 AM", "TLDR 2018-10-22":
     /// a short line whose words are all parts of a date or time (one other word allowed when it has a year).
     static func isDateLine(_ line: String) -> Bool {
-        let words = line.lowercased().split { " ,|·•".contains($0) }.map { $0.trimmingCharacters(in: .punctuationCharacters) }
+        let words = line.lowercased().split { $0 == " " || $0 == "," || $0 == "|" || $0 == "·" || $0 == "•" }
+            .map { String($0.trimmingPunctuation) }
         guard (1...9).contains(words.count) else { return false }
         var dateWords = 0
         var hasYear = false
@@ -208,10 +217,11 @@ enum MetaLines {
     /// `Source: https://…`, `**Date:** November 24, 2025`, `*Model: gpt-4o*`, `Markdown Content:`:
     /// a meta label and a short value (or none).
     static func isLabelledMeta(_ line: String) -> Bool {
+        guard line.utf8.prefix(48).contains(UInt8(ascii: ":")) else { return false }
         let plain = InlineMarkdown.plainText(line)
         guard let colon = plain.firstIndex(of: ":") else { return false }
-        let label = plain[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-        let value = plain[plain.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        let label = plain[..<colon].trimmingSpaces.lowercased()
+        let value = String(plain[plain.index(after: colon)...].trimmingSpaces)
         // "… Podcast Link: https://…": a link labelled as one.
         if let last = label.split(separator: " ").last, ["link", "url"].contains(last), TextRules.wordCount(label) <= 6,
            TextRules.containsURL(value), TextRules.wordCount(value) == 1 {
@@ -254,5 +264,23 @@ enum MetaLines {
 
     private static func isClock(_ word: String) -> Bool {
         Timestamps.timeCodeEnd(Substring(word)) != nil
+    }
+}
+
+extension Substring {
+    /// Without spaces at either end.
+    var trimmingSpaces: Substring {
+        var s = self
+        while s.first == " " { s = s.dropFirst() }
+        while s.last == " " { s = s.dropLast() }
+        return s
+    }
+
+    /// Without punctuation at either end ("(2024)," → "2024").
+    var trimmingPunctuation: Substring {
+        var s = self
+        while let first = s.first, first.isPunctuation { s = s.dropFirst() }
+        while let last = s.last, last.isPunctuation { s = s.dropLast() }
+        return s
     }
 }

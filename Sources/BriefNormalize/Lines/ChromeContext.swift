@@ -129,14 +129,17 @@ enum ChromeContext {
 
     /// A name alone next to a photo caption is its credit ("Matt Rourke").
     private static func markCredits(_ lines: inout [Line]) {
-        for i in lines.indices where lines[i].kind == .text && isShortName(lines[i].content) {
+        for i in lines.indices where lines[i].kind == .text {
             let previous = i > 0 ? lines[i - 1].kind : .blank
             let next = i + 1 < lines.count ? lines[i + 1].kind : .blank
-            if previous == .chrome(.caption) || next == .chrome(.caption) { lines[i].kind = .chrome(.caption) }
+            if previous == .chrome(.caption) || next == .chrome(.caption), isShortName(lines[i].content) {
+                lines[i].kind = .chrome(.caption)
+            }
         }
     }
 
     private static func isShortName(_ text: String) -> Bool {
+        guard text.utf8.count <= 60 else { return false }
         let words = TextRules.words(text)
         return (1...4).contains(words.count) && words.allSatisfy { $0.first?.isUppercase == true }
             && !TextRules.endsSentence(text)

@@ -1,3 +1,5 @@
+import BriefModel
+
 /// One line of a source and what the normalizer recognized it as.
 ///
 /// Lines are classified once, by their form alone (`LineClassifier`), then by their neighbours
@@ -72,14 +74,13 @@ struct Line {
 
     /// 1-based column where the content starts in the file (after indentation and markers).
     var contentColumn: Int {
-        guard let first = content.first, let start = raw.firstIndex(of: first) else { return indent + 1 }
-        let probe = content.prefix(12)
-        var i = start
-        while i < raw.endIndex {
-            if raw[i...].hasPrefix(probe) { return raw.distance(from: raw.startIndex, to: i) + 1 }
-            i = raw.index(after: i)
-        }
-        return indent + 1
+        let probe = Array(content.utf8.prefix(12))
+        guard !probe.isEmpty else { return indent + 1 }
+        let offset = raw.utf8.withContiguousStorageIfAvailable { bytes in
+            probe.withUnsafeBufferPointer { ByteSearch.firstIndex(of: $0, in: bytes) }
+        } ?? nil
+        guard let offset else { return indent + 1 }
+        return raw[..<raw.utf8.index(raw.startIndex, offsetBy: offset)].count + 1
     }
 
     var isBlank: Bool { kind == .blank }

@@ -84,10 +84,12 @@ enum LineClassifier {
         }
         if let (ordered, item) = MarkdownForms.bulletContent(content) {
             content = stripLeadingCodes(item, line: &line)
-            if let chrome = Chrome.kind(of: InlineMarkdown.plainText(content)) { return .chrome(chrome) }
+            if content.utf8.count <= Chrome.maxLength, let chrome = Chrome.kind(of: InlineMarkdown.plainText(content)) {
+                return .chrome(chrome)
+            }
             return .bullet(ordered: ordered)
         }
-        if let chrome = Chrome.kind(of: InlineMarkdown.plainText(content)) {
+        if content.utf8.count <= Chrome.maxLength, let chrome = Chrome.kind(of: InlineMarkdown.plainText(content)) {
             return .chrome(chrome)
         }
         if MarkdownForms.isLinkOnly(content) { return .chrome(.link) }

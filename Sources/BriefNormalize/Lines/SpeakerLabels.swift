@@ -18,6 +18,7 @@ struct SpeakerLabels {
     init(_ lines: [Line]) {
         var counts: [Substring: Int] = [:]
         for line in lines where line.kind == .text {
+            guard line.content.utf8.prefix(48).contains(UInt8(ascii: ":")) || line.content.containsBytes(">") else { continue }
             for piece in Self.turns(in: HTMLEntities.decode(line.content)) {
                 if let name = Self.name(in: piece), let last = name.split(separator: " ").last { counts[last, default: 0] += 1 }
             }
@@ -35,9 +36,30 @@ struct SpeakerLabels {
         return String(text.dropFirst(name.count + 1).drop { $0 == " " })
     }
 
+    /// How many speaker changes (">>", escaped or not) the text marks.
+    static func markerCount(in text: String) -> Int {
+        text.withBytes { bytes in
+            var count = 0
+            var i = 0
+            while i + 1 < bytes.count {
+                if bytes[i] == UInt8(ascii: ">"), bytes[i + 1] == UInt8(ascii: ">") {
+                    count += 1
+                    i += 2
+                } else if bytes[i] == UInt8(ascii: "&"), i + 7 < bytes.count, bytes[i + 1] == UInt8(ascii: "g"),
+                          bytes[(i + 1)..<(i + 8)].elementsEqual("gt;&gt;".utf8) {
+                    count += 1
+                    i += 8
+                } else {
+                    i += 1
+                }
+            }
+            return count
+        }
+    }
+
     /// "… happened? >> I think it was…": the pieces of a line that several speakers share.
     static func turns(in text: String) -> [String] {
-        guard text.contains(">>") else { return [text] }
+        guard text.containsBytes(">>") else { return [text] }
         var pieces = text.components(separatedBy: ">>").map { $0.trimmingCharacters(in: .whitespaces) }
         if pieces.first?.isEmpty == true { pieces.removeFirst() }
         return pieces.filter { !$0.isEmpty }
@@ -46,7 +68,7 @@ struct SpeakerLabels {
     /// "Speaker 1", "BECKY QUICK", "Jensen Huang": a name of up to three capitalised words
     /// followed by a colon at the start of the text.
     private static func name(in text: String) -> Substring? {
-        guard let colon = text.prefix(40).firstIndex(of: ":") else { return nil }
+        guard text.utf8.prefix(40).contains(UInt8(ascii: ":")), let colon = text.prefix(40).firstIndex(of: ":") else { return nil }
         let name = text[..<colon]
         let words = name.split(separator: " ")
         guard (1...maxNameWords).contains(words.count), name.first?.isUppercase == true else { return nil }

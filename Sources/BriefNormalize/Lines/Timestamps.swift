@@ -31,7 +31,7 @@ enum Timestamps {
 
     /// Whether the line is a subtitle timing line: `00:00:01,000 --> 00:00:02,500 align:start`.
     static func isCueTiming(_ line: Substring) -> Bool {
-        guard line.utf8.first.map(isDigit) == true, let arrow = line.range(of: "-->") else { return false }
+        guard line.utf8.first.map(isDigit) == true, line.containsBytes("-->"), let arrow = line.range(of: "-->") else { return false }
         return timeCodeEnd(line[..<arrow.lowerBound].drop { $0 == " " }) != nil
             && timeCodeEnd(line[arrow.upperBound...].drop { $0 == " " }) != nil
     }

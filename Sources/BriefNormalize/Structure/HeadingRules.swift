@@ -72,6 +72,7 @@ enum HeadingRules {
     }
 
     private static func endsWithAbbreviation(_ text: String) -> Bool {
-        text.split(separator: " ").last.map { abbreviations.contains($0) } ?? false
+        let last = text.utf8.count <= maxCharacters * 4 ? text.split(separator: " ").last : nil
+        return last.map { abbreviations.contains($0) } ?? false
     }
 }

@@ -92,6 +92,6 @@ enum TitleFinder {
                 heading = heading[..<open]
             }
         }
-        return heading.trimmingCharacters(in: .whitespaces)
+        return String(heading.trimmingSpaces)
     }
 }
