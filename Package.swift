@@ -24,7 +24,11 @@ let package = Package(
         .target(name: "BriefTemplate"),
         .target(name: "BriefModel", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "BriefMarkdown", dependencies: ["CCmarkGFM"]),
-        .target(name: "BriefNormalize", dependencies: ["BriefModel", "BriefMarkdown", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "BriefNormalize",
+            dependencies: ["BriefModel", "BriefMarkdown", .product(name: "Yams", package: "Yams")],
+            exclude: ["README.md"]
+        ),
         .target(
             name: "BriefCore",
             dependencies: [

@@ -24,6 +24,7 @@ public enum Normalizer {
 
         let isSubtitles = source.format == .subtitles || Subtitles.looksLikeSubtitles(body.prefix(Subtitles.probeLines).map(\.text))
         var lines = isSubtitles ? [] : LineClassifier.classify(Array(body))
+        ChromeContext.mark(&lines)
         var layout = Layout.detect(lines, format: source.format)
         layout.isSubtitles = layout.isSubtitles || isSubtitles
         layout.isTranscript = layout.isTranscript || isSubtitles
@@ -35,7 +36,7 @@ public enum Normalizer {
             titleHint = titleHint ?? read.title
             blocks = TranscriptBlocks.blocks(lines, usesMarkdown: false)
         } else {
-            ChromeContext.mark(&lines, isTranscript: layout.isTranscript)
+            if !layout.isTranscript { ChromeContext.markOpeningAndClosing(&lines) }
             FenceWrapper.unwrap(&lines)
             if layout.isTranscript {
                 blocks = TranscriptBlocks.blocks(lines, usesMarkdown: layout.usesMarkdown)

@@ -23,6 +23,8 @@ struct Layout: Equatable {
     /// A line this long with fewer sentence ends than one per `captionBytesPerSentence` bytes is an auto-caption track.
     static let minCaptionLineBytes = 1500
     static let captionBytesPerSentence = 400
+    /// Lines longer than this are not read for single `*` or `_` emphasis, in bytes.
+    static let maxMarkedLineBytes = 2000
     /// Evidence of Markdown needed to read a plain-text file as Markdown.
     static let minMarkdownScore = 3
 
@@ -38,7 +40,7 @@ struct Layout: Equatable {
             || evidence.speakerChanges >= minSpeakerChanges
             || evidence.captionLines > 0
         layout.usesMarkdown = format == .markdown || evidence.markdownScore >= minMarkdownScore
-            && (evidence.headings > 0 || evidence.strongLines > 0 || evidence.inlineMarks >= 2 || evidence.bullets >= 2 && evidence.inlineMarks > 0)
+            && (evidence.headings > 0 || evidence.strongLines > 0 || evidence.inlineMarks >= 2)
         return layout
     }
 
@@ -66,10 +68,15 @@ struct Layout: Equatable {
                    sentenceEnds(line.content) * Layout.captionBytesPerSentence < length { captionLines += 1 }
             default: break
             }
-            if case .text = line.kind, InlineMarkdown.mayHoldMarkup(line.content) {
-                if line.content.contains("**") || line.content.contains("](") || line.content.contains("__") { inlineMarks += 1 }
-            }
+            if case .text = line.kind, InlineMarkdown.mayHoldMarkup(line.content), hasInlineMarks(line.content) { inlineMarks += 1 }
             if case .bullet = line.kind, line.content.contains("**") || line.content.contains("](") { inlineMarks += 1 }
+        }
+
+        /// Emphasis, code or a link that reading the line as Markdown would take away.
+        private func hasInlineMarks(_ text: String) -> Bool {
+            if text.containsBytes("**") || text.containsBytes("](") || text.containsBytes("__") { return true }
+            return text.utf8.count <= Layout.maxMarkedLineBytes && InlineMarkdown.plainText(text).utf8.count < text.utf8.count
+                && !text.containsBytes("&")
         }
 
         private func sentenceEnds(_ text: String) -> Int {

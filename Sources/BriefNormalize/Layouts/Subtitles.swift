@@ -5,7 +5,7 @@ import BriefModel
 /// that repeats what was just shown (roll-up auto-captions show every line two or three times)
 /// is kept once. A voice tag (`<v Speaker 2>`) starts a new speaker's turn.
 enum Subtitles {
-    /// Captions remembered to drop repeats: roll-up captions repeat a line in the next two cues.
+    /// Captions remembered to drop repeats: roll-up captions repeat a line in the next cues.
     static let repeatWindow = 3
 
     struct Read {
@@ -71,7 +71,10 @@ enum Subtitles {
                 line.startsTurn = lastVoice != nil
                 lastVoice = voice
             }
-            if recent.contains(caption) {
+            // Roll-up captions show earlier lines above the new one: any line of a cue but its last may
+            // repeat one of the last few; the last line repeats only the caption right before it.
+            let isLastOfCue = index + 1 == body.count || body[index + 1].text.isEmpty
+            if isLastOfCue ? recent.last == caption : recent.contains(caption) {
                 line.kind = .repeated
                 continue
             }

@@ -6,11 +6,16 @@ enum ChromeContext {
     /// The most words of a signature line after a sign-off ("Keep innovating,", "The Newsletter Team").
     static let maxSignatureWords = 6
 
-    static func mark(_ lines: inout [Line], isTranscript: Bool) {
+    /// Marks what its place gives away in any layout: mail headers, a comment section, photo credits.
+    static func mark(_ lines: inout [Line]) {
         markMailHeaders(&lines)
         markCommentSection(&lines)
         markCredits(&lines)
-        guard !isTranscript else { return }
+    }
+
+    /// Marks what opens and closes a text written for a reader (not a transcript, where anyone may say
+    /// "Welcome to…"): a chatbot's preamble and sign-off, a link footer.
+    static func markOpeningAndClosing(_ lines: inout [Line]) {
         markPreamble(&lines)
         markSignOff(&lines)
         markLinkFooter(&lines)

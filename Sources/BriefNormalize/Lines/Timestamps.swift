@@ -85,8 +85,13 @@ enum Timestamps {
             let word = after.drop { $0 == " " }.prefix { $0 != " " }.lowercased()
             return clockWords.contains(word) ? nil : after
         }
-        // Glued: "00:15You might…" — a capital letter or an opening quote right after the code.
-        if next.isUppercase || "\"“‘'(".contains(next) || " ·•-–—|".contains(next) { return after }
+        // Glued: "00:15You might…", "01:06right" — a letter or an opening quote right after the code,
+        // unless the letters are a clock's ("10:30am").
+        if next.isLetter {
+            let word = after.prefix { $0 != " " }.lowercased()
+            return clockWords.contains(word) || clockWords.contains(where: { word.hasPrefix($0) && $0.count > 2 }) ? nil : after
+        }
+        if "\"“‘'(".contains(next) || "·•-–—|".contains(next) { return after }
         return nil
     }
 

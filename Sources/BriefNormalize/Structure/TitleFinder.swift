@@ -27,7 +27,7 @@ enum TitleFinder {
             if isSiteName(first, before: blocks.dropFirst().first) { blocks.removeFirst() }
             title = withoutSiteName(headingText(blocks[0].text))
             blocks.removeFirst()
-        } else if title == nil, let first = blocks.first, blocks.count > 1, isSubjectLine(first) {
+        } else if title == nil, !layout.isTranscript, let first = blocks.first, blocks.count > 1, isSubjectLine(first) {
             title = headingText(first.text)
             blocks.removeFirst()
         }
