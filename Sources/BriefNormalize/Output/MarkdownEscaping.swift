@@ -9,7 +9,14 @@ public enum MarkdownEscaping {
         let bytes = Array(text.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 16)
+        var urlEnd = 0
         for (i, b) in bytes.enumerated() {
+            // A web address is left as written: cmark-gfm links it, and an escape inside would end up in the link.
+            if i >= urlEnd, let end = urlSpanEnd(bytes, at: i) { urlEnd = end }
+            if i < urlEnd {
+                out.append(b)
+                continue
+            }
             switch b {
             case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
                  UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "~"), UInt8(ascii: "|"):
@@ -22,6 +29,28 @@ public enum MarkdownEscaping {
             out.append(b)
         }
         return escapeLineStart(String(decoding: out, as: UTF8.self))
+    }
+
+    /// The end of a web address that starts at `i`: `https://…`, `http://…` or `www.…` at the start of a
+    /// word, up to the next space; or an autolink `<https://…>` with its brackets.
+    private static func urlSpanEnd(_ bytes: [UInt8], at i: Int) -> Int? {
+        let wordStart = i == 0 || bytes[i - 1] == 0x20 || bytes[i - 1] == UInt8(ascii: "(") || bytes[i - 1] == UInt8(ascii: "\"")
+        if bytes[i] == UInt8(ascii: "<") {
+            guard startsURL(bytes, at: i + 1) else { return nil }
+            var j = i + 1
+            while j < bytes.count, bytes[j] != 0x20, bytes[j] != UInt8(ascii: ">"), bytes[j] != UInt8(ascii: "<") { j += 1 }
+            return j < bytes.count && bytes[j] == UInt8(ascii: ">") ? j + 1 : nil
+        }
+        guard wordStart, startsURL(bytes, at: i) else { return nil }
+        var j = i
+        while j < bytes.count, bytes[j] != 0x20, bytes[j] != UInt8(ascii: "<"), bytes[j] != UInt8(ascii: ">") { j += 1 }
+        return j
+    }
+
+    private static func startsURL(_ bytes: [UInt8], at i: Int) -> Bool {
+        ["https://", "http://", "www."].contains { prefix in
+            bytes.count - i > prefix.utf8.count && bytes[i..<(i + prefix.utf8.count)].elementsEqual(prefix.utf8)
+        }
     }
 
     /// The characters that open a block at the start of a line: headings, lists, quotes, rules, code.
