@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -12,11 +13,32 @@ import Darwin
 package enum CMark {
     package static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter"]
 
-    /// Registration of the core extensions happens once per process.
-    private static let registered: Bool = {
+    /// The core extensions, registered and looked up once per process, before any parser exists
+    /// (a `static let` is initialised once, under a lock, by the first thread that needs it).
+    /// Registration fills process-wide lists that every later lookup only reads; nothing writes
+    /// to an extension after it, so sharing the pointers between threads is safe.
+    nonisolated(unsafe) private static let extensions: [OpaquePointer] = {
         cmark_gfm_core_extensions_ensure_registered()
-        return true
+        return extensionNames.map { name in
+            guard let found = cmark_find_syntax_extension(name) else {
+                preconditionFailure("cmark-gfm has no \(name) extension")
+            }
+            return found
+        }
     }()
+
+    /// Held while a parser finishes, which is when cmark-gfm parses inlines.
+    ///
+    /// cmark-gfm (0.29.0.gfm.6, as Debian ships it) keeps its tables of special characters,
+    /// `SPECIAL_CHARS` and `SKIP_CHARS` in `inlines.c`, for the whole process. Every
+    /// `cmark_parser_finish` adds its extensions' characters (`~`, `:`, `w`) to them before it
+    /// parses inlines and removes them afterwards (`process_inlines` in `blocks.c`), so a parser
+    /// finishing on one thread takes those characters away from one still parsing inlines on
+    /// another, and autolinks or strikethrough go missing at random. The tables are read only
+    /// while inlines are parsed, and that happens only inside `cmark_parser_finish`: with this
+    /// lock around it, no thread reads them while another writes them. Block parsing
+    /// (`cmark_parser_feed`) and rendering stay parallel.
+    private static let inlinePhase = NSLock()
 
     /// Something in the Markdown that safe mode does not pass through.
     package struct Finding: Equatable {
@@ -26,12 +48,14 @@ package enum CMark {
     }
 
     /// Parses `markdown` and hands the document node to `body`, freeing everything afterwards.
-    private static func withDocument<T>(_ markdown: String, options: Int32, _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) -> T) -> T {
-        precondition(registered)
+    private static func withDocument<T>(
+        _ markdown: String, options: Int32, _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) -> T
+    ) -> T {
+        let extensions = extensions
         guard let parser = cmark_parser_new(options) else { preconditionFailure("cmark_parser_new failed (out of memory)") }
         defer { cmark_parser_free(parser) }
-        for name in extensionNames {
-            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        for ext in extensions {
+            cmark_parser_attach_syntax_extension(parser, ext)
         }
         var text = markdown
         text.withUTF8 { buffer in
@@ -39,7 +63,10 @@ package enum CMark {
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
         }
-        guard let document = cmark_parser_finish(parser) else { preconditionFailure("cmark_parser_finish failed (out of memory)") }
+        inlinePhase.lock()
+        let finished = cmark_parser_finish(parser)
+        inlinePhase.unlock()
+        guard let document = finished else { preconditionFailure("cmark_parser_finish failed (out of memory)") }
         defer { cmark_node_free(document) }
         return body(document, cmark_parser_get_syntax_extensions(parser))
     }
