@@ -6,16 +6,32 @@ public struct RenderOptions: Sendable {
     public var strict: Bool = false
     /// A partial or parent that does not exist throws `.missingPartial` instead of rendering empty.
     public var missingPartialIsError: Bool = false
-    /// The most one render may produce: sections nested over lists multiply their output, and a
-    /// slip in a theme must end in an error, not in a build that fills memory.
-    public var maxOutputBytes = 512 << 20
+    /// The most one render may produce: sections nested over lists and partials that include
+    /// the next one twice multiply their output, and a slip in a theme must end in an error, not
+    /// in a build that fills memory or a page nobody can load.
+    public var maxOutputBytes = RenderOptions.defaultMaxOutputBytes
+    /// The most partials, parents, blocks and list items one render may expand, so that a render
+    /// that writes little still ends soon: one for every 16 bytes the output may hold, since a
+    /// real page writes more than that for each card, link or partial it expands.
+    public var maxExpansions: Int { max(1024, maxOutputBytes / 16) }
     /// How `{{>name}}` and `{{<name}}` find their templates.
     public var partialLookup: PartialLookup = .nameThenPartialsFolder
 
-    public init(strict: Bool = false, missingPartialIsError: Bool = false, partialLookup: PartialLookup = .nameThenPartialsFolder) {
+    public init(strict: Bool = false, missingPartialIsError: Bool = false,
+                maxOutputBytes: Int = RenderOptions.defaultMaxOutputBytes,
+                partialLookup: PartialLookup = .nameThenPartialsFolder) {
         self.strict = strict
         self.missingPartialIsError = missingPartialIsError
+        self.maxOutputBytes = maxOutputBytes
         self.partialLookup = partialLookup
+    }
+
+    /// 16 MB: many times the largest page a site needs, far below what would strain memory.
+    public static let defaultMaxOutputBytes = 16 << 20
+
+    /// "16 MB" or "20000 bytes", for messages.
+    static func describe(bytes: Int) -> String {
+        bytes % (1 << 20) == 0 ? "\(bytes >> 20) MB" : "\(bytes) bytes"
     }
 }
 

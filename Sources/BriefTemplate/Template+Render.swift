@@ -9,6 +9,8 @@ struct Renderer {
     let library: TemplateLibrary
     let options: RenderOptions
     var out: RenderOutput
+    /// Partials, parents, blocks and list items expanded so far.
+    private var expansions = 0
 
     init(library: TemplateLibrary, options: RenderOptions, capacity: Int) {
         self.library = library
@@ -60,10 +62,7 @@ struct Renderer {
         try checkNesting(context, at: section.offset)
         if case .list(let items) = value {
             for item in items {
-                guard out.byteCount <= options.maxOutputBytes else {
-                    throw context.origin.error(.outputTooLarge, at: section.offset,
-                                               "section \"\(section.name.raw)\" makes the output larger than \(options.maxOutputBytes) bytes")
-                }
+                try countExpansion(context, at: section.offset, "section \"\(section.name.raw)\"")
                 try render(section.body, context.with(value: item))
             }
         } else {
@@ -129,13 +128,41 @@ struct Renderer {
         return nil
     }
 
-    private func checkExpansion(_ context: RenderContext, _ kind: String, _ target: Node.Target, at offset: Int) throws(TemplateError) {
+    private mutating func checkExpansion(_ context: RenderContext, _ kind: String, _ target: Node.Target,
+                                         at offset: Int) throws(TemplateError) {
+        try countExpansion(context, at: offset, "\(kind) \"\(target.display)\"")
         guard context.expansionDepth < Renderer.maxExpansionDepth else {
             throw context.origin.error(
                 .recursionTooDeep, at: offset,
                 "\(kind) \"\(target.display)\" expands more than \(Renderer.maxExpansionDepth) levels deep (does it include itself?)")
         }
         try checkNesting(context, at: offset)
+    }
+
+    /// Counts one expansion and stops a render that has grown past the limits: partials that
+    /// each include the next one twice, or sections nested over lists, multiply their output and
+    /// their work with every level, where a limit on depth alone does not help.
+    private mutating func countExpansion(_ context: RenderContext, at offset: Int,
+                                         _ what: @autoclosure () -> String) throws(TemplateError) {
+        expansions += 1
+        if out.byteCount > options.maxOutputBytes {
+            throw context.origin.error(
+                .outputTooLarge, at: offset,
+                "\(what()) makes the output larger than \(RenderOptions.describe(bytes: options.maxOutputBytes))")
+        }
+        if expansions > options.maxExpansions {
+            throw context.origin.error(
+                .tooManyExpansions, at: offset,
+                "\(what()) makes one render expand partials, blocks and list items more than "
+                    + "\(options.maxExpansions) times")
+        }
+    }
+
+    /// Stops a render whose last expansions took the output past the limit.
+    mutating func checkFinalSize(_ origin: TemplateSource) throws(TemplateError) {
+        guard out.byteCount > options.maxOutputBytes else { return }
+        throw origin.error(.outputTooLarge, at: 0,
+                           "the output is larger than \(RenderOptions.describe(bytes: options.maxOutputBytes))")
     }
 
     private func checkNesting(_ context: RenderContext, at offset: Int) throws(TemplateError) {

@@ -26,6 +26,8 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
         case missingVariable
         /// One render produced more text than any page should (nested sections over lists multiply).
         case outputTooLarge
+        /// One render expanded more partials, blocks and list items than any page should.
+        case tooManyExpansions
     }
 
     public let kind: Kind

@@ -39,6 +39,7 @@ public struct TemplateLibrary: Sendable {
         }
         var renderer = Renderer(library: self, options: options, capacity: max(4096, template.origin.text.utf8.count * 2))
         try renderer.render(template.nodes, RenderContext(root: data, origin: template.origin))
+        try renderer.checkFinalSize(template.origin)
         return renderer.out.finish()
     }
 

@@ -450,6 +450,39 @@ final class BadInputTests: XCTestCase {
                                             options: .regularExpression), layout.stderr)
     }
 
+    func testPartialsThatMultiplyThePageAreAnErrorWithItsPlace() throws {
+        let (folder, site, before) = try builtSample()
+        // d0 … d29, each including the next one twice: 2^30 leaves, gigabytes per page.
+        for level in 0..<29 {
+            try E2E.write("{{> d\(level + 1)}}{{> d\(level + 1)}}", "Templates/partials/d\(level).mustache", in: folder)
+        }
+        try E2E.write("<p>the leaf of the tree, with some words</p>\n", "Templates/partials/d29.mustache", in: folder)
+        let story = BriefRunner.read(BriefRunner.packageRoot.appendingPathComponent("Templates/story.mustache"))
+        func storyIncluding(_ partial: String) throws {
+            try E2E.write(story.replacingOccurrences(of: "{{$main}}", with: "{{$main}}{{> \(partial)}}"),
+                          "Templates/story.mustache", in: folder)
+        }
+        try storyIncluding("d0")
+        let runaway = try BriefRunner.run(["build"], in: folder)
+        assertFails(runaway, with: [], site: site, before: before, "partials doubling 30 times")
+        let pattern = #"Templates/partials/d\d+\.mustache:1:(1|10): error: partial "d\d+" "#
+            + "makes the output larger than 16 MB; raise max_page_size in brief.yml if a page is meant to be that large"
+        XCTAssertNotNil(runaway.stderr.range(of: pattern, options: .regularExpression), runaway.stderr)
+
+        // max_page_size sets the limit: 64 KB stops 2^13 leaves (380 KB a page) and lets 2^7 (6 KB) through.
+        try E2E.write("max_page_size: 65536\n", "brief.yml", in: folder)
+        try storyIncluding("d16")
+        let limited = try BriefRunner.run(["build"], in: folder)
+        let over = "\" makes the output larger than 65536 bytes; raise max_page_size"
+        assertFails(limited, with: ["error: partial \"d", over],
+                    site: site, before: before, "a page over max_page_size")
+        try storyIncluding("d22")
+        let within = try BriefRunner.run(["build"], in: folder)
+        XCTAssertEqual(within.status, 0, within.stderr)
+        let page = E2E.read(site, "stories/elon-musks-supercomputer-freaks-out-ai-rivals/index.html")
+        XCTAssertEqual(E2E.count("<p>the leaf of the tree, with some words</p>", in: page), 128)
+    }
+
     func testMissingParentTemplateIsAnError() throws {
         let (folder, site, before) = try builtSample()
         try E2E.write("{{<layout}}{{$main}}\n<h1>{{heading}}</h1>\n  {{<no-such-frame}}{{$x}}y{{/x}}{{/no-such-frame}}{{/main}}{{/layout}}",

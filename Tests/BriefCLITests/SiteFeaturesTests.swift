@@ -117,6 +117,7 @@ final class SiteFeaturesTests: XCTestCase {
             ("language: en us", "brief.yml:2:11: error: \"language\" must be a language tag"),
             ("title: [a, b]", "brief.yml:2:8: error: \"title\" must be text"),
             ("max_source_size: huge", "brief.yml:2:18: error: \"max_source_size\" must be a whole number"),
+            ("max_page_size: 100", "brief.yml:2:16: error: \"max_page_size\" must be between 1024 and 1073741824"),
         ]
         for (yaml, expected) in cases {
             try E2E.write("description: Broken on purpose\n\(yaml)\n", "brief.yml", in: folder)

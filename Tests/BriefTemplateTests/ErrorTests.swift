@@ -226,14 +226,58 @@ final class ErrorTests: XCTestCase {
     }
 
     func testRunawayOutputIsAnError() throws {
-        // Twenty sections nested over a ten-item list would render 10^20 lines.
-        let source = String(repeating: "{{#items}}", count: 20) + "x" + String(repeating: "{{/items}}", count: 20)
+        // Twenty sections nested over a ten-item list would render 10^20 lines (of more than 16 bytes
+        // each, so that the output, not the count of expansions, reaches its limit first).
+        let line = "<li>one line of the runaway list</li>\n"
+        let source = String(repeating: "{{#items}}", count: 20) + line + String(repeating: "{{/items}}", count: 20)
         let library = try makeLibrary(["page": source])
         var options = RenderOptions()
         options.maxOutputBytes = 1 << 20
         let error = assertRenderError(library, "page", ["items": .list(Array(repeating: 1, count: 10))], options)
         XCTAssertEqual(error?.kind, .outputTooLarge)
         XCTAssertEqual(error?.line, 1)
+    }
+
+    /// Partials d0…d29, each including the next one twice: 2^30 copies of the leaf.
+    private func doublingPartials(leaf: String) throws -> TemplateLibrary {
+        var sources = ["page": "<main>\n{{>d0}}</main>", "d29": leaf]
+        for level in 0..<29 { sources["d\(level)"] = "{{>d\(level + 1)}}{{>d\(level + 1)}}" }
+        return try makeLibrary(sources)
+    }
+
+    func testPartialsThatMultiplyTheOutputAreAnError() throws {
+        // Without a list in sight: the output doubles with every level of partials.
+        let library = try doublingPartials(leaf: "<p>the leaf of the tree, with some words</p>\n")
+        let error = assertRenderError(library, "page", [:])
+        XCTAssertEqual(error?.kind, .outputTooLarge)
+        XCTAssertEqual(error?.path, "Templates/d28.mustache")
+        XCTAssertEqual(error?.line, 1)
+        XCTAssertEqual(error?.column, 9)
+        XCTAssertEqual(error?.message, "partial \"d29\" makes the output larger than 16 MB")
+        // The limit is settable; just under it renders.
+        var small = RenderOptions()
+        small.maxOutputBytes = 20_000
+        XCTAssertEqual(assertRenderError(library, "page", [:], small)?.message,
+                       "partial \"d29\" makes the output larger than 20000 bytes")
+        let within = try makeLibrary(["page": "{{>d0}}", "d0": "{{>d1}}{{>d1}}",
+                                      "d1": String(repeating: "x", count: 9_000)])
+        XCTAssertEqual(try within.render("page", [:], options: small).count, 18_000)
+    }
+
+    func testPartialsThatMultiplyTheWorkAreAnError() throws {
+        // Nothing is written, but 2^30 expansions would take minutes.
+        let library = try doublingPartials(leaf: "")
+        let started = Date()
+        let error = assertRenderError(library, "page", [:])
+        XCTAssertEqual(error?.kind, .tooManyExpansions)
+        XCTAssertEqual(error?.message.hasPrefix("partial \""), true, error?.message ?? "")
+        let expected = "makes one render expand partials, blocks and list items more than 1048576 times"
+        XCTAssertEqual(error?.message.hasSuffix(expected), true, error?.message ?? "")
+        XCTAssertLessThan(Date().timeIntervalSince(started), 10)
+        // The same for a list of empty items.
+        let list = try makeLibrary(["page": "{{#items}}{{#items}}{{#items}}{{/items}}{{/items}}{{/items}}"])
+        let items = TemplateValue.list(Array(repeating: 1, count: 200))
+        XCTAssertEqual(assertRenderError(list, "page", ["items": items])?.kind, .tooManyExpansions)
     }
 
     // MARK: Strict mode

@@ -119,13 +119,15 @@ public enum SiteBuilder {
         return .success(report)
     }
 
-    /// Everything that touches every page: brief itself, the settings every page shows and the options.
+    /// Everything that touches every page: brief itself, the settings every page shows (and the size
+    /// every page must keep under) and the options.
     /// The theme enters each page's fingerprint by the templates that page uses, the gazetteer by the
     /// companies a page shows; the other settings touch only the feeds or the front page's stories.
     static func globalKey(_ inputs: SiteInputs, _ options: BuildOptions) -> UInt64 {
         var key = Fingerprint(inputs.processingKey)
         let config = inputs.config
         for setting in [config.title, config.description, config.language, config.author, config.baseURL] { key.add(setting) }
+        key.add(config.maxPageSize)
         key.add(options.drafts)
         key.add(options.strict)
         key.add(options.output.path)
@@ -148,7 +150,8 @@ public enum SiteBuilder {
         let pages = Page.all(in: model)
         let data = PageData(model: model, prebuildStories: previous == nil)
         let fingerprints = PageFingerprints(model: model, global: globalKey, templateKeys: theme.templateKeys)
-        let renderOptions = RenderOptions(strict: options.strict, missingPartialIsError: true)
+        let renderOptions = RenderOptions(strict: options.strict, missingPartialIsError: true,
+                                          maxOutputBytes: model.config.maxPageSize)
         let library = theme.library
         let results = Parallel.map(pages.count) { i -> (String, BuildState.Output?, kept: Bool, Diagnostic?) in
             let page = pages[i]

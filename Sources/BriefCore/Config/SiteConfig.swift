@@ -2,6 +2,7 @@ import Foundation
 import Yams
 import BriefModel
 import BriefNormalize
+import BriefTemplate
 
 /// The site's settings from `brief.yml`; every key has a default, so the file is optional.
 public struct SiteConfig: Sendable, Hashable {
@@ -17,12 +18,14 @@ public struct SiteConfig: Sendable, Hashable {
     public var feedItems = 50
     /// Sources larger than this are rejected with an error.
     public var maxSourceSize = SourceDecoder.defaultSizeLimit
+    /// A page whose template would render more than this is an error, not a page nobody can load.
+    public var maxPageSize = RenderOptions.defaultMaxOutputBytes
 
     public init() {}
 
     static let keys: [String] = [
         "title", "description", "base_url", "language", "author", "timezone", "stories_on_front_page", "feed_items",
-        "max_source_size",
+        "max_source_size", "max_page_size",
     ]
 
     /// Reads `brief.yml`. Unknown keys are warnings; a wrong type or value is an error.
@@ -74,6 +77,7 @@ public struct SiteConfig: Sendable, Hashable {
         case "stories_on_front_page": storiesOnFrontPage = try reader.int(value, key, in: 1...1000)
         case "feed_items": feedItems = try reader.int(value, key, in: 1...10000)
         case "max_source_size": maxSourceSize = try reader.int(value, key, in: 1024...(1 << 30))
+        case "max_page_size": maxPageSize = try reader.int(value, key, in: 1024...(1 << 30))
         default:
             diagnostics.append(reader.warning(keyNode, "unknown key \"\(key)\" in brief.yml; known keys: \(Self.keys.joined(separator: ", "))"))
         }

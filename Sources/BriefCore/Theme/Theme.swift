@@ -92,6 +92,12 @@ public struct Theme: Sendable {
 
 extension Diagnostic {
     init(_ error: TemplateError) {
-        self.init(.error, file: error.path, line: error.line, column: error.column, error.message)
+        var message = error.message
+        switch error.kind {
+        case .outputTooLarge: message += "; raise max_page_size in brief.yml if a page is meant to be that large"
+        case .tooManyExpansions: message += " (one for every 16 bytes of max_page_size in brief.yml)"
+        default: break
+        }
+        self.init(.error, file: error.path, line: error.line, column: error.column, message)
     }
 }
