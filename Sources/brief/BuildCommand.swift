@@ -42,7 +42,7 @@ struct BuildCommand: ParsableCommand {
             let what = "\(counted(report.sources, "briefing")), \(counted(report.stories, "story", "stories")), \(counted(report.companies, "company", "companies"))"
             let time = String(format: "%.2f", report.seconds)
             let output = options.display(options.output)
-            let folder = output.hasSuffix("/") ? output : output + "/"
+            let folder = terminalSafe(output.hasSuffix("/") ? output : output + "/")
             let suffix = warnings > 0 ? " (\(counted(warnings, "warning")))" : ""
             if report.upToDate {
                 print("Up to date: \(what); nothing changed, nothing written, in \(time) s → \(folder)\(suffix)")
@@ -53,7 +53,9 @@ struct BuildCommand: ParsableCommand {
             printDiagnostics(error.diagnostics)
             let errors = error.diagnostics.filter { $0.severity == .error }.count
             let output = options.display(options.output)
-            FileHandle.standardError.write(Data("Build failed with \(counted(errors, "error")); \(output.hasSuffix("/") ? output : output + "/") was left as it was.\n".utf8))
+            let folder = terminalSafe(output.hasSuffix("/") ? output : output + "/")
+            let message = "Build failed with \(counted(errors, "error")); \(folder) was left as it was.\n"
+            FileHandle.standardError.write(Data(message.utf8))
             throw ExitCode(1)
         }
     }

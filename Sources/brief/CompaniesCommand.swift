@@ -32,7 +32,9 @@ struct CompaniesCommand: ParsableCommand {
         if unknown {
             let found = UnknownCompanies.find(in: content.sources, gazetteer: content.gazetteer)
             for company in found {
-                print("\(company.file):\(company.line):\(company.column): \(company.name) (\(counted(company.mentions, "mention"))): \"\(company.context)\"")
+                let place = "\(company.file):\(company.line):\(company.column)"
+                let mentions = counted(company.mentions, "mention")
+                print(terminalSafe("\(place): \(company.name) (\(mentions)): \"\(company.context)\""))
             }
             FileHandle.standardError.write(Data("\(counted(found.count, "unknown name")) that look like companies; add the real ones to Content/companies.yml.\n".utf8))
             return
@@ -41,7 +43,7 @@ struct CompaniesCommand: ParsableCommand {
         let width = max(7, model.companies.map(\.company.name.count).max() ?? 0)
         print("Company".padding(toLength: width, withPad: " ", startingAt: 0) + "  Stories  Mentions")
         for entry in model.companies {
-            let name = entry.company.name.padding(toLength: width, withPad: " ", startingAt: 0)
+            let name = terminalSafe(entry.company.name).padding(toLength: width, withPad: " ", startingAt: 0)
             print(name + "  " + String(entry.storyIDs.count).leftAligned(7) + "  " + String(entry.mentions).leftAligned(8))
         }
         print("\(counted(model.companies.count, "company", "companies")) in \(counted(model.stories.count, "story", "stories")) of \(counted(model.briefings.count, "briefing")).")

@@ -705,6 +705,53 @@ final class BadInputTests: XCTestCase {
         XCTAssertEqual(fullSnapshot(templates), before.1)
     }
 
+    // MARK: What reaches the terminal
+
+    /// Fails when the text holds a character that a terminal acts on or reorders: anything below
+    /// a space but the line ends, DEL, C1, bidirectional controls.
+    private func assertTerminalSafe(_ text: String, _ label: String,
+                                    file: StaticString = #filePath, line: UInt = #line) {
+        let unsafe = text.unicodeScalars.filter { scalar in
+            scalar != "\n" && (scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+                || [0x061C, 0x200E, 0x200F, 0x2028, 0x2029].contains(scalar.value)
+                || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value))
+        }
+        XCTAssertEqual(unsafe.map { String($0.value, radix: 16) }, [], "\(label): \(text.debugDescription)",
+                       file: file, line: line)
+    }
+
+    func testControlCharactersInContentNeverReachTheTerminal() throws {
+        let folder = BriefRunner.temporaryFolder(self)
+        // A slug that would retitle the terminal and clear its screen; YAML's "\e" is ESC, "\a" BEL.
+        let slug = #"slug: "x\e]0;PWNED\a\e[2J""#
+        try E2E.write("---\ntitle: Escapes\n\(slug)\n---\n\n## Story\n\nNvidia text. More text.\n",
+                      "Content/escapes.md", in: folder)
+        // An unknown key with a screen clear and a right-to-left override.
+        try E2E.write("title: Terminal\n\"\\e[2Jcolour\\u202E\": red\n", "brief.yml", in: folder)
+        // A file name with an escape sequence (an empty file: its warning names it).
+        try E2E.write("", "Content/empty\u{1B}[2J.txt", in: folder)
+        let built = try BriefRunner.run(["build"], in: folder)
+        XCTAssertEqual(built.status, 0, built.stderr)
+        assertTerminalSafe(built.stderr + built.stdout, "build")
+        let slugWarning = #"Content/escapes.md:3:7: warning: slug "x\u{1B}]0;PWNED\u{7}\u{1B}[2J" may only hold"#
+        XCTAssertTrue(built.stderr.contains(slugWarning), built.stderr)
+        let keyWarning = #"brief.yml:2:1: warning: unknown key "\u{1B}[2Jcolour\u{202E}" in brief.yml"#
+        XCTAssertTrue(built.stderr.contains(keyWarning), built.stderr)
+        XCTAssertTrue(built.stderr.contains(#"Content/empty\u{1B}[2J.txt:1:1: warning: "#), built.stderr)
+
+        // A bad slug in companies.yml (an error): ESC, C1's NEL, a first-strong isolate, DEL.
+        try E2E.write("companies:\n  - name: Acme Robotics\n    slug: \"acme\\e[31m\\u0085\\u2068\\x7F\"\n",
+                      "Content/companies.yml", in: folder)
+        let failed = try BriefRunner.run(["build"], in: folder)
+        XCTAssertEqual(failed.status, 1, failed.stderr)
+        assertTerminalSafe(failed.stderr + failed.stdout, "build with a bad companies.yml")
+        let expected = #"Content/companies.yml:2:5: error: slug "acme\u{1B}[31m\u{85}\u{2068}\u{7F}" may only hold"#
+        XCTAssertTrue(failed.stderr.contains(expected), failed.stderr)
+        let companies = try BriefRunner.run(["companies"], in: folder)
+        assertTerminalSafe(companies.stderr + companies.stdout, "brief companies")
+        XCTAssertTrue(companies.stderr.contains(expected), companies.stderr)
+    }
+
     // MARK: Interrupted builds
 
     func testKilledBuildLeavesThePreviousSiteIntact() throws {
