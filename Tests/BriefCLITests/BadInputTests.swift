@@ -532,6 +532,41 @@ final class BadInputTests: XCTestCase {
         assertFails(result, with: ["Content/moved.txt:1:1: error: "], site: site, before: before, "dangling symbolic link")
     }
 
+    func testSymlinksOutOfTheSiteFolderAreSkippedUnlessAsked() throws {
+        let folder = BriefRunner.temporaryFolder(self)
+        let inside = "Inside Story\n\nNvidia said the file inside the site is read through its link.\n"
+        try E2E.write(inside, "notes/inside.txt", in: folder)
+        try E2E.write("Plain Story\n\nIntel said a plain source is read as always.\n", "Content/plain.txt", in: folder)
+        let content = folder.appendingPathComponent("Content").path
+        let links = ["passwd.txt": "/etc/passwd", "status.txt": "/proc/self/status",
+                     "inside.txt": "../notes/inside.txt"]
+        for (name, target) in links {
+            try FileManager.default.createSymbolicLink(atPath: content + "/" + name, withDestinationPath: target)
+        }
+        let site = folder.appendingPathComponent("Site")
+        let result = try BriefRunner.run(["build"], in: folder)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let hint = ", outside the site folder; set follow_symlinks: true in brief.yml to read such links"
+        let passwd = "Content/passwd.txt:1:1: warning: skipped: a symbolic link to /etc/passwd" + hint
+        XCTAssertTrue(result.stderr.contains(passwd), result.stderr)
+        let status = "Content/status.txt:1:1: warning: skipped: a symbolic link to /proc/self/status" + hint
+        XCTAssertTrue(result.stderr.contains(status), result.stderr)
+        XCTAssertFalse(result.stderr.contains("Content/inside.txt"), result.stderr)
+        let briefings = try FileManager.default.contentsOfDirectory(atPath: site.path + "/briefings")
+        XCTAssertEqual(briefings.filter { !$0.hasSuffix(".html") }.sorted(), ["inside-story", "plain-story"])
+        let everything = E2E.snapshot(site).values.map { String(decoding: $0, as: UTF8.self) }.joined()
+        XCTAssertFalse(everything.contains("root:x:0:0"), "/etc/passwd was published")
+        XCTAssertFalse(everything.contains("TracerPid"), "/proc/self/status was published")
+
+        // Asked for, they are read.
+        try E2E.write("follow_symlinks: true\n", "brief.yml", in: folder)
+        let followed = try BriefRunner.run(["build"], in: folder)
+        XCTAssertEqual(followed.status, 0, followed.stderr)
+        XCTAssertFalse(followed.stderr.contains("skipped: a symbolic link"), followed.stderr)
+        let all = E2E.snapshot(site).values.map { String(decoding: $0, as: UTF8.self) }.joined()
+        XCTAssertTrue(all.contains("root:x:0:0"), "follow_symlinks: true reads /etc/passwd")
+    }
+
     func testUnwritableOutputFolderIsAnErrorNamingIt() throws {
         let (folder, site, before) = try builtSample()
         // New content, so that the build has something to write.

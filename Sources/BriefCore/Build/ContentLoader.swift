@@ -75,9 +75,15 @@ public enum ContentLoader {
         var diagnostics: [Diagnostic] = []
         let configBytes = readOptional(options.configFile, options, diagnostics: &diagnostics) ?? []
         let config = parseConfig(configBytes, options, diagnostics: &diagnostics)
-        let companiesBytes = readOptional(options.companiesFile, options, diagnostics: &diagnostics)
+        let links = config.followSymlinks ? nil : ContentLinks(options)
+        var companiesBytes: [UInt8]?
+        if let links, let target = links.outsideTarget(ofFileAt: options.companiesFile.path) {
+            diagnostics.append(links.skipped(options.companiesFile, target: target))
+        } else {
+            companiesBytes = readOptional(options.companiesFile, options, diagnostics: &diagnostics)
+        }
         let names: [String]
-        switch listSources(options) {
+        switch listSources(options, links: links) {
         case .success(let found): names = found.sources; diagnostics += found.warnings
         case .failure(let error): return .failure(DiagnosticError(diagnostics + error.diagnostics))
         }
@@ -249,8 +255,11 @@ public enum ContentLoader {
         }
     }
 
-    /// The source files in `Content/`, sorted; other files there get a warning.
-    static func listSources(_ options: BuildOptions) -> Result<(sources: [String], warnings: [Diagnostic]), DiagnosticError> {
+    /// The source files in `Content/`, sorted; other files there get a warning, and so do links that
+    /// `links` says lead outside the site folder.
+    static func listSources(
+        _ options: BuildOptions, links: ContentLinks?
+    ) -> Result<(sources: [String], warnings: [Diagnostic]), DiagnosticError> {
         let folder = options.content
         let display = options.display(folder)
         guard directoryExists(folder) else {
@@ -261,11 +270,18 @@ public enum ContentLoader {
         }
         var sources: [String] = []
         var warnings: [Diagnostic] = []
-        for file in FileTree.files(under: folder) {
+        let listing = FileTree.filesAndLinks(under: folder)
+        var outside: [String: String] = [:]
+        for link in listing.links {
+            if let target = links?.outsideTarget(folder.path + "/" + link) { outside[link] = target }
+        }
+        for file in listing.files where file != "companies.yml" {
             let name = (file as NSString).lastPathComponent
-            if SourceText.isSourceFileName(name) {
+            if let links, let target = outside[file] {
+                warnings.append(links.skipped(folder.appendingPathComponent(file), target: target))
+            } else if SourceText.isSourceFileName(name) {
                 sources.append(file)
-            } else if file != "companies.yml" {
+            } else {
                 warnings.append(.warning(options.display(folder.appendingPathComponent(file)), "ignored: brief reads .txt and .md sources only"))
             }
         }

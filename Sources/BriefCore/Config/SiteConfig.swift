@@ -20,12 +20,14 @@ public struct SiteConfig: Sendable, Hashable {
     public var maxSourceSize = SourceDecoder.defaultSizeLimit
     /// A page whose template would render more than this is an error, not a page nobody can load.
     public var maxPageSize = RenderOptions.defaultMaxOutputBytes
+    /// Read symbolic links in `Content/` that lead outside the site folder (skipped otherwise).
+    public var followSymlinks = false
 
     public init() {}
 
     static let keys: [String] = [
         "title", "description", "base_url", "language", "author", "timezone", "stories_on_front_page", "feed_items",
-        "max_source_size", "max_page_size",
+        "max_source_size", "max_page_size", "follow_symlinks",
     ]
 
     /// Reads `brief.yml`. Unknown keys are warnings; a wrong type or value is an error.
@@ -78,6 +80,7 @@ public struct SiteConfig: Sendable, Hashable {
         case "feed_items": feedItems = try reader.int(value, key, in: 1...10000)
         case "max_source_size": maxSourceSize = try reader.int(value, key, in: 1024...(1 << 30))
         case "max_page_size": maxPageSize = try reader.int(value, key, in: 1024...(1 << 30))
+        case "follow_symlinks": followSymlinks = try reader.bool(value, key)
         default:
             diagnostics.append(reader.warning(keyNode, "unknown key \"\(key)\" in brief.yml; known keys: \(Self.keys.joined(separator: ", "))"))
         }

@@ -4,12 +4,18 @@ import Foundation
 enum FileTree {
     /// Regular files below `folder`, as sorted relative paths; hidden files and folders are skipped.
     static func files(under folder: URL) -> [String] {
-        var result: [String] = []
-        collect(folder.path, prefix: "", into: &result)
-        return result.sorted()
+        filesAndLinks(under: folder).files
     }
 
-    private static func collect(_ path: String, prefix: String, into result: inout [String]) {
+    /// The files `files(under:)` lists, and which of them are symbolic links.
+    static func filesAndLinks(under folder: URL) -> (files: [String], links: [String]) {
+        var result: [String] = []
+        var links: [String] = []
+        collect(folder.path, prefix: "", into: &result, links: &links)
+        return (result.sorted(), links.sorted())
+    }
+
+    private static func collect(_ path: String, prefix: String, into result: inout [String], links: inout [String]) {
         guard let directory = opendir(path) else { return }
         defer { closedir(directory) }
         while let entry = readdir(directory) {
@@ -28,13 +34,16 @@ enum FileTree {
                 mode = info.st_mode & S_IFMT
             }
             switch mode {
-            case S_IFDIR: collect(full, prefix: relative, into: &result)
+            case S_IFDIR: collect(full, prefix: relative, into: &result, links: &links)
             case S_IFREG: result.append(relative)
             case S_IFLNK:
                 // A link to a file is read through; a dangling one is listed so that reading it reports it.
                 // Links to folders are not followed, which rules out loops.
                 var target = stat()
-                if stat(full, &target) != 0 || target.st_mode & S_IFMT == S_IFREG { result.append(relative) }
+                if stat(full, &target) != 0 || target.st_mode & S_IFMT == S_IFREG {
+                    result.append(relative)
+                    links.append(relative)
+                }
             default: continue
             }
         }
