@@ -44,8 +44,9 @@ public enum SiteBuilder {
         var otherInputsKey = Fingerprint(theme.key)
         otherInputsKey.add(inputs.gazetteerKey)
         otherInputsKey.add(ContentHash.of(inputs.configBytes))
+        // What a killed build left beside the output is cleared by a build that takes the output folder.
         if let state, sameOutput, state.globalKey == globalKey, state.otherInputsKey == otherInputsKey.value,
-           state.sourceKeys == sourceKeys, state.counts.count == 3 {
+           state.sourceKeys == sourceKeys, state.counts.count == 3, !SiteWriter.hasLeftovers(output: options.output) {
             var report = BuildReport()
             (report.sources, report.stories, report.companies) = (state.counts[0], state.counts[1], state.counts[2])
             report.upToDate = true

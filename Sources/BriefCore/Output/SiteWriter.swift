@@ -252,6 +252,23 @@ public final class SiteWriter: @unchecked Sendable {
         removeInBackground(rename(folder, entry) == 0 ? entry : folder)
     }
 
+    /// Whether a killed build left a staging folder or an unfinished update journal beside the
+    /// output folder, which only a build that takes the output folder clears. A build that is
+    /// running (it holds the lock) has left nothing: those files are its own.
+    public static func hasLeftovers(output: URL) -> Bool {
+        let paths = Paths(output.standardizedFileURL.path)
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: paths.parent)) ?? []
+        let prefixes = [".\(paths.name).brief-staging-", ".\(paths.name).brief-old-"]
+        let journal = (paths.journal as NSString).lastPathComponent
+        guard entries.contains(where: { entry in entry == journal || prefixes.contains { entry.hasPrefix($0) } }) else {
+            return false
+        }
+        let descriptor = open(paths.lock, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return true }
+        defer { close(descriptor) }
+        return flock(descriptor, LOCK_EX | LOCK_NB) == 0
+    }
+
     /// What killed builds left: staging folders, and trash not yet deleted.
     private static func clearLeftovers(_ paths: Paths) {
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: paths.parent)) ?? []
