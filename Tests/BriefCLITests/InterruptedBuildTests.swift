@@ -116,6 +116,31 @@ final class InterruptedBuildTests: XCTestCase {
         print("kill -9 under the journal: \(landed) of \(rounds) kills left a journal to finish")
     }
 
+    /// While a build holds the output folder's lock, another build of it is refused and changes
+    /// nothing; once the lock is free, it goes ahead.
+    func testABuildWhileAnotherHoldsTheFolderIsRefused() throws {
+        let folder = try BriefRunner.sampleSite(self)
+        XCTAssertEqual(try BriefRunner.run(["build"], in: folder).status, 0)
+        let site = folder.appendingPathComponent("Site")
+        let old = E2E.snapshot(site)
+        try E2E.write("title: Changed while another build runs\n", "brief.yml", in: folder)
+
+        // The lock a running build holds (an flock on the file beside Site/).
+        let lock = open(folder.path + "/.Site.brief-lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        XCTAssertEqual(flock(lock, LOCK_EX | LOCK_NB), 0)
+        let refused = try BriefRunner.run(["build"], in: folder)
+        XCTAssertEqual(refused.status, 1, refused.stdout + refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("Site:1:1: error: another brief build is writing this folder right now"),
+                      refused.stderr)
+        E2E.assertSameFiles(E2E.snapshot(site), old, "Site/ after a build refused for the lock")
+        close(lock)
+
+        let built = try BriefRunner.run(["build"], in: folder)
+        XCTAssertEqual(built.status, 0, built.stderr)
+        XCTAssertTrue(E2E.read(site, "index.html").contains("Changed while another build runs"))
+        assertNothingLeftBeside(site)
+    }
+
     // MARK: Helpers
 
     struct Kill {
