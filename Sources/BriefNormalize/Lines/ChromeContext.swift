@@ -19,6 +19,8 @@ enum ChromeContext {
         markPreamble(&lines)
         markSignOff(&lines)
         markLinkFooter(&lines)
+        markSponsoredBlocks(&lines)
+        markPreviewLists(&lines)
     }
 
     // MARK: Preambles and sign-offs
@@ -39,7 +41,7 @@ enum ChromeContext {
     static let selfReferences = ["summary", "overview", "analysis", "report", "recap", "digest", "breakdown", "brief"]
 
     static func isPreamble(_ text: String) -> Bool {
-        let lower = InlineMarkdown.plainText(text).lowercased()
+        let lower = Block.key(for: InlineMarkdown.plainText(text))
         guard TextRules.wordCount(lower) <= maxWords, preambleStarts.contains(where: { lower.hasPrefix($0) }) else { return false }
         if lower.hasSuffix(":") { return true }
         let words = Set(lower.split { !$0.isLetter }.map(String.init))
@@ -49,7 +51,7 @@ enum ChromeContext {
     }
 
     static func isSignOff(_ text: String) -> Bool {
-        let lower = InlineMarkdown.plainText(text).lowercased()
+        let lower = Block.key(for: InlineMarkdown.plainText(text))
         guard TextRules.wordCount(lower) <= maxWords * 2 else { return false }
         if signOffStarts.contains(where: { lower.hasPrefix($0) }) { return true }
         // "This structured summary provides a comprehensive overview of…"
@@ -86,6 +88,65 @@ enum ChromeContext {
                   signature.count < 3 else { return }
             signature.append(i)
         }
+    }
+
+    // MARK: Sponsored blocks and previews
+
+    /// The most lines of text a sponsored block has above its closing disclosure.
+    static let maxSponsoredLines = 8
+
+    /// "… *This is sponsored content": a disclosure after an ad makes the paragraphs above it, up to
+    /// the last heading, list or rule, the ad.
+    private static func markSponsoredBlocks(_ lines: inout [Line]) {
+        for i in lines.indices where lines[i].kind == .chrome(.advertisement) {
+            let disclosure = InlineMarkdown.plainText(lines[i].content).lowercased()
+            guard disclosure.hasPrefix("this is sponsored") || disclosure.hasPrefix("this was sponsored")
+                    || disclosure.hasPrefix("this post is sponsored") else { continue }
+            var k = i - 1
+            var marked = 0
+            while k >= 0, marked < maxSponsoredLines {
+                if lines[k].kind == .text {
+                    lines[k].kind = .chrome(.advertisement)
+                    marked += 1
+                } else if !lines[k].isBlank && !lines[k].isChrome {
+                    break
+                }
+                k -= 1
+            }
+        }
+    }
+
+    /// The fewest items of a preview list.
+    static let minPreviewItems = 2
+
+    /// "Here's what's on our plate today:" and a list, before the text's sections: a newsletter's
+    /// preview of what follows, not a story. (A chatbot's "Here are the key points:" with no sections
+    /// after its list is the content itself, and stays.)
+    private static func markPreviewLists(_ lines: inout [Line]) {
+        guard let label = lines.firstIndex(where: { ($0.kind == .text || $0.kind == .label) && $0.content.hasSuffix(":")
+                && isPreviewLabel($0.content) }) else { return }
+        var items: [Int] = []
+        var end = label + 1
+        while end < lines.count, lines[end].isBlank || lines[end].kind == .bullet(ordered: false) || lines[end].kind == .bullet(ordered: true) {
+            if !lines[end].isBlank { items.append(end) }
+            end += 1
+        }
+        let sectionsFollow = lines[end...].contains { line in
+            switch line.kind {
+            case .heading, .strong, .label: true
+            case .text: line.content.utf8.count <= HeadingRules.maxCharacters && HeadingRules.looksLikeHeading(line.content)
+            default: false
+            }
+        }
+        guard items.count >= minPreviewItems, sectionsFollow else { return }
+        for k in [label] + items { lines[k].kind = .chrome(.navigation) }
+    }
+
+    /// A line that announces a preview ("Here's what's on…:", "In today's issue:").
+    private static func isPreviewLabel(_ text: String) -> Bool {
+        let lower = Block.key(for: InlineMarkdown.plainText(text))
+        return TextRules.wordCount(lower) <= 12 && ["here's what", "here is what", "in today's", "in this issue", "inside:", "today's menu",
+                                                     "what's inside", "on the menu"].contains { lower.hasPrefix($0) }
     }
 
     // MARK: Mail headers, comments, credits, footers
