@@ -176,7 +176,7 @@ final class ArticleTests: XCTestCase {
             "Hire three hundred workers from the local area before the peak shipping season begins next autumn.",
             "Open a second loading dock.",
         ])
-        XCTAssertEqual(document.sections[0].paragraphs.map(\.kind), [.text, .item(depth: 0), .item(depth: 0), .item(depth: 0)])
+        XCTAssertEqual(document.sections.first?.paragraphs.map(\.kind), [.text, .item(depth: 0), .item(depth: 0), .item(depth: 0)])
     }
 
     func testBareHeadingsBetweenParagraphs() {

@@ -29,7 +29,7 @@ final class MarkdownInTextTests: XCTestCase {
         let document = Fixtures.normalize(Self.digest)
         XCTAssertEqual(document.ownTitle, "Weekly Logistics Digest")
         XCTAssertEqual(document.ownHeadings, ["Tidewater Freight Expands", "Portside Cranes Cuts Jobs"])
-        let first = document.sections[0].paragraphs
+        let first = document.sections.first?.paragraphs ?? []
         XCTAssertEqual(first.map(\.text), [
             "Tidewater Freight added six routes to Asia, the company said on Monday.",
             "Why it matters:",
@@ -39,16 +39,16 @@ final class MarkdownInTextTests: XCTestCase {
             "Deliveries start in 2026.",
         ])
         XCTAssertEqual(first.map(\.kind), [.text, .subhead, .text, .item(depth: 0), .item(depth: 1), .item(depth: 1)])
-        XCTAssertEqual(first[0].markdown, "**Tidewater Freight** added six routes to Asia, the company said on *Monday*.")
-        XCTAssertEqual(first[3].markdown, "**Background:** The carrier lost share last year.")
-        XCTAssertEqual(document.sections[1].paragraphs.map(\.text), ["Portside Cranes will cut 200 jobs, mostly in Ohio."])
-        XCTAssertEqual(document.sections[1].paragraphs.map(\.markdown), ["Portside Cranes will cut 200 jobs, _mostly_ in Ohio."])
+        XCTAssertEqual(first[safe: 0]?.markdown, "**Tidewater Freight** added six routes to Asia, the company said on *Monday*.")
+        XCTAssertEqual(first[safe: 3]?.markdown, "**Background:** The carrier lost share last year.")
+        XCTAssertEqual(document.sections[safe: 1]?.paragraphs.map(\.text), ["Portside Cranes will cut 200 jobs, mostly in Ohio."])
+        XCTAssertEqual(document.sections[safe: 1]?.paragraphs.map(\.markdown), ["Portside Cranes will cut 200 jobs, _mostly_ in Ohio."])
         XCTAssertEqual(document.diagnostics, [])
     }
 
     func testBodyMarkdownRendersListsAsLists() {
-        let section = Fixtures.normalize(Self.digest).sections[0]
-        XCTAssertEqual(section.bodyMarkdown, """
+        let section = Fixtures.normalize(Self.digest).sections.first
+        XCTAssertEqual(section?.bodyMarkdown, """
             **Tidewater Freight** added six routes to Asia, the company said on *Monday*.
 
             **Why it matters:**
@@ -75,7 +75,7 @@ final class MarkdownInTextTests: XCTestCase {
             "The owner said * is her favourite key on the register.",
             "Sales were up 2*3 times, she said, and costs were down.",
         ])
-        XCTAssertEqual(document.sections[0].paragraphs[1].markdown, "The owner said \\* is her favourite key on the register.")
+        XCTAssertEqual(document.sections.first?.paragraphs[safe: 1]?.markdown, "The owner said \\* is her favourite key on the register.")
         let oneBoldWord = Fixtures.normalize("""
             The port said **record** volumes came in November, and the docks were full every day.
             Officials said the trend would continue into the spring.
@@ -114,8 +114,8 @@ final class MarkdownInTextTests: XCTestCase {
             The company expects more traffic next year.
             """)
         XCTAssertEqual(subheads.ownHeadings, ["Tidewater Opens Savannah Hub"])
-        XCTAssertEqual(subheads.sections[0].paragraphs.map(\.kind), [.text, .subhead, .text, .subhead, .text])
-        XCTAssertEqual(subheads.sections[0].paragraphs.filter { $0.kind == .subhead }.map(\.text), ["The numbers:", "Outlook:"])
+        XCTAssertEqual(subheads.sections.first?.paragraphs.map(\.kind), [.text, .subhead, .text, .subhead, .text])
+        XCTAssertEqual(subheads.sections.first?.paragraphs.filter { $0.kind == .subhead }.map(\.text), ["The numbers:", "Outlook:"])
 
         let siblings = Fixtures.normalize("""
             **1. Larkspur Energy (Wind Turbines):**
@@ -149,7 +149,7 @@ final class MarkdownInTextTests: XCTestCase {
             "Larkspur shipped 400 turbines in the quarter, a record.",
             "Key figures:", "Revenue rose 12 percent.", "Orders doubled.", "Analyst view: Shares look cheap.",
         ])
-        XCTAssertEqual(document.sections[0].paragraphs.map(\.kind).dropFirst(),
+        XCTAssertEqual(document.sections.first?.paragraphs.map(\.kind).dropFirst(),
                        [.item(depth: 0), .item(depth: 1), .item(depth: 1), .item(depth: 0)])
     }
 
@@ -184,7 +184,7 @@ final class MarkdownInTextTests: XCTestCase {
             ```
             """)
         XCTAssertEqual(code.paragraphTexts.count, 2)
-        XCTAssertEqual(code.sections[0].paragraphs.last?.markdown, "```python\nrates = load(\"rates.csv\")\n```")
+        XCTAssertEqual(code.sections.first?.paragraphs.last?.markdown, "```python\nrates = load(\"rates.csv\")\n```")
     }
 
     func testNumberedLinesThatHeadAParagraph() {
@@ -212,7 +212,7 @@ final class MarkdownInTextTests: XCTestCase {
             3. A team that ships.
             """)
         XCTAssertEqual(list.ownHeadings, [])
-        XCTAssertEqual(list.sections[0].paragraphs.map(\.kind), [.text, .item(depth: 0), .item(depth: 0), .item(depth: 0)])
+        XCTAssertEqual(list.sections.first?.paragraphs.map(\.kind), [.text, .item(depth: 0), .item(depth: 0), .item(depth: 0)])
 
         let plain = Fixtures.normalize("""
             Robotics Funding Roundup

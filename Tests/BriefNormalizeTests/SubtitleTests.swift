@@ -38,7 +38,7 @@ final class SubtitleTests: XCTestCase {
         let document = Fixtures.normalize(Self.subRip, path: "Content/harbor.srt")
         XCTAssertNil(document.ownTitle)
         XCTAssertEqual(document.sections.count, 1)
-        XCTAssertFalse(document.sections[0].hasOwnHeading)
+        XCTAssertEqual(document.sections.first?.hasOwnHeading, false)
         XCTAssertEqual(document.paragraphTexts.joined(separator: " "),
                        "Good evening and welcome to the harbor report. Shipping volumes rose again this month, "
                        + "the port authority said. Rates for containers fell & crews were hired.")
