@@ -256,6 +256,7 @@ final class ChromeTests: XCTestCase {
 
             The hub can sort 40,000 parcels an hour, the company said on Tuesday.
             """)
+        XCTAssertEqual(document.ownHeadings, [], "the credit is no heading")
         XCTAssertEqual(document.paragraphTexts, [
             "Tidewater Freight opened a new logistics hub in Savannah on Tuesday, betting on more traffic.",
             "The hub can sort 40,000 parcels an hour, the company said on Tuesday.",
