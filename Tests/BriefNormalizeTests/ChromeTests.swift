@@ -46,6 +46,9 @@ final class ChromeTests: XCTestCase {
         assertText([
             "By the end of the year, freight volumes had doubled.",
             "By contrast, rail traffic fell in the same quarter.",
+            "By the numbers",
+            "By sea and by rail",
+            "By the end of May",
         ])
     }
 
@@ -129,6 +132,7 @@ final class ChromeTests: XCTestCase {
             "Subscribers to the freight index pay $2,000 a year.",
             "The bakery near the terminal sold more cookies than ever this year.",
             "Nvidia beat estimates again | Shares rose 4% in late trading as investors cheered the results",
+            "Tidewater beat estimates | Shares rose 4% in late trading as investors cheered | Guidance was raised for the year.",
             "Home prices near the port rose faster than anywhere else in the state.",
             "Advertisement spending by freight companies doubled in 2024.",
             "Follow the money, the analyst said, and you will find the cranes.",
