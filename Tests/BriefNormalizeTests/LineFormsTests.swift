@@ -34,6 +34,7 @@ final class LineFormsTests: XCTestCase {
             ("12:05 | Larkspur's turbine orders", "Larkspur's turbine orders", 725),
             ("00:01:10 – 00:02:30 The harbor at night", "The harbor at night", 70),
             ("03:14\"We never planned for this,\" she said.", "\"We never planned for this,\" she said.", 194),
+            ("01:06right, so the cranes stopped", "right, so the cranes stopped", 66),
         ]
         for (raw, content, seconds) in lines {
             let classified = line(raw)
@@ -49,6 +50,8 @@ final class LineFormsTests: XCTestCase {
             "10:30 a.m. is when the auction opens, the port said.",
             "9:45 pm was the last departure from the terminal.",
             "At 9:45 the index had already fallen two percent.",
+            "10:30am is when the auction opens, the port said.",
+            "7:15pm ferries were cancelled because of the storm.",
             "The ferry leaves at 7:15 and returns at 19:30.",
             "Trading resumed 10:30 ET after the halt.",
             "3:1 was the ratio of buyers to sellers.",
