@@ -27,16 +27,21 @@ final class ArticleTests: XCTestCase {
         XCTAssertEqual(document.ownTitle, "Tidewater Freight Opens Savannah Hub as Port Traffic Climbs")
         XCTAssertEqual(document.ownHeadings, [])
         XCTAssertEqual(document.paragraphTexts, [
-            "Tidewater Freight opened a new logistics hub in Savannah on Tuesday, betting that traffic through the port will keep climbing next year.",
-            "The hub can sort 40,000 parcels an hour, the company said, and will employ 300 people when it is fully staffed.",
+            "Tidewater Freight opened a new logistics hub in Savannah on Tuesday, betting that traffic through the "
+                + "port will keep climbing next year.",
+            "The hub can sort 40,000 parcels an hour, the company said, and will employ 300 people when it is fully "
+                + "staffed.",
             "Analysts said the move puts pressure on rivals that still route parcels through Atlanta.",
         ])
         XCTAssertEqual(document.diagnostics, [])
     }
 
     func testTitleIsNeverAChromeLine() {
-        for chrome in ["Home | Business | Tech | Markets", "December 18, 2024", "By Lena Ortiz", "5 min read", "Advertisement",
-                       "Share this article: Twitter Facebook", "Skip to main content"] {
+        let chromeLines = [
+            "Home | Business | Tech | Markets", "December 18, 2024", "By Lena Ortiz", "5 min read", "Advertisement",
+            "Share this article: Twitter Facebook", "Skip to main content",
+        ]
+        for chrome in chromeLines {
             let document = Fixtures.normalize("""
                 \(chrome)
                 Tidewater Freight opened a new logistics hub in Savannah on Tuesday, the company said.
@@ -94,24 +99,25 @@ final class ArticleTests: XCTestCase {
             ("# Larkspur Ships 400 Turbines (Again)", "Larkspur Ships 400 Turbines (Again)"),
         ]
         for (first, title) in cases {
-            let document = Fixtures.normalize(first + "\n\nLarkspur Energy said it shipped 400 turbines in the quarter, a record.\n",
-                                              path: "Content/wind.md")
+            let text = first + "\n\nLarkspur Energy said it shipped 400 turbines in the quarter, a record.\n"
+            let document = Fixtures.normalize(text, path: "Content/wind.md")
             XCTAssertEqual(document.ownTitle, title, first)
         }
-        XCTAssertEqual(TitleFinder.withoutSiteName("Larkspur Ships 400 Turbines | Wind Weekly"), "Larkspur Ships 400 Turbines")
-        XCTAssertEqual(TitleFinder.withoutSiteName("Q3 | Larkspur ships 400 turbines and doubles its orders for next year"),
-                       "Q3 | Larkspur ships 400 turbines and doubles its orders for next year")
+        XCTAssertEqual(TitleFinder.withoutSiteName("Larkspur Ships 400 Turbines | Wind Weekly"),
+                       "Larkspur Ships 400 Turbines")
+        let sentence = "Q3 | Larkspur ships 400 turbines and doubles its orders for next year"
+        XCTAssertEqual(TitleFinder.withoutSiteName(sentence), sentence)
     }
 
     func testCollapsedParagraphsAreSplit() {
-        let p1 = "Tidewater Freight opened a new logistics hub in Savannah on Tuesday, betting that traffic through the port "
-            + "will keep climbing next year and that carmakers will ship more parts by sea."
-        let p2 = "The hub can sort 40,000 parcels an hour, the company said, and will employ 300 people when it is fully staffed "
-            + "by the end of the spring hiring season next year."
-        let p3 = "Analysts said the move puts pressure on rivals that still route parcels through Atlanta, where congestion has "
-            + "grown worse every year since the pandemic began."
-        let p4 = "The company did not say how much the hub cost, but local officials said the state offered tax breaks worth "
-            + "several million dollars over ten years."
+        let p1 = "Tidewater Freight opened a new logistics hub in Savannah on Tuesday, betting that traffic through "
+            + "the port will keep climbing next year and that carmakers will ship more parts by sea."
+        let p2 = "The hub can sort 40,000 parcels an hour, the company said, and will employ 300 people when it is "
+            + "fully staffed by the end of the spring hiring season next year."
+        let p3 = "Analysts said the move puts pressure on rivals that still route parcels through Atlanta, where "
+            + "congestion has grown worse every year since the pandemic began."
+        let p4 = "The company did not say how much the hub cost, but local officials said the state offered tax breaks "
+            + "worth several million dollars over ten years."
         let line = [p1, p2, "Why Savannah Matters " + p3, p4].joined(separator: "  ")
         let document = Fixtures.normalize("Tidewater Opens Savannah Hub\n\n" + line + "\n")
         XCTAssertEqual(document.ownTitle, "Tidewater Opens Savannah Hub")
@@ -119,7 +125,7 @@ final class ArticleTests: XCTestCase {
         XCTAssertEqual(document.sections.map { $0.paragraphs.map(\.text) }, [[p1, p2], [p3, p4]])
 
         let oneSpace = [p1, p2, p3, p4].joined(separator: " ")
-        XCTAssertEqual(Fixtures.normalize(oneSpace).paragraphTexts, [oneSpace], "single spaces are not paragraph breaks")
+        XCTAssertEqual(Fixtures.normalize(oneSpace).paragraphTexts, [oneSpace], "single spaces are no paragraph breaks")
         XCTAssertNil(CollapsedParagraphs.split(Substring("Rates fell.  Costs rose.  Ships waited.  Crews worked.")),
                      "a short line is not looked at")
     }
@@ -135,8 +141,10 @@ final class ArticleTests: XCTestCase {
             end of the spring.
             """)
         XCTAssertEqual(document.paragraphTexts, [
-            "Tidewater Freight opened a new logistics hub in Savannah on Tuesday, betting that traffic through the port will keep climbing next year.",
-            "The hub can sort 40,000 parcels an hour, the company said, and will employ 300 people when it is fully staffed by the end of the spring.",
+            "Tidewater Freight opened a new logistics hub in Savannah on Tuesday, betting that traffic through the "
+                + "port will keep climbing next year.",
+            "The hub can sort 40,000 parcels an hour, the company said, and will employ 300 people when it is fully "
+                + "staffed by the end of the spring.",
         ])
     }
 
@@ -153,12 +161,14 @@ final class ArticleTests: XCTestCase {
             """)
         expectKnownBug("an indented line does not start a new paragraph in hard-wrapped text",
                        holds: document.paragraphTexts.count == 3)
-        XCTAssertEqual(document.paragraphTexts.joined(separator: " "),
-                       "Tidewater Freight opened a new logistics hub in Savannah on Tuesday, betting that traffic through the port "
-                       + "will keep climbing. The company said carmakers will ship more parts. The hub can sort 40,000 parcels an hour, "
-                       + "the company said, and will employ 300 people when it is fully staffed by the end of the spring hiring season "
-                       + "next year, officials said. Analysts said the move puts pressure on rivals that still route parcels through "
-                       + "Atlanta, where congestion has grown.")
+        let words = [
+            "Tidewater Freight opened a new logistics hub in Savannah on Tuesday, betting that traffic through the",
+            "port will keep climbing. The company said carmakers will ship more parts. The hub can sort 40,000 parcels",
+            "an hour, the company said, and will employ 300 people when it is fully staffed by the end of the spring",
+            "hiring season next year, officials said. Analysts said the move puts pressure on rivals that still route",
+            "parcels through Atlanta, where congestion has grown.",
+        ]
+        XCTAssertEqual(document.paragraphTexts.joined(separator: " "), words.joined(separator: " "))
     }
 
     func testWrappedListItems() {
@@ -172,11 +182,13 @@ final class ArticleTests: XCTestCase {
             """)
         XCTAssertEqual(document.paragraphTexts, [
             "The company listed three goals for the new hub in Savannah, all of them for its first year:",
-            "Sort forty thousand parcels an hour by the end of the first year of operation, up from twenty thousand today.",
+            "Sort forty thousand parcels an hour by the end of the first year of operation, up from twenty thousand "
+                + "today.",
             "Hire three hundred workers from the local area before the peak shipping season begins next autumn.",
             "Open a second loading dock.",
         ])
-        XCTAssertEqual(document.sections.first?.paragraphs.map(\.kind), [.text, .item(depth: 0), .item(depth: 0), .item(depth: 0)])
+        XCTAssertEqual(document.sections.first?.paragraphs.map(\.kind),
+                       [.text, .item(depth: 0), .item(depth: 0), .item(depth: 0)])
     }
 
     func testBareHeadingsBetweenParagraphs() {
@@ -202,8 +214,8 @@ final class ArticleTests: XCTestCase {
             Why it matters to shippers
             Lower rates help retailers who stocked up early for the holidays, analysts said.
             """)
-        expectKnownBug("a sentence-case heading line counts as a line cut mid-sentence, so a text of short paragraphs is "
-                       + "taken for hard-wrapped and the heading is joined to the paragraph before it",
+        expectKnownBug("a sentence-case heading line counts as a line cut mid-sentence, so a text of short paragraphs "
+                       + "is taken for hard-wrapped and the heading is joined to the paragraph before it",
                        holds: shortLines.ownHeadings == ["Rates Keep Falling", "Why it matters to shippers"])
     }
 }

@@ -17,6 +17,8 @@ final class ChromeTests: XCTestCase {
         }
     }
 
+    static let hub = "Tidewater Freight opened a hub in Savannah on Tuesday, the company said."
+
     // MARK: By form
 
     func testNavigationLines() {
@@ -42,7 +44,9 @@ final class ChromeTests: XCTestCase {
     }
 
     func testBylines() {
-        assertChrome(["By Lena Ortiz", "By Lena Ortiz and Sam Wu", "Written by Priya Nair", "By LENA ORTIZ | Staff Writer"], .byline)
+        assertChrome([
+            "By Lena Ortiz", "By Lena Ortiz and Sam Wu", "Written by Priya Nair", "By LENA ORTIZ | Staff Writer",
+        ], .byline)
         assertText([
             "By the end of the year, freight volumes had doubled.",
             "By contrast, rail traffic fell in the same quarter.",
@@ -91,7 +95,10 @@ final class ChromeTests: XCTestCase {
             "X Logo",
             "Tidewater Freight logo",
         ], .caption)
-        assertText(["The photo of the crane went around the world in a day.", "The logo change cost the company two million dollars."])
+        assertText([
+            "The photo of the crane went around the world in a day.",
+            "The logo change cost the company two million dollars.",
+        ])
     }
 
     func testLabelledMeta() {
@@ -113,16 +120,18 @@ final class ChromeTests: XCTestCase {
     }
 
     func testPromotionsFootersAndAds() {
-        assertChrome(["Advertisement", "ADVERTISEMENT", "Story continues below advertisement", "Sponsored by Tidewater Freight"],
-                     .advertisement)
+        assertChrome([
+            "Advertisement", "ADVERTISEMENT", "Story continues below advertisement", "Sponsored by Tidewater Freight",
+        ], .advertisement)
         assertChrome(["Sign up for our daily logistics newsletter", "Subscribe to Harborwire for $1 a week",
                       "Don't miss our weekly port briefing", "Follow us on Bluesky"], .prompt)
-        let longPromotion = "Sign up for the Harborwire morning briefing to get the day's most important freight, port and "
-            + "shipping news, analysis from our reporters and exclusive interviews in your inbox every weekday at 6 a.m."
+        let longPromotion = "Sign up for the Harborwire morning briefing to get the day's most important freight, port "
+            + "and shipping news, analysis from our reporters and exclusive interviews in your inbox every weekday."
         XCTAssertGreaterThan(longPromotion.utf8.count, Chrome.maxShortLength)
         XCTAssertEqual(Chrome.kind(of: longPromotion), .prompt)
         assertChrome(["© 2024 Harborwire Media. All rights reserved.", "Privacy Policy", "Terms of Use"], .footer)
-        assertChrome(["We use cookies to improve your experience. By continuing you accept our cookie policy."], .prompt)
+        assertChrome(["We use cookies to improve your experience. By continuing you accept our cookie policy."],
+                     .prompt)
     }
 
     func testProseThatLooksLikeChromeStays() {
@@ -132,12 +141,12 @@ final class ChromeTests: XCTestCase {
             "Subscribers to the freight index pay $2,000 a year.",
             "The bakery near the terminal sold more cookies than ever this year.",
             "Nvidia beat estimates again | Shares rose 4% in late trading as investors cheered the results",
-            "Tidewater beat estimates | Shares rose 4% in late trading as investors cheered | Guidance was raised for the year.",
+            "Tidewater beat estimates | Shares rose 4% in late trading as investors cheered | Guidance was raised.",
             "Home prices near the port rose faster than anywhere else in the state.",
             "Advertisement spending by freight companies doubled in 2024.",
             "Follow the money, the analyst said, and you will find the cranes.",
         ])
-        let sentenceWithCookies = "Dock workers accept the new contract, which adds free coffee and cookies to every shift."
+        let sentenceWithCookies = "Dock workers accept the new contract, which adds coffee and cookies to every shift."
         expectKnownBug("a sentence that mentions cookies and the word \"accept\" is taken for a cookie notice",
                        holds: Chrome.kind(of: sentenceWithCookies) == nil)
         let yearHeading = "2025 Outlook:"
@@ -165,14 +174,14 @@ final class ChromeTests: XCTestCase {
             Tidewater Freight opened a hub in Savannah on Tuesday, the company said.
             """)
         XCTAssertEqual(document.ownTitle, "Freight Week")
-        XCTAssertEqual(document.paragraphTexts, ["Tidewater Freight opened a hub in Savannah on Tuesday, the company said."])
+        XCTAssertEqual(document.paragraphTexts, [Self.hub])
 
         let withoutColon = Fixtures.normalize("""
             Here is a brief overview of the port news from this week.
 
             Tidewater Freight opened a hub in Savannah on Tuesday, the company said.
             """)
-        XCTAssertEqual(withoutColon.paragraphTexts, ["Tidewater Freight opened a hub in Savannah on Tuesday, the company said."])
+        XCTAssertEqual(withoutColon.paragraphTexts, [Self.hub])
         XCTAssertNil(withoutColon.ownTitle)
     }
 
@@ -207,7 +216,7 @@ final class ChromeTests: XCTestCase {
 
             Let me know if you would like a shorter version of this summary!
             """)
-        XCTAssertEqual(chatbot.paragraphTexts, ["Tidewater Freight opened a hub in Savannah on Tuesday, the company said."])
+        XCTAssertEqual(chatbot.paragraphTexts, [Self.hub])
     }
 
     func testShortLastLineWithoutSignOffStays() {
@@ -216,7 +225,7 @@ final class ChromeTests: XCTestCase {
 
             Rates for container shipping fell again
             """)
-        XCTAssertEqual(document.paragraphTexts.first, "Tidewater Freight opened a hub in Savannah on Tuesday, the company said.")
+        XCTAssertEqual(document.paragraphTexts.first, Self.hub)
         XCTAssertEqual(document.paragraphTexts.count, 2)
     }
 
@@ -228,7 +237,7 @@ final class ChromeTests: XCTestCase {
 
             This structured summary provides an overview of the most important freight news of the week.
             """)
-        XCTAssertEqual(document.paragraphTexts, ["Tidewater Freight opened a hub in Savannah on Tuesday, the company said."])
+        XCTAssertEqual(document.paragraphTexts, [Self.hub])
         let prose = Fixtures.normalize("""
             Tidewater Freight opened a hub in Savannah on Tuesday, the company said.
 
@@ -344,7 +353,8 @@ final class ChromeTests: XCTestCase {
             "Two new cranes arrived in Oakland to clear the backlog of ships.",
         ])
         let atTheTop = Fixtures.normalize(preview)
-        expectKnownBug("a preview label on the first line is taken for a chatbot preamble, so its list is no longer seen as a preview and stays",
+        expectKnownBug("a preview label on the first line is taken for a chatbot preamble, so its list is no longer "
+                       + "seen as a preview and stays",
                        holds: atTheTop.paragraphTexts.count == 2)
 
         let keyPoints = Fixtures.normalize("""
@@ -353,7 +363,8 @@ final class ChromeTests: XCTestCase {
             - Two new cranes arrived to clear the backlog of ships.
             """)
         XCTAssertEqual(keyPoints.paragraphTexts.suffix(2), [
-            "Container rates fell for the third month in a row.", "Two new cranes arrived to clear the backlog of ships.",
+            "Container rates fell for the third month in a row.",
+            "Two new cranes arrived to clear the backlog of ships.",
         ], "a list with no sections after it is the content")
     }
 

@@ -150,8 +150,12 @@ final class LineFormsTests: XCTestCase {
             XCTAssertEqual(classified.kind, .bullet(ordered: ordered), raw)
             XCTAssertEqual(classified.content, content, raw)
         }
-        for notBullet in ["c. 2002 the port had four berths and one crane.", "-5% was the drop in volume.", "*Emphasis* opens this line.",
-                          "2024. A year of records.", "1.5 million containers passed through.", "e.g. the cranes"] {
+        let notBullets = [
+            "c. 2002 the port had four berths and one crane.", "-5% was the drop in volume.",
+            "*Emphasis* opens this line.", "2024. A year of records.", "1.5 million containers passed through.",
+            "e.g. the cranes",
+        ]
+        for notBullet in notBullets {
             if case .bullet = line(notBullet).kind { XCTFail("not a bullet: \(notBullet)") }
         }
     }
@@ -174,7 +178,10 @@ final class LineFormsTests: XCTestCase {
             XCTAssertEqual(classified.kind, .strong, raw)
             XCTAssertEqual(classified.content, content, raw)
         }
-        for notStrong in ["**Why it matters:** Rates are rising again.", "**Rates** rose and **costs** fell", "** spaced **", "****"] {
+        let notStrongLines = [
+            "**Why it matters:** Rates are rising again.", "**Rates** rose and **costs** fell", "** spaced **", "****",
+        ]
+        for notStrong in notStrongLines {
             XCTAssertNotEqual(line(notStrong).kind, .strong, notStrong)
         }
     }
@@ -183,8 +190,11 @@ final class LineFormsTests: XCTestCase {
         for label in ["Summary:", "Key Takeaways:", "Detailed Article:", "Q3 Outlook:"] {
             XCTAssertEqual(line(label).kind, .label, label)
         }
-        for notLabel in ["the port said:", "Note: shipping rates rose.", "The port authority said on Friday that it expects this:",
-                         "Source: https://example.com/port:", "Summary"] {
+        let notLabels = [
+            "the port said:", "Note: shipping rates rose.", "The port authority said on Friday that it expects this:",
+            "Source: https://example.com/port:", "Summary",
+        ]
+        for notLabel in notLabels {
             XCTAssertNotEqual(line(notLabel).kind, .label, notLabel)
         }
     }
@@ -209,7 +219,8 @@ final class LineFormsTests: XCTestCase {
         XCTAssertEqual(quote.content, "Rates will keep falling, the analyst said.")
         XCTAssertNotEqual(line(">> Welcome back to the show.").kind, .quote)
 
-        XCTAssertEqual(line("[Press release](https://a.example.com) | [Filing](https://b.example.com)").kind, .chrome(.link))
+        XCTAssertEqual(line("[Press release](https://a.example.com) | [Filing](https://b.example.com)").kind,
+                       .chrome(.link))
         XCTAssertEqual(line("[Port statement](https://port.example.com/statement)").kind, .chrome(.link))
         XCTAssertEqual(line("[Port statement](https://port.example.com) says rates fell.").kind, .text)
     }

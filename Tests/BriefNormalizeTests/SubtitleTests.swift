@@ -138,12 +138,15 @@ final class SubtitleTests: XCTestCase {
             it said on friday.
             """, path: "Content/rollup.vtt")
         XCTAssertEqual(document.paragraphTexts.joined(separator: " "),
-                       "the port moved more containers in november than in any month since it opened it said on friday.")
+                       "the port moved more containers in november than in any month since it opened "
+                           + "it said on friday.")
     }
 
     func testRepeatedLineFarApartIsKept() {
         var cues: [String] = []
-        let lines = ["Thank you.", "Rates fell in May.", "Crews were hired in June.", "Ships came back in July.", "Thank you."]
+        let lines = [
+            "Thank you.", "Rates fell in May.", "Crews were hired in June.", "Ships came back in July.", "Thank you.",
+        ]
         for (k, line) in lines.enumerated() {
             cues.append("\(k + 1)\n00:00:0\(k),000 --> 00:00:0\(k + 1),000\n\(line)\n")
         }

@@ -51,8 +51,9 @@ final class TranscriptTests: XCTestCase {
             00:47"It changes the map," one analyst told us.
             """)
         XCTAssertEqual(document.paragraphTexts.joined(separator: " "),
-                       "Welcome back to the show, today we talk about freight. You might have seen that Tidewater Freight "
-                       + "opened a hub. That is a big deal for everyone who ships parcels. \"It changes the map,\" one analyst told us.")
+                       "Welcome back to the show, today we talk about freight. You might have seen that Tidewater "
+                       + "Freight opened a hub. That is a big deal for everyone who ships parcels. "
+                       + "\"It changes the map,\" one analyst told us.")
         let lowerCase = Fixtures.normalize("""
             00:00Welcome back to the show, today we talk about freight.
             00:15You might have seen that Tidewater Freight opened a hub.
@@ -60,8 +61,8 @@ final class TranscriptTests: XCTestCase {
             00:47and what they mean for shippers.
             """)
         XCTAssertEqual(lowerCase.paragraphTexts.joined(separator: " "),
-                       "Welcome back to the show, today we talk about freight. You might have seen that Tidewater Freight "
-                       + "opened a hub. So let us start with the numbers and what they mean for shippers.")
+                       "Welcome back to the show, today we talk about freight. You might have seen that Tidewater "
+                       + "Freight opened a hub. So let us start with the numbers and what they mean for shippers.")
     }
 
     func testSpeakerChangeMarksAreRemoved() {
@@ -87,7 +88,8 @@ final class TranscriptTests: XCTestCase {
         let text = document.paragraphTexts.joined(separator: " ")
         XCTAssertFalse(text.contains(">"), text)
         XCTAssertTrue(text.hasSuffix("they fell again and will they keep falling "
-                                     + "nobody knows for sure but the trend is down thank you thanks for having me…"), text)
+                                     + "nobody knows for sure but the trend is down thank you thanks for having me…"),
+                      text)
         XCTAssertTrue(document.paragraphTexts.contains("they fell again"), "a turn inside a line starts a paragraph")
         XCTAssertTrue(text.hasPrefix("so what happened to rates"), "a short first turn is no subject line: \(text)")
         XCTAssertNil(document.ownTitle)
@@ -97,8 +99,10 @@ final class TranscriptTests: XCTestCase {
             >> nobody knows for sure but the trend is down >> thank you
             >> thanks for having me
             """)
-        expectKnownBug("a first caption line that holds \">>\" turns is taken for a headline: it becomes the title and its words are lost",
-                       holds: firstLineUnmarked.paragraphTexts.joined(separator: " ").hasPrefix("so what happened to rates"))
+        let unmarkedText = firstLineUnmarked.paragraphTexts.joined(separator: " ")
+        expectKnownBug("a first caption line that holds \">>\" turns is taken for a headline: it becomes the title "
+                       + "and its words are lost",
+                       holds: unmarkedText.hasPrefix("so what happened to rates"))
     }
 
     func testSpeakerLabelsAreRemoved() {
@@ -131,7 +135,8 @@ final class TranscriptTests: XCTestCase {
             Speaker 1: Why are they falling?
             Speaker 2: Too many ships and not enough cargo.
             """)
-        expectKnownBug("\"Speaker 1:\" labels alone do not make a transcript (their last word is one character), so they stay",
+        expectKnownBug("\"Speaker 1:\" labels alone do not make a transcript (their last word is one character), "
+                       + "so they stay",
                        holds: !numberedOnly.paragraphTexts.joined().contains("Speaker"))
         let names = Fixtures.normalize("""
             Maria Chen: We sort forty thousand parcels an hour.
@@ -166,9 +171,16 @@ final class TranscriptTests: XCTestCase {
             Rates fell (for the third month) in a row [2].
             """)
         XCTAssertEqual(document.paragraphTexts.joined(separator: " "),
-                       "Welcome to the harbor report. Thank you all for coming tonight. that was loud, the crane operator said. "
-                       + "Rates fell (for the third month) in a row [2].")
-        let beforeAFullStop = Fixtures.normalize("0:00\nWelcome to the show.\n0:03\nThank you all for coming [applause].\n0:06\nLet us begin.\n")
+                       "Welcome to the harbor report. Thank you all for coming tonight. that was loud, the crane "
+                       + "operator said. Rates fell (for the third month) in a row [2].")
+        let beforeAFullStop = Fixtures.normalize("""
+            0:00
+            Welcome to the show.
+            0:03
+            Thank you all for coming [applause].
+            0:06
+            Let us begin.
+            """)
         expectKnownBug("a cue removed before a full stop leaves a space: \"coming [applause].\" becomes \"coming .\"",
                        holds: beforeAFullStop.paragraphTexts.joined().contains("coming."))
     }
@@ -197,8 +209,8 @@ final class TranscriptTests: XCTestCase {
 
     /// About 5,000 bytes of auto-captions on one line: no capitals, no punctuation.
     static let captionLine: String = {
-        let words = ["the", "port", "moved", "more", "containers", "and", "we", "saw", "cranes", "so", "crews", "worked",
-                     "late", "because", "ships", "waited", "then", "rates", "fell", "you", "know"]
+        let words = ["the", "port", "moved", "more", "containers", "and", "we", "saw", "cranes", "so", "crews",
+                     "worked", "late", "because", "ships", "waited", "then", "rates", "fell", "you", "know"]
         var rng = SeededRandom(seed: 12)
         var text: [String] = []
         var length = 0
@@ -216,7 +228,8 @@ final class TranscriptTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(paragraphs.count, 5)
         XCTAssertEqual(paragraphs.joined(separator: " ").replacingOccurrences(of: "…", with: ""), Self.captionLine)
         for paragraph in paragraphs {
-            XCTAssertLessThanOrEqual(TextRules.wordCount(paragraph), 2 * TranscriptBlocks.unpunctuatedParagraphWords, paragraph)
+            XCTAssertLessThanOrEqual(TextRules.wordCount(paragraph), 2 * TranscriptBlocks.unpunctuatedParagraphWords,
+                                     paragraph)
         }
         let withHeadline = Fixtures.normalize("Harbor Night Shift\n" + Self.captionLine + "\n")
         expectKnownBug("the headline above a caption track without time codes is joined into its first paragraph",
@@ -232,7 +245,8 @@ final class TranscriptTests: XCTestCase {
             """)
         let paragraphs = document.paragraphTexts
         XCTAssertGreaterThanOrEqual(paragraphs.count, 8)
-        XCTAssertEqual(paragraphs.joined(separator: " "), "How did the night go? \(sentences.joined(separator: " ")) Thank you.")
+        let expected = "How did the night go? " + sentences.joined(separator: " ") + " Thank you."
+        XCTAssertEqual(paragraphs.joined(separator: " "), expected)
         for paragraph in paragraphs {
             XCTAssertTrue(paragraph.hasSuffix("turned.") || paragraph.hasSuffix("Thank you."), paragraph)
             XCTAssertLessThanOrEqual(paragraph.utf8.count, 2 * TranscriptBlocks.paragraphLength)
@@ -257,7 +271,8 @@ final class TranscriptTests: XCTestCase {
         XCTAssertEqual(document.ownTitle, "Freight Podcast, Episode 12")
         XCTAssertEqual(document.ownHeadings, ["The Savannah Hub", "Rates"])
         XCTAssertEqual(document.sections.map { $0.paragraphs.map(\.text).joined(separator: " ") }, [
-            "Welcome back to the show. Today we start with the new hub in Savannah. It sorts forty thousand parcels an hour.",
+            "Welcome back to the show. Today we start with the new hub in Savannah. It sorts forty thousand parcels "
+                + "an hour.",
             "Rates fell for the third month in a row. Nobody expects that to change soon.",
         ])
     }
@@ -278,7 +293,8 @@ final class TranscriptTests: XCTestCase {
             """)
         XCTAssertEqual(document.ownHeadings, ["Chapter 1: The Hub", "Chapter 2: Rates"])
         XCTAssertEqual(document.paragraphTexts, [
-            "Welcome back to the show. Today we start with the new hub.", "Rates fell for the third month. Nobody expects that to change.",
+            "Welcome back to the show. Today we start with the new hub.",
+            "Rates fell for the third month. Nobody expects that to change.",
         ])
     }
 
@@ -323,6 +339,9 @@ final class TranscriptTests: XCTestCase {
         XCTAssertTrue(document.paragraphTexts.joined(separator: " ").contains("Where we talk rates"))
     }
 
+    static let ratesText = "Rates fell again this month. Here is why that keeps happening. "
+        + "Too many ships, too little cargo."
+
     func testHeadlineAboveATranscriptIsTheTitle() {
         let document = Fixtures.normalize("""
             Home | Videos | Podcasts
@@ -338,7 +357,7 @@ final class TranscriptTests: XCTestCase {
         XCTAssertEqual(document.ownTitle, "Why Freight Rates Keep Falling")
         XCTAssertEqual(document.ownHeadings, [])
         XCTAssertEqual(document.paragraphTexts,
-                       ["Rates fell again this month. Here is why that keeps happening. Too many ships, too little cargo."])
+                       [Self.ratesText])
 
         let withAge = Fixtures.normalize("""
             Why Freight Rates Keep Falling
@@ -353,6 +372,6 @@ final class TranscriptTests: XCTestCase {
         XCTAssertEqual(withAge.ownTitle, "Why Freight Rates Keep Falling")
         expectKnownBug("the age of a video (\"• 3 days ago\") above a transcript is kept as text or a heading",
                        holds: withAge.ownHeadings.isEmpty && withAge.paragraphTexts
-                           == ["Rates fell again this month. Here is why that keeps happening. Too many ships, too little cargo."])
+                           == [Self.ratesText])
     }
 }
