@@ -147,18 +147,15 @@ final class ChromeTests: XCTestCase {
             "Follow the money, the analyst said, and you will find the cranes.",
         ])
         let sentenceWithCookies = "Dock workers accept the new contract, which adds coffee and cookies to every shift."
-        expectKnownBug("a sentence that mentions cookies and the word \"accept\" is taken for a cookie notice",
-                       holds: Chrome.kind(of: sentenceWithCookies) == nil)
+        XCTAssertTrue(Chrome.kind(of: sentenceWithCookies) == nil, "a sentence that mentions cookies and the word \"accept\" is taken for a cookie notice")
         let yearHeading = "2025 Outlook:"
-        expectKnownBug("a label with a year and one word is taken for a date line and removed",
-                       holds: Chrome.kind(of: yearHeading) == nil)
+        XCTAssertTrue(Chrome.kind(of: yearHeading) == nil, "a label with a year and one word is taken for a date line and removed")
     }
 
     func testRelativeDatesAreMeta() {
         // Video and social pages print the age of a post: "3 days ago", "• last month".
         for age in ["5 hours ago", "3 days ago", "2 weeks ago", "last month", "1 year ago"] {
-            expectKnownBug("a relative date (\"\(age)\") is not recognized as a meta line",
-                           holds: Chrome.kind(of: age) == .meta)
+            XCTAssertTrue(Chrome.kind(of: age) == .meta, "a relative date (\"\(age)\") is not recognized as a meta line")
         }
         XCTAssertNil(Chrome.kind(of: "3 days ago the cranes stopped working in the heat."))
     }
@@ -353,9 +350,8 @@ final class ChromeTests: XCTestCase {
             "Two new cranes arrived in Oakland to clear the backlog of ships.",
         ])
         let atTheTop = Fixtures.normalize(preview)
-        expectKnownBug("a preview label on the first line is taken for a chatbot preamble, so its list is no longer "
-                       + "seen as a preview and stays",
-                       holds: atTheTop.paragraphTexts.count == 2)
+        XCTAssertTrue(atTheTop.paragraphTexts.count == 2, "a preview label on the first line is taken for a chatbot preamble, so its list is no longer "
+                       + "seen as a preview and stays")
 
         let keyPoints = Fixtures.normalize("""
             Here's what the port said on Friday:

@@ -56,7 +56,7 @@ struct Layout: Equatable {
             case .cueTiming: cueTimings += 1
             case .chunkMarker: chunkMarkers += 1
             case .timestamp: timeCoded += 1
-            case .heading, .underline(level: 1): headings += 1
+            case .heading, .underline(level: 1), .fence: headings += 1
             case .strong: strongLines += 1
             case .bullet: bullets += 1
             case .text:

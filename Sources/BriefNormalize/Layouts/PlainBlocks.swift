@@ -12,28 +12,38 @@ struct LineLayout {
 
     /// Hard-wrapped text has nearly all its longer lines under about 100 characters, and many
     /// of them stop in the middle of a sentence, where the next word did not fit.
+    /// A wrapped line fills at least this share of the width; a shorter one (a heading, a paragraph's
+    /// last line) says nothing about wrapping.
+    static let fullLineShare = 0.6
+
     static func estimate(_ copies: [Copy]) -> LineLayout {
         var lengths: [Int] = []
+        for copy in copies {
+            for chunk in copy.chunks {
+                for line in chunk.lines where line.kind == .text && line.content.utf8.count >= 20 && !line.looksLikeHeading {
+                    lengths.append(line.content.utf8.count)
+                }
+            }
+        }
+        guard lengths.count >= 3 else { return LineLayout(isWrapped: false, width: 0) }
+        lengths.sort()
+        let p90 = lengths[lengths.count * 9 / 10]
+        let p95 = lengths[min(lengths.count - 1, lengths.count * 95 / 100)]
+        let fullLine = Int(Double(p95) * fullLineShare)
         var followed = 0
         var midSentence = 0
         for copy in copies {
             for chunk in copy.chunks {
-                for (i, line) in chunk.lines.enumerated() where line.kind == .text {
-                    guard line.content.utf8.count >= 20, !line.looksLikeHeading else { continue }
-                    lengths.append(line.content.utf8.count)
-                    if i + 1 < chunk.lines.count, chunk.lines[i + 1].kind == .text {
-                        followed += 1
-                        if !TextRules.endsSentence(line.content) { midSentence += 1 }
-                    }
+                for (i, line) in chunk.lines.enumerated() where line.kind == .text && line.content.utf8.count >= fullLine {
+                    guard i + 1 < chunk.lines.count, chunk.lines[i + 1].kind == .text, !line.looksLikeHeading else { continue }
+                    followed += 1
+                    if !TextRules.endsSentence(line.content) { midSentence += 1 }
                 }
             }
         }
-        guard lengths.count >= 3, followed >= 2, Double(midSentence) >= Double(followed) * minMidSentenceShare else {
+        guard followed >= 2, Double(midSentence) >= Double(followed) * minMidSentenceShare else {
             return LineLayout(isWrapped: false, width: 0)
         }
-        lengths.sort()
-        let p90 = lengths[lengths.count * 9 / 10]
-        let p95 = lengths[min(lengths.count - 1, lengths.count * 95 / 100)]
         return LineLayout(isWrapped: p90 <= maxWrapWidth, width: p95)
     }
 }
@@ -63,10 +73,11 @@ enum PlainBlocks {
                         builder.start(Block(line, text: text), into: &blocks)
                         builder.current?.looksLikeHeading = line.looksLikeHeading
                     }
-                case .bullet:
+                case .bullet(let ordered):
                     builder.flush(into: &blocks)
                     var item = Block(line, text: TextRules.droppingLeadingDecoration(text))
                     item.kind = .item(depth: builder.depth(forIndent: line.indent))
+                    if ordered { item.enumerator = MarkdownForms.enumerator(of: line.raw) }
                     builder.current = item
                     builder.itemIndent = line.indent
                 case .quote:
@@ -97,6 +108,7 @@ enum PlainBlocks {
             builder.flush(into: &blocks)
         }
         HeadingRules.classify(&blocks)
+        NumberedHeadings.promote(&blocks)
         for i in blocks.indices { blocks[i].key = Block.key(for: blocks[i].text) }
         return blocks
     }
@@ -117,6 +129,8 @@ enum PlainBlocks {
         }
         if !TextRules.endsSentence(previous) && TextRules.startsAsContinuation(text) { return true }
         guard layout.isWrapped else { return false }
+        // "…can we afford to stay?\n   Skilling's departure…": an indented line after a sentence starts a paragraph.
+        if next.indent >= 2 && TextRules.endsSentence(previous) { return false }
         // A wrapped line was broken because the next word did not fit; the last line of a paragraph usually leaves room.
         return block.lastLineLength + 1 + TextRules.firstWordLength(text) > layout.width - 2
     }

@@ -49,7 +49,7 @@ enum TranscriptBlocks {
             }
             var text = usesMarkdown ? InlineMarkdown.plainText(line.content) : HTMLEntities.decode(line.content)
             text = Cues.remove(text)
-            if line.startsTurn { builder.flush() }
+            if line.startsTurn || SpeakerLabels.startsWithMarker(text) { builder.flush() }
             for (k, piece) in SpeakerLabels.turns(in: text).enumerated() {
                 var piece = piece
                 if let rest = speakers.strip(piece) {
@@ -72,11 +72,14 @@ enum TranscriptBlocks {
     static let headlineMaxWords = 30
 
     /// The index of the first line of the transcript proper: the first time code, cue or speaker label.
+    /// Without time codes or speaker marks, the first line that is not a headline.
     static func firstCaption(_ lines: [Line], speakers: SpeakerLabels) -> Int {
-        lines.firstIndex { line in
+        let marked = lines.firstIndex { line in
             line.time != nil || line.kind == .timestamp || line.kind == .cueTiming || line.startsTurn
-                || line.kind == .text && speakers.strip(HTMLEntities.decode(line.content)) != nil
-        } ?? 0
+                || line.kind == .text && (SpeakerLabels.markerCount(in: line.content) > 0
+                    || speakers.strip(HTMLEntities.decode(line.content)) != nil)
+        }
+        return marked ?? lines.firstIndex { $0.kind == .text && !isHeadline($0.content) } ?? 0
     }
 
     /// A short line that does not end a sentence: a headline, not a caption.
@@ -237,7 +240,9 @@ enum Cues {
             let end = rest.index(open, offsetBy: inner.count + 1)
             if end < rest.endIndex, rest[end] == close, isCue(inner, bracket: rest[open]) {
                 rest = rest[rest.index(after: end)...]
-                while out.last == " " && rest.first == " " { rest = rest.dropFirst() }
+                while out.last == " " && (rest.first == " " || rest.first.map { ".,;:!?".contains($0) } == true) {
+                    if rest.first == " " { rest = rest.dropFirst() } else { out.removeLast() }
+                }
             } else {
                 out += rest[open...open]
                 rest = rest[rest.index(after: open)...]
@@ -249,7 +254,7 @@ enum Cues {
 
     private static func isCue(_ inner: Substring, bracket: Character) -> Bool {
         let words = inner.split(separator: " ")
-        guard words.count <= maxWords, !inner.contains(where: \.isNumber) else { return false }
+        guard words.count <= maxWords, !inner.contains(where: \.isNumber), inner.lowercased() != "sic" else { return false }
         if inner.allSatisfy({ $0 == "_" || $0 == " " }) { return !inner.isEmpty }
         // A parenthesis is a cue only when lower case or a known sound ("(laughter)", "(Applause)").
         if bracket == "(" { return ["laughter", "laughs", "applause", "music", "inaudible", "crosstalk", "silence"].contains(inner.lowercased()) }

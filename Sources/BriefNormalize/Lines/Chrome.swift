@@ -35,7 +35,8 @@ enum Chrome: String, Sendable {
         if let kind = ChromePhrases.kind(ofStart: lower) { return kind }
         if isCookieNotice(lower) { return .prompt }
         let hasDigit = length <= MetaLines.maxLength && line.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
-        if isReadingTime(lower) || hasDigit && (MetaLines.isDateLine(line) || MetaLines.isCounter(lower)) { return .meta }
+        if isReadingTime(lower) || hasDigit && (MetaLines.isDateLine(line) || MetaLines.isCounter(lower))
+            || words <= 4 && MetaLines.isRelativeAge(lower) { return .meta }
         if MetaLines.isByline(line) { return .byline }
         if isNavigation(line) { return .navigation }
         if isShareBar(lower) { return .share }
@@ -56,8 +57,8 @@ enum Chrome: String, Sendable {
 
     private static func isCookieNotice(_ lower: String) -> Bool {
         guard lower.containsBytes("cookie") else { return false }
-        return ["we use", "accept", "consent", "privacy", "this site uses", "this website uses", "you agree"]
-            .contains { lower.contains($0) }
+        return ["we use", "accept cookies", "accept all", "consent", "privacy", "this site uses", "this website uses",
+                "you agree", "cookie policy", "cookie settings"].contains { lower.containsBytes($0) }
     }
 
     /// "5 min read", "3 minute read", "reading time: 4 minutes", "estimated read time: 1:20"
@@ -137,15 +138,19 @@ enum MetaLines {
     /// "December 18, 2024", "2024-12-18", "01/16/2002", "Mon, 5 Jan 2024 10:00 AM", "TLDR 2018-10-22":
     /// a short line whose words are all parts of a date or time (one other word allowed when it has a year).
     static func isDateLine(_ line: String) -> Bool {
+        guard !line.hasSuffix(":") else { return false }
         let words = line.lowercased().split { $0 == " " || $0 == "," || $0 == "|" || $0 == "·" || $0 == "•" }
             .map { String($0.trimmingPunctuation) }
         guard (1...9).contains(words.count) else { return false }
         var dateWords = 0
+        var hasFullDate = false
         var hasYear = false
         var hasMonth = false
         var others = 0
         for word in words where !word.isEmpty {
-            if isYearLike(word) || isISODate(word) || isSlashDate(word) {
+            if isISODate(word) || isSlashDate(word) {
+                hasFullDate = true
+            } else if isYearLike(word) {
                 hasYear = true
             } else if months.contains(word) {
                 hasMonth = true
@@ -155,7 +160,23 @@ enum MetaLines {
             }
             dateWords += 1
         }
-        return hasYear && others <= 1 && dateWords >= 1 || hasMonth && others == 0 && dateWords >= 2
+        // "TLDR 2018-10-22", "Harborwire · December 18, 2024" (a whole date and a word);
+        // "Mon, 5 Jan 2024 10:00 AM", "Thursday, December 5" (nothing else).
+        return (hasFullDate || hasYear && hasMonth) && others <= 1 || (hasYear || hasMonth) && others == 0 && dateWords >= 2
+    }
+
+    /// "3 days ago", "5 hours ago", "last month", "yesterday": how old a post or video is.
+    static func isRelativeAge(_ lower: String) -> Bool {
+        let words = lower.split(separator: " ")
+        guard (1...4).contains(words.count) else { return false }
+        if words.count == 1 { return ["yesterday", "today", "just now"].contains(String(words[0])) }
+        let units = ["second", "minute", "hour", "day", "week", "month", "year", "sec", "min", "hr", "wk", "mo", "yr"]
+        let amount = words[0]
+        guard amount.allSatisfy(\.isNumber) || ["a", "an", "last", "one", "two", "few"].contains(String(amount)) else { return false }
+        let unit = words[1].hasSuffix("s") && words[1].count > 3 ? words[1].dropLast() : words[1]
+        guard units.contains(String(unit)) else { return false }
+        if words.count == 2 { return amount == "last" }
+        return words.count == 3 && words[2] == "ago"
     }
 
     static let timeWords: Set<String> = ["am", "pm", "a.m", "p.m", "at", "on", "updated", "published", "posted", "ago", "hours",

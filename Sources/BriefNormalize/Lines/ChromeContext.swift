@@ -16,11 +16,11 @@ enum ChromeContext {
     /// Marks what opens and closes a text written for a reader (not a transcript, where anyone may say
     /// "Welcome to…"): a chatbot's preamble and sign-off, a link footer.
     static func markOpeningAndClosing(_ lines: inout [Line]) {
+        markPreviewLists(&lines)
         markPreamble(&lines)
         markSignOff(&lines)
         markLinkFooter(&lines)
         markSponsoredBlocks(&lines)
-        markPreviewLists(&lines)
     }
 
     // MARK: Preambles and sign-offs
@@ -108,7 +108,7 @@ enum ChromeContext {
                 if lines[k].kind == .text {
                     lines[k].kind = .chrome(.advertisement)
                     marked += 1
-                } else if !lines[k].isBlank && !lines[k].isChrome {
+                } else if !lines[k].isBlank {
                     break
                 }
                 k -= 1

@@ -25,7 +25,7 @@ struct SpeakerLabels {
         }
         let named = counts.filter { $0.value >= Self.minUses }
         speakers = Set(named.keys)
-        labelledLines = named.filter { $0.key.count >= 2 }.values.reduce(0, +)
+        labelledLines = named.filter { $0.key.count >= 2 || $0.key.first?.isNumber == true }.values.reduce(0, +)
     }
 
     /// The text after a speaker label at its start, or nil when it starts with none.
@@ -55,6 +55,11 @@ struct SpeakerLabels {
             }
             return count
         }
+    }
+
+    /// Whether the text starts with a speaker change (">>", escaped or not).
+    static func startsWithMarker(_ text: String) -> Bool {
+        text.hasPrefix(">>") || text.hasPrefix("&gt;&gt;")
     }
 
     /// "… happened? >> I think it was…": the pieces of a line that several speakers share.

@@ -1,16 +1,4 @@
 import BriefModel
-import XCTest
-
-/// Stands in for `XCTExpectFailure`, which swift-corelibs-xctest does not have: `holds` is what
-/// the normalizer should do and does not yet. The test stays green while the bug is there and
-/// goes red once it is fixed, so that the marker is removed and the check becomes a plain assert.
-func expectKnownBug(_ reason: String, holds: Bool, file: StaticString = #filePath, line: UInt = #line) {
-    if holds {
-        XCTFail("fixed, remove expectKnownBug and assert it: \(reason)", file: file, line: line)
-    } else {
-        print("known bug (\(file):\(line)): \(reason)")
-    }
-}
 
 /// Short views of a normalized document, for assertions that read like the expected output.
 extension Document {
