@@ -41,7 +41,7 @@ final class LineFormsTests: XCTestCase {
             XCTAssertEqual(classified.kind, .text, raw)
             XCTAssertEqual(classified.content, content, raw)
             XCTAssertEqual(classified.time, seconds, raw)
-            XCTAssertEqual(classified.removed, ["time code"], raw)
+            XCTAssertEqual(classified.removed, [.timeCode], raw)
         }
     }
 

@@ -61,7 +61,7 @@ struct Layout: Equatable {
             case .bullet: bullets += 1
             case .text:
                 textLines += 1
-                if line.removed.contains("time code") { timeCoded += 1 }
+                if line.removed.contains(.timeCode) { timeCoded += 1 }
                 speakerChanges += SpeakerLabels.markerCount(in: line.content)
                 let length = line.content.utf8.count
                 if length >= Layout.minCaptionLineBytes,

@@ -264,6 +264,7 @@ enum MetaLines {
 
     /// "Page 6, Column 1", "Business Desk; Section C": where a print article appeared.
     static func isPagePosition(_ line: String) -> Bool {
+        guard ["Page", "Section", "Column", "Col.", "Vol.", "Edition"].contains(where: { line.containsBytes($0) }) else { return false }
         let words = line.split { " ,;".contains($0) }
         guard words.count <= 6 else { return false }
         return words.indices.dropLast().contains { i in

@@ -66,8 +66,8 @@ struct Line {
     var time: Int?
     /// A text line with a heading's shape (judged once by `CopySplitter`, asked often).
     var looksLikeHeading = false
-    /// What was taken off the line, for `--explain`: "time code", "elision mark", "speaker label".
-    var removed: [String] = []
+    /// What was taken off the line, for `--explain`.
+    var removed: Removed = []
 
     /// 1-based column of the line's last character in the file.
     var lastColumn: Int { raw.count }
@@ -113,6 +113,24 @@ extension Line.Kind {
         case .image: "image"
         case .chrome(let kind): "chrome (\(kind.rawValue))"
         case .repeated: "repeated caption"
+        }
+    }
+}
+
+extension Line {
+    /// Marks taken off a line's content.
+    struct Removed: OptionSet, Sendable {
+        let rawValue: UInt8
+
+        static let timeCode = Removed(rawValue: 1)
+        static let elisionMark = Removed(rawValue: 2)
+        /// The line was a subhead glued to the paragraph after it, split off.
+        static let gluedSubhead = Removed(rawValue: 4)
+
+        /// The marks' names, for `--explain`.
+        var names: [String] {
+            [(Removed.timeCode, "time code"), (.elisionMark, "elision mark"), (.gluedSubhead, "subhead glued to a paragraph")]
+                .filter { contains($0.0) }.map(\.1)
         }
     }
 }

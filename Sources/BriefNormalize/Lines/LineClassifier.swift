@@ -17,7 +17,7 @@ enum LineClassifier {
                 if k > 0, let (heading, rest) = CollapsedParagraphs.gluedHeading(piece) {
                     var line = classify(heading, number: number)
                     line.kind = .label
-                    line.removed.append("subhead glued to a paragraph")
+                    line.removed.insert(.gluedSubhead)
                     result.append(line)
                     result.append(classify(rest, number: number))
                 } else {
@@ -42,7 +42,7 @@ enum LineClassifier {
         let elided = ElisionMarks.strip(content)
         if elided.atStart || elided.atEnd || elided.text != content {
             (line.cutBefore, line.cutAfter) = (elided.atStart, elided.atEnd)
-            line.removed.append("elision mark")
+            line.removed.insert(.elisionMark)
             content = elided.text
             if content.isEmpty { return line }
         }
@@ -56,7 +56,7 @@ enum LineClassifier {
             return line
         }
         if let rest = Timestamps.afterLeadingCodes(Substring(content)) {
-            line.removed.append("time code")
+            line.removed.insert(.timeCode)
             line.time = Timestamps.leadingSeconds(Substring(content))
             guard !rest.isEmpty else { line.kind = .timestamp; return line }
             content = String(rest)
@@ -110,7 +110,7 @@ enum LineClassifier {
     /// "- [00:09] **Jensen Huang:** …": a time code that opens a list item's text.
     private static func stripLeadingCodes(_ item: String, line: inout Line) -> String {
         guard let rest = Timestamps.afterLeadingCodes(Substring(item)) else { return item }
-        line.removed.append("time code")
+        line.removed.insert(.timeCode)
         return String(rest)
     }
 
