@@ -51,3 +51,21 @@ extension StringProtocol {
         return Array(utf8).withUnsafeBufferPointer(body)
     }
 }
+
+extension StringProtocol {
+    /// Whether the text holds the byte, found with `memchr`.
+    package func containsByte(_ byte: UInt8) -> Bool {
+        withBytes { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, Int32(byte), bytes.count) != nil
+        }
+    }
+
+    /// Whether any byte of the text passes `test`, over contiguous bytes.
+    package func containsByte(where test: (UInt8) -> Bool) -> Bool {
+        withBytes { bytes in
+            for b in bytes where test(b) { return true }
+            return false
+        }
+    }
+}

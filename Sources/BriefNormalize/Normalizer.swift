@@ -69,7 +69,7 @@ public enum Normalizer {
 
     /// Raw HTML, or a link whose address may use a script scheme: worth asking cmark-gfm about.
     private static func mayBeUnsafe(_ markdown: String) -> Bool {
-        markdown.utf8.contains(UInt8(ascii: "<")) || markdown.containsBytes("&#")
+        markdown.containsByte(UInt8(ascii: "<")) || markdown.containsBytes("&#")
             || markdown.containsBytes("](") && ["script:", "Script:", "SCRIPT:", "data:", "DATA:", "file:", "FILE:"].contains { markdown.containsBytes($0) }
     }
 

@@ -216,4 +216,30 @@ final class ArticleTests: XCTestCase {
         XCTAssertTrue(shortLines.ownHeadings == ["Rates Keep Falling", "Why it matters to shippers"], "a sentence-case heading line counts as a line cut mid-sentence, so a text of short paragraphs "
                        + "is taken for hard-wrapped and the heading is joined to the paragraph before it")
     }
+
+    /// Copies of a briefing repeat its own short title above the first heading: that is the title, not a
+    /// site's name; and a heading with a label in front ("Freight: …") repeated in every copy is no speaker.
+    func testShortTitleAndLabelledHeadingsInChunkedCopies() {
+        let document = Fixtures.normalize("""
+            Dockside robots moved more containers than ever in the third quarter, the port authority said.
+            Freight: Harbor Robotics Raises the Stakes
+            Harbor Robotics signed a deal to automate two more terminals in the south of the country.
+            Ports: Quayside Cranes Go Electric
+            Quayside cranes at three terminals now run on power from the grid instead of diesel.
+            Part 1/2:
+            Harbor Weekly
+            Dockside Robots Set a Record
+            Dockside robots moved more containers than ever in the third quarter, the port authority said.
+            Freight: Harbor Robotics Raises the Stakes
+            [...]
+            Part 2/2:
+            Harbor Robotics signed a deal to automate two more terminals in the south of the country.
+            Ports: Quayside Cranes Go Electric
+            Quayside cranes at three terminals now run on power from the grid instead of diesel.
+            """)
+        XCTAssertEqual(document.ownTitle, "Harbor Weekly")
+        XCTAssertEqual(document.ownHeadings, ["Dockside Robots Set a Record", "Freight: Harbor Robotics Raises the Stakes",
+                                              "Ports: Quayside Cranes Go Electric"])
+        XCTAssertEqual(document.paragraphTexts.count, 3)
+    }
 }

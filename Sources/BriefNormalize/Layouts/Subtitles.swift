@@ -22,7 +22,7 @@ enum Subtitles {
 
     /// Whether the lines are laid out as subtitles: several timing lines.
     static func looksLikeSubtitles(_ lines: [Substring]) -> Bool {
-        lines.lazy.filter { $0.contains("-->") && Timestamps.isCueTiming(Substring(LineCleaner.clean($0))) }
+        lines.lazy.filter { $0.containsBytes("-->") && Timestamps.isCueTiming(Substring(LineCleaner.clean($0))) }
             .prefix(minTimingLines).count >= minTimingLines
     }
 

@@ -230,7 +230,7 @@ enum Cues {
     static let maxWords = 3
 
     static func remove(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "(") }) else { return text }
+        guard text.containsByte(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "(") }) else { return text }
         var out = ""
         var rest = Substring(text)
         while let open = rest.firstIndex(where: { $0 == "[" || $0 == "(" }) {

@@ -34,7 +34,7 @@ enum Chrome: String, Sendable {
         if let kind = ChromePhrases.wholeLines[lower] { return kind }
         if let kind = ChromePhrases.kind(ofStart: lower) { return kind }
         if isCookieNotice(lower) { return .prompt }
-        let hasDigit = length <= MetaLines.maxLength && line.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
+        let hasDigit = length <= MetaLines.maxLength && line.containsByte { $0 >= 0x30 && $0 <= 0x39 }
         if isReadingTime(lower) || hasDigit && (MetaLines.isDateLine(line) || MetaLines.isCounter(lower))
             || words <= 4 && MetaLines.isRelativeAge(lower) { return .meta }
         if MetaLines.isByline(line) { return .byline }
@@ -49,9 +49,10 @@ enum Chrome: String, Sendable {
     /// A long line is chrome only as a caption, a cookie notice, or a promotion or footer by its start.
     private static func longLineKind(_ line: String) -> Chrome? {
         if isCaptionCredit(line) { return .caption }
-        let lower = line.lowercased()
-        if line.containsBytes("kie") && isCookieNotice(lower) { return .prompt }
-        guard TextRules.wordCount(line) <= maxWords, let kind = ChromePhrases.kind(ofStart: lower) else { return nil }
+        if line.containsBytes("ookie") && isCookieNotice(line.lowercased()) { return .prompt }
+        guard TextRules.wordCount(line) <= maxWords, let kind = ChromePhrases.kind(ofStart: line.prefix(40).lowercased()) else {
+            return nil
+        }
         return [.prompt, .advertisement, .footer].contains(kind) ? kind : nil
     }
 
@@ -74,7 +75,7 @@ enum Chrome: String, Sendable {
     /// joined by the same separator, none of them a sentence.
     static func isNavigation(_ line: String) -> Bool {
         // "|", ">", "/", or the first byte of "·", "»" (0xC2), "›", "•" (0xE2).
-        guard line.utf8.contains(where: { $0 == 0x7C || $0 == 0x3E || $0 == 0x2F || $0 == 0xC2 || $0 == 0xE2 }) else { return false }
+        guard line.containsByte(where: { $0 == 0x7C || $0 == 0x3E || $0 == 0x2F || $0 == 0xC2 || $0 == 0xE2 }) else { return false }
         for separator in [" | ", " · ", " › ", " » ", " > ", " / ", " • "] where line.contains(separator) {
             let items = line.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }
             guard items.count >= 3 else { continue }

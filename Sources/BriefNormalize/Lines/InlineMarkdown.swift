@@ -18,7 +18,7 @@ enum InlineMarkdown {
 
     /// A quick test for characters that inline Markdown uses.
     static func mayHoldMarkup(_ line: String) -> Bool {
-        line.utf8.contains { b in
+        line.containsByte { b in
             b == UInt8(ascii: "*") || b == UInt8(ascii: "_") || b == UInt8(ascii: "[") || b == UInt8(ascii: "`")
                 || b == UInt8(ascii: "\\") || b == UInt8(ascii: "<") || b == UInt8(ascii: "~")
         }
@@ -198,7 +198,7 @@ enum HTMLEntities {
     ]
 
     static func decode(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
+        guard text.containsByte(UInt8(ascii: "&")) else { return text }
         var out = ""
         var rest = Substring(text)
         while let amp = rest.firstIndex(of: "&") {

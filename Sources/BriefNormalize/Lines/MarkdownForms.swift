@@ -17,10 +17,13 @@ enum MarkdownForms {
         return text.isEmpty ? nil : (hashes.count, text)
     }
 
+    /// The bytes a rule or underline is made of ("-*_=~#+ ", and "•", "·" in UTF-8).
+    static let ruleBytes: Set<UInt8> = Set("-*_=~#•·+ ".utf8)
+
     /// `===` (a level 1 underline), `---` (level 2, or a rule), `***`, `* * *`, `___` (rules).
     static func ruleOrUnderline(_ line: String) -> Line.Kind? {
         guard line.utf8.count >= 3 || line == "==" || line == "--",
-              line.utf8.allSatisfy({ "-*_=~#•·+ ".utf8.contains($0) }) else { return nil }
+              !line.containsByte(where: { !ruleBytes.contains($0) }) else { return nil }
         let marks = line.filter { $0 != " " }
         if marks.allSatisfy({ $0 == "=" }) { return .underline(level: 1) }
         if marks.allSatisfy({ $0 == "-" }) && !line.contains(" ") { return .underline(level: 2) }

@@ -71,9 +71,12 @@ struct SpeakerLabels {
     }
 
     /// "Speaker 1", "BECKY QUICK", "Jensen Huang": a name of up to three capitalised words
-    /// followed by a colon at the start of the text.
+    /// followed by a colon at the start of the text, and what they say (not a title: "Cloud
+    /// Computing: Hitachi Raises the Stakes" is a heading).
     private static func name(in text: String) -> Substring? {
         guard text.utf8.prefix(40).contains(UInt8(ascii: ":")), let colon = text.prefix(40).firstIndex(of: ":") else { return nil }
+        let said = text[text.index(after: colon)...].drop { $0 == " " }
+        if !said.isEmpty, HeadingRules.looksLikeHeading(String(said)) { return nil }
         let name = text[..<colon]
         let words = name.split(separator: " ")
         guard (1...maxNameWords).contains(words.count), name.first?.isUppercase == true else { return nil }

@@ -72,7 +72,8 @@ enum HeadingRules {
     }
 
     private static func endsWithAbbreviation(_ text: String) -> Bool {
-        let last = text.utf8.count <= maxCharacters * 4 ? text.split(separator: " ").last : nil
-        return last.map { abbreviations.contains($0) } ?? false
+        let lastWord = text.utf8.reversed().prefix { $0 != 0x20 }
+        guard lastWord.count <= 6 else { return false }
+        return abbreviations.contains(Substring(String(decoding: lastWord.reversed(), as: UTF8.self)))
     }
 }

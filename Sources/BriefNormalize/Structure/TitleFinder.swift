@@ -24,7 +24,7 @@ enum TitleFinder {
             if title == nil { title = withoutSiteName(headingText(blocks[labelled].text)) }
             blocks.remove(at: labelled)
         } else if title == nil, let first = blocks.first, first.isHeading, isTitleLike(first) {
-            if isSiteName(first, before: blocks.dropFirst().first) { blocks.removeFirst() }
+            if !layout.isChunked, isSiteName(first, before: blocks.dropFirst().first) { blocks.removeFirst() }
             title = withoutSiteName(headingText(blocks[0].text))
             blocks.removeFirst()
         } else if title == nil, !layout.isTranscript, let first = blocks.first, blocks.count > 1, isSubjectLine(first) {
@@ -44,12 +44,14 @@ enum TitleFinder {
         return !isGenericLabel(text)
     }
 
-    /// The most words of a site's name above a headline ("Slashdot Mirror").
-    static let maxSiteNameWords = 3
+    /// The most words of a site's name above a headline ("Slashdot Mirror"; a title of three words is
+    /// a short title).
+    static let maxSiteNameWords = 2
     /// The most words of a first line that is the text's subject.
     static let maxSubjectWords = 20
 
-    /// A bare line of a few words right above a longer headline: the site's name, not the title.
+    /// A bare line of a word or two right above a much longer headline: the site's name, not the title.
+    /// (Copies of a briefing repeat its own short title, so a chunked text has none.)
     private static func isSiteName(_ block: Block, before next: Block?) -> Bool {
         guard let next, next.isHeading, isTitleLike(next), block.rank == Block.lineHeadingRank, !block.isMarkedHeading else {
             return false
