@@ -23,6 +23,7 @@ let package = Package(
         ),
         .target(name: "BriefTemplate"),
         .target(name: "BriefModel", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "BriefFileSystem"),
         .target(name: "BriefMarkdown", dependencies: ["CCmarkGFM"]),
         .target(
             name: "BriefNormalize",
@@ -33,6 +34,7 @@ let package = Package(
             name: "BriefCore",
             dependencies: [
                 "BriefModel",
+                "BriefFileSystem",
                 "BriefMarkdown",
                 "BriefNormalize",
                 "BriefTemplate",
@@ -65,7 +67,10 @@ let package = Package(
         ),
         .testTarget(name: "BriefTemplateTests", dependencies: ["BriefTemplate"]),
         .testTarget(name: "BriefNormalizeTests", dependencies: ["BriefNormalize", "BriefModel", "BriefMarkdown"], exclude: ["Fixtures"]),
-        .testTarget(name: "BriefCoreTests", dependencies: ["BriefCore", "BriefModel", "BriefNormalize", "BriefTemplate"]),
+        .testTarget(
+            name: "BriefCoreTests",
+            dependencies: ["BriefCore", "BriefModel", "BriefFileSystem", "BriefNormalize", "BriefTemplate"]
+        ),
         .testTarget(name: "BriefCLITests", dependencies: ["brief"]),
     ]
 )

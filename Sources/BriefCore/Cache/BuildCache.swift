@@ -1,5 +1,6 @@
 import Foundation
 import BriefModel
+import BriefFileSystem
 
 /// The cache that makes rebuilds fast: `.brief-cache/` beside `Content/`, holding every processed
 /// source under a key of its path, bytes and everything its processing depends on, and the

@@ -1,4 +1,5 @@
 import BriefModel
+import BriefFileSystem
 /// What the last successful build wrote, kept in the cache to make the next build incremental.
 struct BuildState: Sendable {
     /// What every page of the site was built with: brief, the settings every page shows, the options

@@ -1,5 +1,6 @@
 import Foundation
 import BriefModel
+import BriefFileSystem
 
 /// The record of an incremental update in progress, beside the output folder: once written,
 /// the update is committed, and a build that finds it (the last one was killed mid-way)

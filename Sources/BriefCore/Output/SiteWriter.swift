@@ -1,8 +1,9 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
-import BriefModel
 #endif
+import BriefModel
+import BriefFileSystem
 
 /// Writes a build so that readers and deploy scripts never see a half-written site.
 ///

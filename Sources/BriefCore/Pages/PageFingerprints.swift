@@ -1,3 +1,4 @@
+import BriefModel
 /// What each page is made of, as one number: equal fingerprints mean equal pages, so an
 /// incremental build renders only the pages whose fingerprint changed.
 ///

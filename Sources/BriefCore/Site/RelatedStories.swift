@@ -1,3 +1,4 @@
+import BriefModel
 /// Finds, for every story, up to five others that share the most companies, newest first among equals.
 ///
 /// Each company contributes only the stories nearest in time to the one at hand (its

@@ -1,6 +1,7 @@
 import BriefTemplate
 import Foundation
 import BriefModel
+import BriefFileSystem
 
 /// The templates and assets pages are drawn with: the built-in default theme, with any
 /// file of the site's `Templates/` folder taking the place of the built-in file of that name.

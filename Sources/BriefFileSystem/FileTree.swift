@@ -1,14 +1,14 @@
 import Foundation
 
 /// Lists and removes folders, without following symbolic links out of them.
-enum FileTree {
+package enum FileTree {
     /// Regular files below `folder`, as sorted relative paths; hidden files and folders are skipped.
-    static func files(under folder: URL) -> [String] {
+    package static func files(under folder: URL) -> [String] {
         filesAndLinks(under: folder).files
     }
 
     /// The files `files(under:)` lists, and which of them are symbolic links.
-    static func filesAndLinks(under folder: URL) -> (files: [String], links: [String]) {
+    package static func filesAndLinks(under folder: URL) -> (files: [String], links: [String]) {
         var result: [String] = []
         var links: [String] = []
         collect(folder.path, prefix: "", into: &result, links: &links)
@@ -50,7 +50,7 @@ enum FileTree {
     }
 
     /// A file's bytes, read straight into an array (no `Data` in between), or nil with `errno` set.
-    static func read(_ path: String) -> [UInt8]? {
+    package static func read(_ path: String) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
@@ -81,7 +81,7 @@ enum FileTree {
     }
 
     /// Writes all of `bytes` to an open file, resuming after interruptions; false when the system refused.
-    static func write(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Bool {
+    package static func write(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Bool {
         var offset = 0
         while offset < bytes.count {
             let n = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
@@ -93,7 +93,7 @@ enum FileTree {
     }
 
     /// Removes a folder and everything in it; symbolic links are removed, not followed.
-    static func remove(_ path: String) {
+    package static func remove(_ path: String) {
         var info = stat()
         guard lstat(path, &info) == 0 else { return }
         if info.st_mode & S_IFMT == S_IFDIR {

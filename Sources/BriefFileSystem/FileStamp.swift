@@ -4,34 +4,34 @@ import Foundation
 /// changed well before that build read it, still has the bytes read then: a rebuild need not
 /// read it again. This is git's rule for its index; the margin covers a change made in the same
 /// clock tick as the read, which would leave the stamp as it was.
-struct FileStamp: Equatable, Sendable {
-    var device: UInt64
-    var inode: UInt64
-    var size: UInt64
+package struct FileStamp: Equatable, Sendable {
+    package var device: UInt64
+    package var inode: UInt64
+    package var size: UInt64
     /// Modification and status-change times, in nanoseconds since 1970.
-    var modified: UInt64
-    var changed: UInt64
+    package var modified: UInt64
+    package var changed: UInt64
 
-    static let margin: UInt64 = 2_000_000_000
+    package static let margin: UInt64 = 2_000_000_000
     /// Matches no file: its source is read on the next build.
-    static let unknown = FileStamp(device: 0, inode: 0, size: 0, modified: 0, changed: 0)
+    package static let unknown = FileStamp(device: 0, inode: 0, size: 0, modified: 0, changed: 0)
 
-    init(device: UInt64, inode: UInt64, size: UInt64, modified: UInt64, changed: UInt64) {
+    package init(device: UInt64, inode: UInt64, size: UInt64, modified: UInt64, changed: UInt64) {
         (self.device, self.inode, self.size, self.modified, self.changed) = (device, inode, size, modified, changed)
     }
 
-    init(_ info: stat) {
+    package init(_ info: stat) {
         self.init(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: UInt64(max(0, info.st_size)),
                   modified: Self.nanoseconds(info.st_mtim), changed: Self.nanoseconds(info.st_ctim))
     }
 
     /// Whether the file was last changed more than the margin before `time` (nanoseconds since 1970).
-    func isSettled(before time: UInt64) -> Bool {
+    package func isSettled(before time: UInt64) -> Bool {
         modified &+ Self.margin < time && changed &+ Self.margin < time
     }
 
     /// The wall clock now, in nanoseconds since 1970, as file times count.
-    static func now() -> UInt64 {
+    package static func now() -> UInt64 {
         var time = timespec()
         clock_gettime(CLOCK_REALTIME, &time)
         return nanoseconds(time)

@@ -3,15 +3,15 @@ import Dispatch
 
 /// Runs independent work on every core and returns the results in input order, so that the
 /// output never depends on scheduling.
-enum Parallel {
+package enum Parallel {
     /// The cores to use: all of them, or `BRIEF_JOBS` (1 gives a one-core build, for comparing outputs).
-    static let threads: Int = {
+    package static let threads: Int = {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         guard let jobs = ProcessInfo.processInfo.environment["BRIEF_JOBS"].flatMap({ Int($0) }), jobs >= 1 else { return cores }
         return jobs
     }()
 
-    static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+    package static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
         guard count > 1, threads > 1 else { return (0..<count).map(body) }
         let results = ResultBox<T>(count: count)
         let workers = min(count, threads * 4)
