@@ -1,6 +1,7 @@
 import Foundation
 
-/// Lists and removes folders, without following symbolic links out of them.
+/// Reads, writes, lists and removes files with plain system calls, without following symbolic links
+/// out of folders; shared by the reading of the inputs, the writer and the build cache.
 package enum FileTree {
     /// Regular files below `folder`, as sorted relative paths; hidden files and folders are skipped.
     package static func files(under folder: URL) -> [String] {
@@ -90,6 +91,25 @@ package enum FileTree {
             offset += n
         }
         return true
+    }
+
+    /// Creates a folder and its missing parents.
+    package static func makeFolders(_ path: String) -> Bool {
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return true }
+        guard errno == ENOENT else { return false }
+        let parent = (path as NSString).deletingLastPathComponent
+        guard parent != path, !parent.isEmpty, makeFolders(parent) else { return false }
+        return mkdir(path, 0o755) == 0 || errno == EEXIST
+    }
+
+    /// Writes to a temporary name and renames, so a reader never sees half a file.
+    package static func writeAtomically(_ bytes: [UInt8], to path: String) {
+        let temporary = path + ".tmp-\(getpid())"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return }
+        let complete = bytes.withUnsafeBufferPointer { write($0, to: descriptor) }
+        close(descriptor)
+        if !complete || rename(temporary, path) != 0 { unlink(temporary) }
     }
 
     /// Removes a folder and everything in it; symbolic links are removed, not followed.

@@ -65,7 +65,7 @@ struct BuildCache {
     /// - Parameter previous: the keys the last build used, when known: then only the packs that
     ///   gain a record or lose one of those are read, not all of them.
     func store(_ fresh: [(key: UInt64, source: ProcessedSource)], keep: Set<UInt64>, previous: Set<UInt64>? = nil) {
-        _ = SiteWriter.makeFolders(sourcesFolder)
+        _ = FileTree.makeFolders(sourcesFolder)
         let freshByShard = Dictionary(grouping: fresh) { Int($0.key & 0xFF) }
         let shards = previous.map { previous in
             Array(Set(fresh.map { Int($0.key & 0xFF) } + previous.subtracting(keep).map { Int($0 & 0xFF) }))
@@ -91,7 +91,7 @@ struct BuildCache {
                 source.encode(into: &record)
                 add(key, record.bytes)
             }
-            Self.writeAtomically(Self.recordMagic + writer.bytes, to: packPath(shard))
+            FileTree.writeAtomically(Self.recordMagic + writer.bytes, to: packPath(shard))
         }
     }
 
@@ -101,17 +101,7 @@ struct BuildCache {
     }
 
     func save(_ state: BuildState) {
-        _ = SiteWriter.makeFolders(folder.path)
-        Self.writeAtomically(state.encoded(), to: statePath)
-    }
-
-    /// Writes to a temporary name and renames, so a reader never sees half a file.
-    static func writeAtomically(_ bytes: [UInt8], to path: String) {
-        let temporary = path + ".tmp-\(getpid())"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return }
-        let complete = bytes.withUnsafeBufferPointer { FileTree.write($0, to: descriptor) }
-        close(descriptor)
-        if !complete || rename(temporary, path) != 0 { unlink(temporary) }
+        _ = FileTree.makeFolders(folder.path)
+        FileTree.writeAtomically(state.encoded(), to: statePath)
     }
 }

@@ -14,7 +14,7 @@ enum Journal {
         var lines = [header, "S " + staging]
         lines += moves.map { "M " + $0 }
         lines += deletions.map { "D " + $0 }
-        BuildCache.writeAtomically(Array((lines.joined(separator: "\n") + "\n").utf8), to: paths.journal)
+        FileTree.writeAtomically(Array((lines.joined(separator: "\n") + "\n").utf8), to: paths.journal)
         guard FileManager.default.fileExists(atPath: paths.journal) else {
             throw DiagnosticError(.error(SiteWriter.display(paths.journal), "cannot write the update journal: \(String(cString: strerror(errno)))"))
         }
@@ -46,7 +46,7 @@ enum Journal {
         let ordered = moves.filter { isNew[$0] == true } + moves.filter { isNew[$0] != true }
         for path in ordered where SiteWriter.isSafe(path) {
             let target = paths.output + "/" + path
-            if let slash = path.lastIndex(of: "/") { _ = SiteWriter.makeFolders(paths.output + "/" + path[..<slash]) }
+            if let slash = path.lastIndex(of: "/") { _ = FileTree.makeFolders(paths.output + "/" + path[..<slash]) }
             rename(staging + "/" + path, target)
         }
         for path in deletions where SiteWriter.isSafe(path) {

@@ -83,7 +83,7 @@ public final class SiteWriter: @unchecked Sendable {
         } else {
             previous = nil
         }
-        guard Self.makeFolders(paths.parent) else {
+        guard FileTree.makeFolders(paths.parent) else {
             throw DiagnosticError(.error(Self.display(paths.parent), "cannot create the folder: \(String(cString: strerror(errno)))"))
         }
         lockDescriptor = open(paths.lock, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
@@ -162,7 +162,7 @@ public final class SiteWriter: @unchecked Sendable {
             throw DiagnosticError(.error(relativePath, "refusing to write outside the output folder"))
         }
         let target = staging + "/" + relativePath
-        if let slash = relativePath.lastIndex(of: "/"), !Self.makeFolders(staging + "/" + relativePath[..<slash]) {
+        if let slash = relativePath.lastIndex(of: "/"), !FileTree.makeFolders(staging + "/" + relativePath[..<slash]) {
             throw failure(relativePath, "cannot create the folder")
         }
         if let previous, keepsPrevious(relativePath, hash: hash, size: size, sameBytes: sameBytes),
@@ -198,7 +198,7 @@ public final class SiteWriter: @unchecked Sendable {
         let moves = FileTree.files(under: URL(fileURLWithPath: staging))
         if moves.count + deletions.count > max(64, (moves.count + kept.count) / 20) {
             for path in kept.sorted() where Self.isSafe(path) {
-                if let slash = path.lastIndex(of: "/") { _ = Self.makeFolders(staging + "/" + path[..<slash]) }
+                if let slash = path.lastIndex(of: "/") { _ = FileTree.makeFolders(staging + "/" + path[..<slash]) }
                 guard link(previous + "/" + path, staging + "/" + path) == 0 else { throw failure(path, "cannot keep the file") }
             }
             return try swapIn()
@@ -242,7 +242,7 @@ public final class SiteWriter: @unchecked Sendable {
 
     /// A fresh name in the trash folder beside the output.
     private static func trashEntry(_ paths: Paths) -> String {
-        _ = makeFolders(paths.trash)
+        _ = FileTree.makeFolders(paths.trash)
         return paths.trash + "/\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
     }
 
@@ -319,15 +319,6 @@ public final class SiteWriter: @unchecked Sendable {
             offset += piece.count
         }
         return true
-    }
-
-    /// Creates a folder and its missing parents.
-    static func makeFolders(_ path: String) -> Bool {
-        if mkdir(path, 0o755) == 0 || errno == EEXIST { return true }
-        guard errno == ENOENT else { return false }
-        let parent = (path as NSString).deletingLastPathComponent
-        guard parent != path, !parent.isEmpty, makeFolders(parent) else { return false }
-        return mkdir(path, 0o755) == 0 || errno == EEXIST
     }
 
     private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
