@@ -24,6 +24,7 @@ let package = Package(
         .target(name: "BriefTemplate"),
         .target(name: "BriefModel", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "BriefFileSystem"),
+        .target(name: "BriefBuiltIn", exclude: ["Gazetteer.yml"], plugins: ["EmbedTheme"]),
         .target(name: "BriefMarkdown", dependencies: ["CCmarkGFM"]),
         .target(
             name: "BriefNormalize",
@@ -35,13 +36,12 @@ let package = Package(
             dependencies: [
                 "BriefModel",
                 "BriefFileSystem",
+                "BriefBuiltIn",
                 "BriefMarkdown",
                 "BriefNormalize",
                 "BriefTemplate",
                 .product(name: "Yams", package: "Yams"),
-            ],
-            exclude: ["Companies/Gazetteer.yml"],
-            plugins: ["EmbedTheme"]
+            ]
         ),
         .executableTarget(
             name: "brief",
@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "BriefNormalizeTests", dependencies: ["BriefNormalize", "BriefModel", "BriefMarkdown"], exclude: ["Fixtures"]),
         .testTarget(
             name: "BriefCoreTests",
-            dependencies: ["BriefCore", "BriefModel", "BriefFileSystem", "BriefNormalize", "BriefTemplate"]
+            dependencies: ["BriefCore", "BriefModel", "BriefFileSystem", "BriefBuiltIn", "BriefNormalize", "BriefTemplate"]
         ),
         .testTarget(name: "BriefCLITests", dependencies: ["brief"]),
     ]

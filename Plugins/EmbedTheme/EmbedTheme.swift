@@ -17,7 +17,7 @@ struct EmbedTheme: BuildToolPlugin {
         for url in files(under: sample) {
             entries.append(("sample/" + relativePath(of: url, in: sample), url))
         }
-        let gazetteer = target.directoryURL.appending(path: "Companies/Gazetteer.yml")
+        let gazetteer = target.directoryURL.appending(path: "Gazetteer.yml")
         if FileManager.default.fileExists(atPath: gazetteer.path) {
             entries.append(("data/Gazetteer.yml", gazetteer))
         }

@@ -1,6 +1,7 @@
 @testable import BriefCore
 import BriefModel
 import XCTest
+import BriefBuiltIn
 
 final class GazetteerTests: XCTestCase {
     func testBuiltInGazetteerIsLargeAndClean() throws {

@@ -2,6 +2,7 @@ import Foundation
 import BriefModel
 import BriefNormalize
 import BriefFileSystem
+import BriefBuiltIn
 
 /// What a site's content amounts to before pages are drawn: its settings, its gazetteer and
 /// every source normalized, tagged and rendered.

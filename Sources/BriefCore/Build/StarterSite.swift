@@ -1,5 +1,6 @@
 import Foundation
 import BriefModel
+import BriefBuiltIn
 
 /// The files `brief init` writes: the sample briefing, a commented `brief.yml` and a `.gitignore`.
 public enum StarterSite {

@@ -1,3 +1,4 @@
+import BriefBuiltIn
 /// The companies brief knows: the built-in list, extended by a site's `companies.yml`.
 public struct Gazetteer: Sendable {
     public private(set) var companies: [Company]

@@ -2,6 +2,7 @@ import BriefTemplate
 import Foundation
 import BriefModel
 import BriefFileSystem
+import BriefBuiltIn
 
 /// The templates and assets pages are drawn with: the built-in default theme, with any
 /// file of the site's `Templates/` folder taking the place of the built-in file of that name.
