@@ -32,6 +32,10 @@ let package = Package(
             exclude: ["README.md"]
         ),
         .target(
+            name: "BriefCompanies",
+            dependencies: ["BriefModel", "BriefBuiltIn", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
             name: "BriefCore",
             dependencies: [
                 "BriefModel",
@@ -39,6 +43,7 @@ let package = Package(
                 "BriefBuiltIn",
                 "BriefMarkdown",
                 "BriefNormalize",
+                "BriefCompanies",
                 "BriefTemplate",
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -47,6 +52,7 @@ let package = Package(
             name: "brief",
             dependencies: [
                 "BriefCore",
+                "BriefCompanies",
                 "BriefTemplate",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -55,6 +61,7 @@ let package = Package(
             name: "brief-bench",
             dependencies: [
                 "BriefCore",
+                "BriefCompanies",
                 "BriefTemplate",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -69,7 +76,7 @@ let package = Package(
         .testTarget(name: "BriefNormalizeTests", dependencies: ["BriefNormalize", "BriefModel", "BriefMarkdown"], exclude: ["Fixtures"]),
         .testTarget(
             name: "BriefCoreTests",
-            dependencies: ["BriefCore", "BriefModel", "BriefFileSystem", "BriefBuiltIn", "BriefNormalize", "BriefTemplate"]
+            dependencies: ["BriefCore", "BriefModel", "BriefFileSystem", "BriefBuiltIn", "BriefNormalize", "BriefCompanies", "BriefTemplate"]
         ),
         .testTarget(name: "BriefCLITests", dependencies: ["brief"]),
     ]

@@ -3,6 +3,7 @@ import BriefCore
 import Foundation
 import BriefModel
 import BriefNormalize
+import BriefCompanies
 
 /// Times each per-source stage over a corpus on one core, to see where a build's time goes.
 struct StagesBench: ParsableCommand {

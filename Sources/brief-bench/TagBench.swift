@@ -3,6 +3,7 @@ import BriefCore
 import Foundation
 import BriefModel
 import BriefNormalize
+import BriefCompanies
 
 /// Times company tagging alone over every story of a corpus (normalization is done first, untimed).
 struct TagBench: ParsableCommand {

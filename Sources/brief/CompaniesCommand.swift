@@ -1,6 +1,7 @@
 import ArgumentParser
 import BriefCore
 import Foundation
+import BriefCompanies
 
 struct CompaniesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -30,7 +31,8 @@ struct CompaniesCommand: ParsableCommand {
         }
         printDiagnostics(content.diagnostics)
         if unknown {
-            let found = UnknownCompanies.find(in: content.sources, gazetteer: content.gazetteer)
+            let found = UnknownCompanies.find(in: content.sources.map { ($0.document.source, $0.stories.flatMap(\.paragraphs)) },
+                                               gazetteer: content.gazetteer)
             for company in found {
                 let place = "\(company.file):\(company.line):\(company.column)"
                 let mentions = counted(company.mentions, "mention")

@@ -1,4 +1,4 @@
-@testable import BriefCore
+@testable import BriefCompanies
 import XCTest
 
 /// Sentences that trip naive company matching: ordinary words, names of people and places,

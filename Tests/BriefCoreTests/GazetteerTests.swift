@@ -1,4 +1,4 @@
-@testable import BriefCore
+@testable import BriefCompanies
 import BriefModel
 import XCTest
 import BriefBuiltIn

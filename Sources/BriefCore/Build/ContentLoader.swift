@@ -3,6 +3,7 @@ import BriefModel
 import BriefNormalize
 import BriefFileSystem
 import BriefBuiltIn
+import BriefCompanies
 
 /// What a site's content amounts to before pages are drawn: its settings, its gazetteer and
 /// every source normalized, tagged and rendered.

@@ -1,6 +1,7 @@
 import BriefModel
 import BriefNormalize
 import BriefMarkdown
+import BriefCompanies
 /// One source after the per-source stages (normalize, tag, render), ready to be assembled.
 ///
 /// This is the unit of parallel work and of the incremental cache: it depends only on

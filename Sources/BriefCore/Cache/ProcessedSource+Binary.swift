@@ -1,4 +1,5 @@
 import BriefModel
+import BriefCompanies
 /// The cache's form of a processed source. The story drafts share their paragraphs with the
 /// document's sections, so those are stored once; a paragraph's Markdown is stored only when
 /// it differs from its text.

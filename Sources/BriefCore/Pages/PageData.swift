@@ -1,5 +1,6 @@
 import BriefTemplate
 import BriefModel
+import BriefCompanies
 
 /// Builds the template data of each page from the site model: plain dictionaries and lists.
 ///

@@ -1,4 +1,5 @@
 import BriefModel
+import BriefCompanies
 /// Puts processed sources together into the site: orders briefings, gives every briefing,
 /// story and company a unique slug, and works out company pages and related stories.
 public struct SiteAssembler {

@@ -1,4 +1,5 @@
 import BriefModel
+import BriefCompanies
 /// Everything the pages are made from: briefings, stories and companies with their links
 /// resolved. Plain values, built once per build by `SiteAssembler`.
 public struct SiteModel: Sendable {

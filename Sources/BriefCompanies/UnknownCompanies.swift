@@ -1,3 +1,5 @@
+import BriefModel
+
 /// Names in the stories that look like organisations but are not in the gazetteer, so that a
 /// user can add them to `Content/companies.yml`: "EV maker Zeekr", "Acme Robotics Inc.",
 /// "the CEO of Acme", "Acme's chief executive".
@@ -25,22 +27,21 @@ public enum UnknownCompanies {
         "Korean", "German", "French", "British", "Indian", "US", "U.S", "UK", "EU", "AI", "EV", "CEO", "Some", "Many", "Other",
     ]
 
-    public static func find(in sources: [ProcessedSource], gazetteer: Gazetteer) -> [UnknownCompany] {
+    /// - Parameter sources: per source, its path as diagnostics show it and the paragraphs of its stories.
+    public static func find(in sources: [(file: String, paragraphs: [Paragraph])], gazetteer: Gazetteer) -> [UnknownCompany] {
         let tagger = CompanyTagger(gazetteer: gazetteer)
         let known = Set(gazetteer.companies.flatMap(\.spellings) + gazetteer.neverPhrases)
         var found: [String: UnknownCompany] = [:]
         var order: [String] = []
         for source in sources {
-            for story in source.stories {
-                for paragraph in story.paragraphs {
-                    for (name, offset, context) in candidates(in: paragraph.text) where isUnknown(name, known, tagger) {
-                        if found[name] == nil {
-                            order.append(name)
-                            found[name] = UnknownCompany(name: name, mentions: 0, file: source.document.source,
-                                                         line: paragraph.line, column: offset + 1, context: context)
-                        }
-                        found[name]?.mentions += 1
+            for paragraph in source.paragraphs {
+                for (name, offset, context) in candidates(in: paragraph.text) where isUnknown(name, known, tagger) {
+                    if found[name] == nil {
+                        order.append(name)
+                        found[name] = UnknownCompany(name: name, mentions: 0, file: source.file,
+                                                     line: paragraph.line, column: offset + 1, context: context)
                     }
+                    found[name]?.mentions += 1
                 }
             }
         }
