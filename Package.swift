@@ -35,6 +35,7 @@ let package = Package(
             name: "BriefCompanies",
             dependencies: ["BriefModel", "BriefBuiltIn", .product(name: "Yams", package: "Yams")]
         ),
+        .target(name: "BriefStories", dependencies: ["BriefModel", "BriefNormalize", "BriefMarkdown", "BriefCompanies"]),
         .target(
             name: "BriefCore",
             dependencies: [
@@ -44,6 +45,7 @@ let package = Package(
                 "BriefMarkdown",
                 "BriefNormalize",
                 "BriefCompanies",
+                "BriefStories",
                 "BriefTemplate",
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -53,6 +55,7 @@ let package = Package(
             dependencies: [
                 "BriefCore",
                 "BriefCompanies",
+                "BriefStories",
                 "BriefTemplate",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -62,6 +65,7 @@ let package = Package(
             dependencies: [
                 "BriefCore",
                 "BriefCompanies",
+                "BriefStories",
                 "BriefTemplate",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -76,7 +80,7 @@ let package = Package(
         .testTarget(name: "BriefNormalizeTests", dependencies: ["BriefNormalize", "BriefModel", "BriefMarkdown"], exclude: ["Fixtures"]),
         .testTarget(
             name: "BriefCoreTests",
-            dependencies: ["BriefCore", "BriefModel", "BriefFileSystem", "BriefBuiltIn", "BriefNormalize", "BriefCompanies", "BriefTemplate"]
+            dependencies: ["BriefCore", "BriefModel", "BriefFileSystem", "BriefBuiltIn", "BriefNormalize", "BriefCompanies", "BriefStories", "BriefTemplate"]
         ),
         .testTarget(name: "BriefCLITests", dependencies: ["brief"]),
     ]

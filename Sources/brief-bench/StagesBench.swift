@@ -4,6 +4,7 @@ import Foundation
 import BriefModel
 import BriefNormalize
 import BriefCompanies
+import BriefStories
 
 /// Times each per-source stage over a corpus on one core, to see where a build's time goes.
 struct StagesBench: ParsableCommand {

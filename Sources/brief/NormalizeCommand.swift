@@ -3,6 +3,7 @@ import BriefCore
 import Foundation
 import BriefModel
 import BriefNormalize
+import BriefStories
 
 struct NormalizeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

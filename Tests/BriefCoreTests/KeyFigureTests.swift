@@ -1,6 +1,7 @@
-@testable import BriefCore
+@testable import BriefStories
 import BriefNormalize
 import XCTest
+import BriefStories
 
 final class KeyFigureTests: XCTestCase {
     private func figures(_ text: String) -> [String] {

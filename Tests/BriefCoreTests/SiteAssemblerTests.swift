@@ -2,6 +2,7 @@
 import BriefModel
 import BriefNormalize
 import XCTest
+import BriefStories
 
 final class SiteAssemblerTests: XCTestCase {
     private func document(_ title: String, date: String?, source: String, headings: [String]) -> Document {

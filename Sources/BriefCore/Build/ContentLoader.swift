@@ -4,6 +4,7 @@ import BriefNormalize
 import BriefFileSystem
 import BriefBuiltIn
 import BriefCompanies
+import BriefStories
 
 /// What a site's content amounts to before pages are drawn: its settings, its gazetteer and
 /// every source normalized, tagged and rendered.

@@ -1,6 +1,7 @@
 import Foundation
 import BriefModel
 import BriefFileSystem
+import BriefStories
 
 /// The cache that makes rebuilds fast: `.brief-cache/` beside `Content/`, holding every processed
 /// source under a key of its path, bytes and everything its processing depends on, and the

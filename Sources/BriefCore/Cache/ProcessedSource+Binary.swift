@@ -1,5 +1,6 @@
 import BriefModel
 import BriefCompanies
+import BriefStories
 /// The cache's form of a processed source. The story drafts share their paragraphs with the
 /// document's sections, so those are stored once; a paragraph's Markdown is stored only when
 /// it differs from its text.

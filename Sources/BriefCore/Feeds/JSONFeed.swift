@@ -1,3 +1,4 @@
+import BriefModel
 /// `feed.json`: a JSON Feed 1.1 of the newest stories, with their full HTML.
 enum JSONFeed {
     static func render(_ context: FeedContext) -> String {

@@ -1,5 +1,6 @@
 import BriefModel
 import BriefCompanies
+import BriefStories
 /// Everything the pages are made from: briefings, stories and companies with their links
 /// resolved. Plain values, built once per build by `SiteAssembler`.
 public struct SiteModel: Sendable {

@@ -1,9 +1,8 @@
-import BriefModel
 /// Escapes text for XML and JSON output written by hand, which is much faster than
 /// building documents for 50,000 pages and keeps the output byte-for-byte stable.
-enum Escaping {
+package enum Escaping {
     /// Text for XML content and attributes; characters XML 1.0 forbids are dropped.
-    static func xml(_ text: String) -> String {
+    package static func xml(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 < 0x20 || $0 == 0xEF })
         else { return text }
         var out = ""
@@ -26,14 +25,14 @@ enum Escaping {
     }
 
     /// A JSON string literal, quotes included.
-    static func json(_ text: String) -> String {
+    package static func json(_ text: String) -> String {
         var out: [UInt8] = []
         appendJSON(text, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
     /// `"name":"value",`
-    static func appendJSONField(_ name: String, _ value: String, to out: inout [UInt8]) {
+    package static func appendJSONField(_ name: String, _ value: String, to out: inout [UInt8]) {
         appendJSON(name, to: &out)
         out.append(UInt8(ascii: ":"))
         appendJSON(value, to: &out)
@@ -41,7 +40,7 @@ enum Escaping {
     }
 
     /// Appends one JSON string literal made of the texts joined by `separator`.
-    static func appendJSON(_ texts: [String], separator: String, to out: inout [UInt8]) {
+    package static func appendJSON(_ texts: [String], separator: String, to out: inout [UInt8]) {
         out.append(0x22)
         for (i, text) in texts.enumerated() {
             if i > 0 { appendJSONContent(separator, to: &out) }
@@ -51,7 +50,7 @@ enum Escaping {
     }
 
     /// Appends a JSON string literal, quotes included.
-    static func appendJSON(_ text: String, to out: inout [UInt8]) {
+    package static func appendJSON(_ text: String, to out: inout [UInt8]) {
         out.append(0x22)
         appendJSONContent(text, to: &out)
         out.append(0x22)

@@ -2,6 +2,7 @@ import BriefModel
 import BriefNormalize
 import BriefMarkdown
 import BriefCompanies
+
 /// One source after the per-source stages (normalize, tag, render), ready to be assembled.
 ///
 /// This is the unit of parallel work and of the incremental cache: it depends only on
@@ -12,6 +13,11 @@ public struct ProcessedSource: Sendable, Hashable {
     /// The key of the gazetteer the stories' companies were found with: when the gazetteer
     /// changes, a cached source is tagged again, not processed again.
     public var companiesKey: UInt64 = 0
+
+    package init(document: Document, stories: [StoryDraft]) {
+        self.document = document
+        self.stories = stories
+    }
 
     /// A story before the site gives it a slug and neighbours.
     public struct StoryDraft: Sendable, Hashable {
@@ -28,6 +34,18 @@ public struct ProcessedSource: Sendable, Hashable {
         public var hash: UInt64 = 0
         /// The story's text for the search index, made here once rather than on every build.
         public var search = SearchText()
+
+        package init(heading: String, line: Int, paragraphs: [Paragraph], html: String, companies: [CompanyMention],
+                     keyFigures: [KeyFigure], summary: String, wordCount: Int) {
+            self.heading = heading
+            self.line = line
+            self.paragraphs = paragraphs
+            self.html = html
+            self.companies = companies
+            self.keyFigures = keyFigures
+            self.summary = summary
+            self.wordCount = wordCount
+        }
 
         mutating func computeHash() {
             var f = Fingerprint()
@@ -72,7 +90,7 @@ public struct SourceProcessor: Sendable {
                 html: CMark.html(section.bodyMarkdown),
                 companies: companies(document, heading: section.heading, texts),
                 keyFigures: KeyFigureExtractor.extract(texts),
-                summary: SiteAssembler.firstSentence(texts.first ?? ""),
+                summary: Summary.firstSentence(texts.first ?? ""),
                 wordCount: texts.reduce(0) { $0 + TextRules.wordCount($1) }
             )
             draft.computeHash()
