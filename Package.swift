@@ -37,6 +37,19 @@ let package = Package(
         ),
         .target(name: "BriefStories", dependencies: ["BriefModel", "BriefNormalize", "BriefMarkdown", "BriefCompanies"]),
         .target(
+            name: "BriefSite",
+            dependencies: [
+                "BriefModel",
+                "BriefFileSystem",
+                "BriefBuiltIn",
+                "BriefNormalize",
+                "BriefCompanies",
+                "BriefStories",
+                "BriefTemplate",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(
             name: "BriefCore",
             dependencies: [
                 "BriefModel",
@@ -46,8 +59,8 @@ let package = Package(
                 "BriefNormalize",
                 "BriefCompanies",
                 "BriefStories",
+                "BriefSite",
                 "BriefTemplate",
-                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .executableTarget(
@@ -56,6 +69,7 @@ let package = Package(
                 "BriefCore",
                 "BriefCompanies",
                 "BriefStories",
+                "BriefSite",
                 "BriefTemplate",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -66,6 +80,7 @@ let package = Package(
                 "BriefCore",
                 "BriefCompanies",
                 "BriefStories",
+                "BriefSite",
                 "BriefTemplate",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -80,7 +95,7 @@ let package = Package(
         .testTarget(name: "BriefNormalizeTests", dependencies: ["BriefNormalize", "BriefModel", "BriefMarkdown"], exclude: ["Fixtures"]),
         .testTarget(
             name: "BriefCoreTests",
-            dependencies: ["BriefCore", "BriefModel", "BriefFileSystem", "BriefBuiltIn", "BriefNormalize", "BriefCompanies", "BriefStories", "BriefTemplate"]
+            dependencies: ["BriefCore", "BriefModel", "BriefFileSystem", "BriefBuiltIn", "BriefNormalize", "BriefCompanies", "BriefStories", "BriefSite", "BriefTemplate"]
         ),
         .testTarget(name: "BriefCLITests", dependencies: ["brief"]),
     ]

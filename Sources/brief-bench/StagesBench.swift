@@ -5,6 +5,7 @@ import BriefModel
 import BriefNormalize
 import BriefCompanies
 import BriefStories
+import BriefSite
 
 /// Times each per-source stage over a corpus on one core, to see where a build's time goes.
 struct StagesBench: ParsableCommand {

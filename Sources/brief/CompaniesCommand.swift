@@ -2,6 +2,7 @@ import ArgumentParser
 import BriefCore
 import Foundation
 import BriefCompanies
+import BriefSite
 
 struct CompaniesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,8 +1,9 @@
-@testable import BriefCore
+@testable import BriefSite
 import BriefModel
 import BriefNormalize
 import XCTest
 import BriefStories
+import BriefSite
 
 final class SiteAssemblerTests: XCTestCase {
     private func document(_ title: String, date: String?, source: String, headings: [String]) -> Document {

@@ -5,6 +5,7 @@ import BriefFileSystem
 import BriefBuiltIn
 import BriefCompanies
 import BriefStories
+import BriefSite
 
 /// What a site's content amounts to before pages are drawn: its settings, its gazetteer and
 /// every source normalized, tagged and rendered.

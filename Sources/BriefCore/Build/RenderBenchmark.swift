@@ -2,6 +2,7 @@ import BriefTemplate
 import Foundation
 import BriefModel
 import BriefStories
+import BriefSite
 
 /// Renders the default theme's story page over and over with real data, for `brief-bench`:
 /// templates are parsed once per build and rendered once per page, so this is the cost per page.

@@ -1,7 +1,7 @@
 import BriefModel
 /// `feed.xml`: an Atom 1.0 feed of the newest stories, with their full HTML.
-enum AtomFeed {
-    static func render(_ context: FeedContext) -> String {
+package enum AtomFeed {
+    package static func render(_ context: FeedContext) -> String {
         let model = context.model
         let config = model.config
         var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"

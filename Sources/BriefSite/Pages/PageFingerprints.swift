@@ -5,7 +5,7 @@ import BriefModel
 /// Each function mirrors what `PageData` puts into the page. Stories enter by their content
 /// hash (computed once, when the source is processed), so a fingerprint costs a few
 /// multiplications, not a render. The tests compare incremental builds with clean ones.
-struct PageFingerprints {
+package struct PageFingerprints {
     let model: SiteModel
     /// Settings and everything else that touches every page.
     let global: UInt64
@@ -15,7 +15,7 @@ struct PageFingerprints {
     private let links: [UInt64]
     private let cards: [UInt64]
 
-    init(model: SiteModel, global: UInt64, templateKeys: [String: UInt64]) {
+    package init(model: SiteModel, global: UInt64, templateKeys: [String: UInt64]) {
         self.model = model
         self.global = global
         self.templateKeys = templateKeys
@@ -36,7 +36,7 @@ struct PageFingerprints {
         cards = both.map(\.card)
     }
 
-    func fingerprint(_ page: Page) -> UInt64 {
+    package func fingerprint(_ page: Page) -> UInt64 {
         var f = Fingerprint(global)
         f.add(page.template)
         f.add(templateKeys[page.template] ?? 0)
@@ -95,7 +95,7 @@ struct PageFingerprints {
     }
 
     /// The search index holds every story's text, title and briefing.
-    func searchIndex() -> UInt64 {
+    package func searchIndex() -> UInt64 {
         var f = Fingerprint(global)
         for (i, story) in model.stories.enumerated() {
             f.add(cards[i])

@@ -1,7 +1,7 @@
 import BriefModel
 /// `feed.json`: a JSON Feed 1.1 of the newest stories, with their full HTML.
-enum JSONFeed {
-    static func render(_ context: FeedContext) -> String {
+package enum JSONFeed {
+    package static func render(_ context: FeedContext) -> String {
         let config = context.model.config
         var fields: [String] = [
             "\"version\": \"https://jsonfeed.org/version/1.1\"",

@@ -3,16 +3,16 @@ import BriefModel
 /// which the search page loads with a script tag so that search also works from `file://`
 /// and offline. The script holds each story's distinct words instead of its text: a third
 /// of the size, and all that matching words needs.
-enum SearchIndex {
+package enum SearchIndex {
     /// One of the two files, in pieces made in parallel (written one after the other, never joined).
-    struct File {
-        var pieces: [[UInt8]] = []
-        var hash: UInt64 = 0
+    package struct File {
+        package var pieces: [[UInt8]] = []
+        package var hash: UInt64 = 0
     }
 
     /// Both files, made in one pass in parallel runs of stories: each story's fields are escaped
     /// once for both.
-    static func files(_ model: SiteModel) -> (json: File, script: File) {
+    package static func files(_ model: SiteModel) -> (json: File, script: File) {
         let run = 512
         let parts = Parallel.map((model.stories.count + run - 1) / run) { part -> (json: [UInt8], script: [UInt8]) in
             let range = (part * run)..<min(model.stories.count, (part + 1) * run)

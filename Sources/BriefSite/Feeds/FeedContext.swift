@@ -2,7 +2,7 @@ import Foundation
 import BriefModel
 
 /// What the feeds, the sitemap and the search index share: addresses and dates.
-struct FeedContext {
+package struct FeedContext {
     let model: SiteModel
     /// The site's address with a trailing slash, or nil when `base_url` is not set.
     let base: String?
@@ -10,7 +10,7 @@ struct FeedContext {
     let fallbackDate: Date
 
     /// - Parameter sourceDateEpoch: the `SOURCE_DATE_EPOCH` setting, which wins over content dates.
-    init(model: SiteModel, sourceDateEpoch: String?) {
+    package init(model: SiteModel, sourceDateEpoch: String?) {
         self.model = model
         base = model.config.baseURL
         if let epoch = sourceDateEpoch.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) {

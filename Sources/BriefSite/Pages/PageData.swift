@@ -1,13 +1,12 @@
 import BriefTemplate
 import BriefModel
-import BriefCompanies
 
 /// Builds the template data of each page from the site model: plain dictionaries and lists.
 ///
 /// Every `url` in the data is relative to the site root and templates write `{{root}}{{url}}`;
 /// so the value of a story, briefing or company is the same on every page, and is built once
 /// here instead of once per page that lists it (a company page can list thousands of stories).
-struct PageData: Sendable {
+package struct PageData: Sendable {
     let model: SiteModel
     private let companyIndex: [String: Int]
     private let siteValue: TemplateValue
@@ -19,7 +18,7 @@ struct PageData: Sendable {
     private let briefingRefs: [TemplateValue]
     private let companyLinks: [TemplateValue]
 
-    init(model: SiteModel, prebuildStories: Bool = true) {
+    package init(model: SiteModel, prebuildStories: Bool = true) {
         self.model = model
         var index: [String: Int] = [:]
         for (i, entry) in model.companies.enumerated() { index[entry.company.slug] = i }
@@ -66,7 +65,7 @@ struct PageData: Sendable {
         }
     }
 
-    func data(for page: Page) -> TemplateValue {
+    package func data(for page: Page) -> TemplateValue {
         let path = page.path(in: model)
         var values: [String: TemplateValue]
         var meta = PageMeta(title: model.config.title, description: model.config.description)

@@ -93,7 +93,7 @@ public struct Theme: Sendable {
 }
 
 extension Diagnostic {
-    init(_ error: TemplateError) {
+    package init(_ error: TemplateError) {
         var message = error.message
         switch error.kind {
         case .outputTooLarge: message += "; raise max_page_size in brief.yml if a page is meant to be that large"

@@ -1,7 +1,7 @@
 import BriefModel
 /// `sitemap.xml` listing every page, and the `robots.txt` that points to it.
-enum Sitemap {
-    static func render(_ context: FeedContext, pages: [Page]) -> [UInt8] {
+package enum Sitemap {
+    package static func render(_ context: FeedContext, pages: [Page]) -> [UInt8] {
         let model = context.model
         var out = Array("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n".utf8)
         out.reserveCapacity(pages.count * 120)
@@ -25,7 +25,7 @@ enum Sitemap {
         }
     }
 
-    static func robots(_ context: FeedContext) -> String {
+    package static func robots(_ context: FeedContext) -> String {
         "User-agent: *\nAllow: /\n\nSitemap: \(context.url("sitemap.xml"))\n"
     }
 }
