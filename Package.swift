@@ -49,6 +49,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        .target(name: "BriefCache", dependencies: ["BriefModel", "BriefFileSystem", "BriefCompanies", "BriefStories"]),
         .target(
             name: "BriefCore",
             dependencies: [
@@ -60,6 +61,7 @@ let package = Package(
                 "BriefCompanies",
                 "BriefStories",
                 "BriefSite",
+                "BriefCache",
                 "BriefTemplate",
             ]
         ),
@@ -95,7 +97,7 @@ let package = Package(
         .testTarget(name: "BriefNormalizeTests", dependencies: ["BriefNormalize", "BriefModel", "BriefMarkdown"], exclude: ["Fixtures"]),
         .testTarget(
             name: "BriefCoreTests",
-            dependencies: ["BriefCore", "BriefModel", "BriefFileSystem", "BriefBuiltIn", "BriefNormalize", "BriefCompanies", "BriefStories", "BriefSite", "BriefTemplate"]
+            dependencies: ["BriefCore", "BriefModel", "BriefFileSystem", "BriefBuiltIn", "BriefNormalize", "BriefCompanies", "BriefStories", "BriefSite", "BriefCache", "BriefTemplate"]
         ),
         .testTarget(name: "BriefCLITests", dependencies: ["brief"]),
     ]

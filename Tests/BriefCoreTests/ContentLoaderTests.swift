@@ -1,6 +1,7 @@
 @testable import BriefCore
 import XCTest
 import BriefFileSystem
+import BriefCache
 
 /// A rebuild takes a source's key from the last build instead of reading the file only when
 /// the file's stamp is the same and it was last changed well before that build read it.

@@ -6,6 +6,7 @@ import BriefBuiltIn
 import BriefCompanies
 import BriefStories
 import BriefSite
+import BriefCache
 
 /// What a site's content amounts to before pages are drawn: its settings, its gazetteer and
 /// every source normalized, tagged and rendered.

@@ -7,12 +7,16 @@ import BriefStories
 /// source under a key of its path, bytes and everything its processing depends on, and the
 /// state of the last build. Anything unreadable, of another version or for other input is
 /// ignored and rebuilt, never trusted.
-struct BuildCache {
+package struct BuildCache {
     /// Part of every key: a new brief version never reads an old cache.
-    static let version = "brief-cache-6"
+    package static let version = "brief-cache-6"
     static let recordMagic = Array("BRIEFPACK1".utf8)
 
-    let folder: URL
+    package let folder: URL
+
+    package init(folder: URL) {
+        self.folder = folder
+    }
 
     private var sourcesFolder: String { folder.appendingPathComponent("sources").path }
     private var statePath: String { folder.appendingPathComponent("state.bin").path }
@@ -46,7 +50,7 @@ struct BuildCache {
     }
 
     /// The processed sources stored under `keys`, those that are there and intact.
-    func records(for keys: [UInt64]) -> [UInt64: ProcessedSource] {
+    package func records(for keys: [UInt64]) -> [UInt64: ProcessedSource] {
         let byShard = Dictionary(grouping: keys) { Int($0 & 0xFF) }
         let shards = Array(byShard.keys)
         let found = Parallel.map(shards.count) { i -> [(UInt64, ProcessedSource)] in
@@ -65,7 +69,7 @@ struct BuildCache {
     /// gain a record or hold one to drop. A failure only costs the next build some work.
     /// - Parameter previous: the keys the last build used, when known: then only the packs that
     ///   gain a record or lose one of those are read, not all of them.
-    func store(_ fresh: [(key: UInt64, source: ProcessedSource)], keep: Set<UInt64>, previous: Set<UInt64>? = nil) {
+    package func store(_ fresh: [(key: UInt64, source: ProcessedSource)], keep: Set<UInt64>, previous: Set<UInt64>? = nil) {
         _ = FileTree.makeFolders(sourcesFolder)
         let freshByShard = Dictionary(grouping: fresh) { Int($0.key & 0xFF) }
         let shards = previous.map { previous in
@@ -96,12 +100,12 @@ struct BuildCache {
         }
     }
 
-    func loadState() -> BuildState? {
+    package func loadState() -> BuildState? {
         guard let bytes = FileTree.read(statePath) else { return nil }
         return try? BuildState(decoding: bytes)
     }
 
-    func save(_ state: BuildState) {
+    package func save(_ state: BuildState) {
         _ = FileTree.makeFolders(folder.path)
         FileTree.writeAtomically(state.encoded(), to: statePath)
     }

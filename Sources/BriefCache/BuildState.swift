@@ -1,37 +1,62 @@
 import BriefModel
 import BriefFileSystem
 /// What the last successful build wrote, kept in the cache to make the next build incremental.
-struct BuildState: Sendable {
+package struct BuildState: Sendable {
     /// What every page of the site was built with: brief, the settings every page shows, the options
     /// (`SiteBuilder.globalKey`).
-    var globalKey: UInt64
+    package var globalKey: UInt64
     /// The theme, gazetteer and settings file it was built with: besides `globalKey`, what tells
     /// whether anything changed; a change of these redraws only the pages it touches.
-    var otherInputsKey: UInt64
+    package var otherInputsKey: UInt64
     /// Every source file read (relative to `Content/`): its key, and what tells a rebuild it is unchanged.
-    var sources: [String: Source]
+    package var sources: [String: Source]
     /// When that build began reading sources, in nanoseconds since 1970.
-    var readStarted: UInt64
+    package var readStarted: UInt64
     /// Every file of the output: what it was made from and what its bytes hash to.
-    var outputs: [String: Output]
+    package var outputs: [String: Output]
     /// The output folder and its inode, to tell it from a folder someone put there since.
-    var outputPath: String
-    var outputInode: UInt64
+    package var outputPath: String
+    package var outputInode: UInt64
     /// The summary and warnings of that build, repeated when nothing changed.
-    var counts: [Int]
-    var diagnostics: [Diagnostic]
+    package var counts: [Int]
+    package var diagnostics: [Diagnostic]
 
-    struct Source: Equatable, Sendable {
-        var key: UInt64
-        var contentHash: UInt64
-        var stamp: FileStamp
+    package init(globalKey: UInt64, otherInputsKey: UInt64, sources: [String: Source], readStarted: UInt64,
+                 outputs: [String: Output], outputPath: String, outputInode: UInt64, counts: [Int],
+                 diagnostics: [Diagnostic]) {
+        self.globalKey = globalKey
+        self.otherInputsKey = otherInputsKey
+        self.sources = sources
+        self.readStarted = readStarted
+        self.outputs = outputs
+        self.outputPath = outputPath
+        self.outputInode = outputInode
+        self.counts = counts
+        self.diagnostics = diagnostics
     }
 
-    var sourceKeys: [String: UInt64] { sources.mapValues(\.key) }
+    package struct Source: Equatable, Sendable {
+        package var key: UInt64
+        package var contentHash: UInt64
+        package var stamp: FileStamp
 
-    struct Output: Equatable, Sendable {
-        var fingerprint: UInt64
-        var contentHash: UInt64
+        package init(key: UInt64, contentHash: UInt64, stamp: FileStamp) {
+            self.key = key
+            self.contentHash = contentHash
+            self.stamp = stamp
+        }
+    }
+
+    package var sourceKeys: [String: UInt64] { sources.mapValues(\.key) }
+
+    package struct Output: Equatable, Sendable {
+        package var fingerprint: UInt64
+        package var contentHash: UInt64
+
+        package init(fingerprint: UInt64, contentHash: UInt64) {
+            self.fingerprint = fingerprint
+            self.contentHash = contentHash
+        }
     }
 
     static let magic = Array("BRIEFSTATE".utf8)
@@ -63,7 +88,6 @@ struct BuildState: Sendable {
     }
 }
 
-// In an extension, so that the struct keeps its memberwise initializer.
 extension BuildState {
     init(decoding bytes: [UInt8]) throws(BinaryReader.Malformed) {
         guard bytes.starts(with: Self.magic) else { throw BinaryReader.Malformed() }
