@@ -50,6 +50,7 @@ let package = Package(
             ]
         ),
         .target(name: "BriefCache", dependencies: ["BriefModel", "BriefFileSystem", "BriefCompanies", "BriefStories"]),
+        .target(name: "BriefOutput", dependencies: ["BriefModel", "BriefFileSystem"]),
         .target(
             name: "BriefCore",
             dependencies: [
@@ -62,6 +63,7 @@ let package = Package(
                 "BriefStories",
                 "BriefSite",
                 "BriefCache",
+                "BriefOutput",
                 "BriefTemplate",
             ]
         ),
@@ -97,7 +99,7 @@ let package = Package(
         .testTarget(name: "BriefNormalizeTests", dependencies: ["BriefNormalize", "BriefModel", "BriefMarkdown"], exclude: ["Fixtures"]),
         .testTarget(
             name: "BriefCoreTests",
-            dependencies: ["BriefCore", "BriefModel", "BriefFileSystem", "BriefBuiltIn", "BriefNormalize", "BriefCompanies", "BriefStories", "BriefSite", "BriefCache", "BriefTemplate"]
+            dependencies: ["BriefCore", "BriefModel", "BriefFileSystem", "BriefBuiltIn", "BriefNormalize", "BriefCompanies", "BriefStories", "BriefSite", "BriefCache", "BriefOutput", "BriefTemplate"]
         ),
         .testTarget(name: "BriefCLITests", dependencies: ["brief"]),
     ]

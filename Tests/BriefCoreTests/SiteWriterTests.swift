@@ -1,5 +1,6 @@
-@testable import BriefCore
+@testable import BriefOutput
 import XCTest
+import BriefOutput
 
 final class SiteWriterTests: XCTestCase {
     func testWritesAtomicallyAndKeepsUnchangedFiles() throws {

@@ -4,6 +4,7 @@ import BriefModel
 import BriefCompanies
 import BriefSite
 import BriefCache
+import BriefOutput
 
 /// Runs the whole pipeline: read `Content/`, normalize, tag, render, assemble, draw the pages
 /// and put the new `Site/` in place. Any error leaves the previous `Site/` as it was.

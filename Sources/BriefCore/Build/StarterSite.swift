@@ -1,6 +1,7 @@
 import Foundation
 import BriefModel
 import BriefBuiltIn
+import BriefOutput
 
 /// The files `brief init` writes: the sample briefing, a commented `brief.yml` and a `.gitignore`.
 public enum StarterSite {

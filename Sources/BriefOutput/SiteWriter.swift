@@ -333,7 +333,7 @@ public final class SiteWriter: @unchecked Sendable {
     }
 
     /// A path as the user gave it, relative to the working folder when inside it.
-    static func display(_ path: String) -> String {
+    package static func display(_ path: String) -> String {
         let cwd = FileManager.default.currentDirectoryPath
         if path == cwd { return "." }
         if path.hasPrefix(cwd + "/") { return String(path.dropFirst(cwd.count + 1)) }
