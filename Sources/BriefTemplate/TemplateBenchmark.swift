@@ -1,9 +1,9 @@
 /// A repeatable render workload for a benchmark executable: a realistic story page
 /// (layout parent with blocks, a partial per company, a 3 KB HTML body).
-public enum TemplateBenchmark {
+package enum TemplateBenchmark {
     /// Renders the story page `iterations` times on the calling thread.
     /// Returns the wall time and the number of pages rendered.
-    public static func storyPage(iterations: Int) -> (seconds: Double, pages: Int) {
+    package static func storyPage(iterations: Int) -> (seconds: Double, pages: Int) {
         guard let library = try? library() else { return (0, 0) }
         let data = storyData()
         var pages = 0
@@ -22,7 +22,7 @@ public enum TemplateBenchmark {
     }
 
     /// The page the benchmark renders, for checking that it renders what it should.
-    public static func renderStoryPage() throws(TemplateError) -> String {
+    package static func renderStoryPage() throws(TemplateError) -> String {
         try library().render("story", storyData(), options: options)
     }
 

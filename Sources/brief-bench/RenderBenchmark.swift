@@ -6,15 +6,15 @@ import BriefSite
 
 /// Renders the default theme's story page over and over with real data, for `brief-bench`:
 /// templates are parsed once per build and rendered once per page, so this is the cost per page.
-public enum RenderBenchmark {
-    public struct Result: Sendable {
-        public var pages: Int
-        public var seconds: Double
-        public var bytesPerPage: Int
+enum RenderBenchmark {
+    struct Result: Sendable {
+        var pages: Int
+        var seconds: Double
+        var bytesPerPage: Int
     }
 
     /// Renders the story pages of the site built from `sources`, round-robin, `iterations` times.
-    public static func storyPages(sources: [SourceText], iterations: Int) throws -> Result {
+    static func storyPages(sources: [SourceText], iterations: Int) throws -> Result {
         let processor = SourceProcessor(gazetteer: .builtIn)
         let (model, _) = SiteAssembler(config: SiteConfig(), gazetteer: .builtIn).assemble(sources.map(processor.process))
         guard !model.stories.isEmpty else { return Result(pages: 0, seconds: 0, bytesPerPage: 0) }
@@ -34,7 +34,7 @@ public enum RenderBenchmark {
 
 extension RenderBenchmark {
     /// Builds the data of every page of `model` and renders it, on one core, without writing.
-    public static func allPages(_ model: SiteModel) throws -> (data: Double, render: Double, pages: Int, bytes: Int) {
+    static func allPages(_ model: SiteModel) throws -> (data: Double, render: Double, pages: Int, bytes: Int) {
         let theme = try Theme.load(overrides: nil)
         let pageData = PageData(model: model)
         let pages = Page.all(in: model)
