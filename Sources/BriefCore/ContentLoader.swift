@@ -179,14 +179,9 @@ public enum ContentLoader {
                 return (nil, [.error(file.display, "cannot read the file: \(String(cString: strerror(errno)))")], true)
             }
             let matchesKey = file.bytes != nil || ContentHash.of(bytes) == file.contentHash
-            switch SourceDecoder.decode(bytes, path: file.display, sizeLimit: limit) {
-            case .source(let source):
-                guard var processed = processor?.process(source) else { return (nil, [], matchesKey) }
-                processed.companiesKey = gazetteerKey
-                return (processed, processed.document.diagnostics, matchesKey)
-            case .skipped(let warning): return (nil, [warning], matchesKey)
-            case .failed(let error): return (nil, [error], matchesKey)
-            }
+            var (processed, diagnostics) = process(bytes, path: file.display, sizeLimit: limit, processor: processor)
+            processed?.companiesKey = gazetteerKey
+            return (processed, diagnostics, matchesKey)
         }
         var results = files.map { file in stored[file.key].map { ($0, $0.document.diagnostics) } ?? (nil, []) }
         for (k, index) in missing.enumerated() {
@@ -206,6 +201,19 @@ public enum ContentLoader {
             sources.append(source)
         }
         return (sources, diagnostics)
+    }
+
+    /// Decodes and processes one source's bytes: what a build does with each source, and `brief normalize`
+    /// with each file it is given.
+    static func process(_ bytes: [UInt8], path: String, sizeLimit: Int,
+                        processor: SourceProcessor?) -> (ProcessedSource?, [Diagnostic]) {
+        switch SourceDecoder.decode(bytes, path: path, sizeLimit: sizeLimit) {
+        case .source(let source):
+            guard let processed = processor?.process(source) else { return (nil, []) }
+            return (processed, processed.document.diagnostics)
+        case .skipped(let warning): return (nil, [warning])
+        case .failed(let error): return (nil, [error])
+        }
     }
 
     /// An error when no source has anything to publish.

@@ -42,6 +42,25 @@ final class NormalizeCommandTests: XCTestCase {
         XCTAssertEqual(array.map { $0["source"] as? String }, [file, "b.txt"])
     }
 
+    func testJSONSlugsAreTheSitesSlugs() throws {
+        let folder = BriefRunner.temporaryFolder(self)
+        let content = folder.appendingPathComponent("Content")
+        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        for (file, company) in [("a.md", "Tesla"), ("b.md", "Nvidia")] {
+            try "# \(company) Briefing\n\n## Same Heading\n\n\(company) sold more than ever in the quarter, the company said.\n"
+                .write(to: content.appendingPathComponent(file), atomically: true, encoding: .utf8)
+        }
+        // Given in the other order: slugs are handed out as the site does, oldest source first (here: by name).
+        let result = try BriefRunner.run(["normalize", "--json", "Content/b.md", "Content/a.md"], in: folder)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let array = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        let slugs = array.map { ($0["stories"] as? [[String: Any]])?.first?["slug"] as? String }
+        XCTAssertEqual(slugs, ["same-heading-2", "same-heading"])
+        XCTAssertEqual(try BriefRunner.run(["build"], in: folder).status, 0)
+        let page = BriefRunner.read(folder.appendingPathComponent("Site/stories/same-heading-2/index.html"))
+        XCTAssertTrue(page.contains("Nvidia sold more"), "the site gives b.md's story the same slug")
+    }
+
     func testErrorsExitOne() throws {
         let folder = BriefRunner.temporaryFolder(self)
         try Data([0x41, 0x0A, 0xFF, 0x0A]).write(to: folder.appendingPathComponent("bad.txt"))

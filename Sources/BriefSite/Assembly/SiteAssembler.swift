@@ -15,26 +15,8 @@ public struct SiteAssembler {
     public func assemble(_ sources: [ProcessedSource]) -> (SiteModel, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let usable = sources.filter { !$0.stories.isEmpty }
-
-        // Slugs are made in parallel and handed out oldest first, so that new content never renames what was published.
-        let wanted = Parallel.map(usable.count) { i -> (briefing: String, stories: [String]) in
-            let document = usable[i].document
-            // Front matter slugs are checked where they are read; an invalid one never gets here.
-            let custom = document.metadata.slug.flatMap { Slug.isValid($0) ? $0 : nil }
-            return (custom ?? Slug.make(document.title, fallbackPrefix: "briefing"),
-                    usable[i].stories.map { Slug.make($0.heading, fallbackPrefix: "story") })
-        }
-        var briefingSlugs = SlugRegistry(kind: "briefing")
-        var storySlugs = SlugRegistry(kind: "story")
-        var slugs = wanted
-        let ages = usable.map { Age(date: $0.document.date, source: $0.document.source) }
-        for i in usable.indices.sorted(by: { ages[$0] < ages[$1] }) {
-            let source = usable[i].document.source
-            slugs[i].briefing = briefingSlugs.claim(wanted[i].briefing, by: source, line: 1, diagnostics: &diagnostics)
-            for (k, story) in usable[i].stories.enumerated() {
-                slugs[i].stories[k] = storySlugs.claim(wanted[i].stories[k], by: source, line: story.line, diagnostics: &diagnostics)
-            }
-        }
+        let ages = Self.ages(usable)
+        let slugs = Self.claimSlugs(usable, ages: ages, diagnostics: &diagnostics)
 
         var briefings: [Briefing] = []
         var stories: [Story] = []
@@ -56,6 +38,46 @@ public struct SiteAssembler {
         let (companies, storyCompanies) = companyEntries(stories)
         RelatedStories.fill(&stories, companies: companies, storyCompanies: storyCompanies)
         return (SiteModel(config: config, briefings: briefings, stories: stories, companies: companies), diagnostics)
+    }
+
+    /// The slugs the site gives the stories of each source (none to a source without stories), as
+    /// `assemble` hands them out; for showing a source's stories as the site will publish them.
+    public static func storySlugs(_ sources: [ProcessedSource]) -> [[String]] {
+        let usable = sources.indices.filter { !sources[$0].stories.isEmpty }
+        let usableSources = usable.map { sources[$0] }
+        var ignored: [Diagnostic] = []
+        let claimed = claimSlugs(usableSources, ages: ages(usableSources), diagnostics: &ignored)
+        var slugs = [[String]](repeating: [], count: sources.count)
+        for (k, i) in usable.enumerated() { slugs[i] = claimed[k].stories }
+        return slugs
+    }
+
+    /// The slugs of each source (with stories) and of its stories: made in parallel, and handed out oldest
+    /// first, so that new content never renames what was published.
+    static func claimSlugs(_ usable: [ProcessedSource], ages: [Age],
+                           diagnostics: inout [Diagnostic]) -> [(briefing: String, stories: [String])] {
+        let wanted = Parallel.map(usable.count) { i -> (briefing: String, stories: [String]) in
+            let document = usable[i].document
+            // Front matter slugs are checked where they are read; an invalid one never gets here.
+            let custom = document.metadata.slug.flatMap { Slug.isValid($0) ? $0 : nil }
+            return (custom ?? Slug.make(document.title, fallbackPrefix: "briefing"),
+                    usable[i].stories.map { Slug.make($0.heading, fallbackPrefix: "story") })
+        }
+        var briefingSlugs = SlugRegistry(kind: "briefing")
+        var storySlugs = SlugRegistry(kind: "story")
+        var slugs = wanted
+        for i in usable.indices.sorted(by: { ages[$0] < ages[$1] }) {
+            let source = usable[i].document.source
+            slugs[i].briefing = briefingSlugs.claim(wanted[i].briefing, by: source, line: 1, diagnostics: &diagnostics)
+            for (k, story) in usable[i].stories.enumerated() {
+                slugs[i].stories[k] = storySlugs.claim(wanted[i].stories[k], by: source, line: story.line, diagnostics: &diagnostics)
+            }
+        }
+        return slugs
+    }
+
+    static func ages(_ sources: [ProcessedSource]) -> [Age] {
+        sources.map { Age(date: $0.document.date, source: $0.document.source) }
     }
 
     /// What orders briefings: by date, undated ones last, then by file name. Kept apart from
