@@ -31,8 +31,19 @@ extension TemplateValue: Codable {
         }
     }
 
-    /// Decodes JSON text (any top-level value, not only objects).
-    public init(json data: Data) throws {
-        self = try JSONDecoder().decode(TemplateValue.self, from: data)
+    /// Why JSON text could not be read, and where.
+    public struct JSONError: Error, Sendable, Equatable, CustomStringConvertible {
+        /// 1-based line, and column in characters.
+        public var line: Int
+        public var column: Int
+        public var message: String
+
+        public var description: String { "\(line):\(column): \(message)" }
+    }
+
+    /// Reads JSON text (any top-level value, not only objects), in UTF-8.
+    /// - Throws: the first problem, with its line and column.
+    public init(json data: Data) throws(JSONError) {
+        self = try JSONReader.read([UInt8](data))
     }
 }
