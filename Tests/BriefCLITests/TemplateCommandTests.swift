@@ -44,7 +44,8 @@ final class TemplateCommandTests: XCTestCase {
         try write("{not json", "bad.json", in: folder)
         let badJSON = try BriefRunner.run(["template", "render", "strict.mustache", "--data", "bad.json"], in: folder)
         XCTAssertEqual(badJSON.status, 1)
-        XCTAssertTrue(badJSON.stderr.contains("bad.json:"), badJSON.stderr)
+        XCTAssertTrue(badJSON.stderr.contains("bad.json:1:2: error: invalid JSON: expected a key in double quotes"),
+                      badJSON.stderr)
     }
 
     func testBuildStopsOnTemplateErrorsAndKeepsThePreviousSite() throws {

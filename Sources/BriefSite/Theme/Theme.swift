@@ -35,30 +35,17 @@ public struct Theme: Sendable {
         var diagnostics: [Diagnostic] = []
         var overrideBytes: [String: [UInt8]] = [:]
         if let folder {
-            for relative in FileTree.files(under: folder) {
-                let path = "\(displayPrefix)/\(relative)"
-                guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(relative).path) else {
-                    diagnostics.append(.error(path, "cannot read the file"))
-                    continue
-                }
-                if relative.hasSuffix(".mustache") {
-                    guard let text = String(data: data, encoding: .utf8) else {
-                        diagnostics.append(.error(path, "template is not valid UTF-8"))
-                        continue
-                    }
-                    sources[relative] = (text, path)
-                } else {
-                    sources[relative] = (String(decoding: data, as: UTF8.self), path)
-                    overrideBytes[relative] = [UInt8](data)
-                }
-            }
+            let files = read(folder, displayPrefix: displayPrefix)
+            sources.merge(files.texts) { _, override in override }
+            overrideBytes = files.bytes
+            diagnostics = files.diagnostics
         }
         var templates: [Template] = []
         var assets: [String: [UInt8]] = [:]
         for (relative, source) in sources.sorted(by: { $0.key < $1.key }) {
             if relative.hasSuffix(".mustache") {
                 do {
-                    templates.append(try Template(name: String(relative.dropLast(".mustache".count)), path: source.path, source: source.text))
+                    templates.append(try template(relative, source))
                 } catch {
                     diagnostics.append(Diagnostic(error))
                 }
@@ -75,6 +62,63 @@ public struct Theme: Sendable {
             key.add(overrideBytes[relative].map { ContentHash.of($0) } ?? ContentHash.of(source.text))
         }
         return Theme(library: library, assets: assets, key: key.value, templateKeys: templateKeys(library))
+    }
+
+    /// The templates below `folder` as a theme holds them: every `.mustache` file, named by its path
+    /// without the extension (`partials/card`). Files that do not parse are set apart with their error,
+    /// since they matter only when a template uses them.
+    /// - Parameters:
+    ///   - displayPrefix: how the folder is named in diagnostics (empty: paths relative to it).
+    ///   - including: which files to take, by their path relative to `folder`.
+    /// - Returns: the templates, those that do not parse, and the files that cannot be read.
+    public static func templates(in folder: URL, displayPrefix: String, including: (String) -> Bool = { _ in true })
+        -> (templates: [Template], broken: [(name: String, error: TemplateError)], diagnostics: [Diagnostic]) {
+        let files = read(folder, displayPrefix: displayPrefix) { $0.hasSuffix(".mustache") && including($0) }
+        var templates: [Template] = []
+        var broken: [(name: String, error: TemplateError)] = []
+        for (relative, source) in files.texts.sorted(by: { $0.key < $1.key }) {
+            do {
+                templates.append(try template(relative, source))
+            } catch {
+                broken.append((templateName(relative), error))
+            }
+        }
+        return (templates, broken, files.diagnostics)
+    }
+
+    /// The files below a theme folder, hidden ones left out: templates as text, other files as text and bytes.
+    private static func read(_ folder: URL, displayPrefix: String, including: (String) -> Bool = { _ in true })
+        -> (texts: [String: (text: String, path: String)], bytes: [String: [UInt8]], diagnostics: [Diagnostic]) {
+        var texts: [String: (text: String, path: String)] = [:]
+        var bytes: [String: [UInt8]] = [:]
+        var diagnostics: [Diagnostic] = []
+        for relative in FileTree.files(under: folder) where including(relative) {
+            let path = displayPrefix.isEmpty ? relative : "\(displayPrefix)/\(relative)"
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(relative).path) else {
+                diagnostics.append(.error(path, "cannot read the file"))
+                continue
+            }
+            if relative.hasSuffix(".mustache") {
+                guard let text = String(data: data, encoding: .utf8) else {
+                    diagnostics.append(.error(path, "template is not valid UTF-8"))
+                    continue
+                }
+                texts[relative] = (text, path)
+            } else {
+                texts[relative] = (String(decoding: data, as: UTF8.self), path)
+                bytes[relative] = [UInt8](data)
+            }
+        }
+        return (texts, bytes, diagnostics)
+    }
+
+    private static func template(_ relative: String, _ source: (text: String, path: String)) throws(TemplateError) -> Template {
+        try Template(name: templateName(relative), path: source.path, source: source.text)
+    }
+
+    /// A template's name: its path in the theme without the extension.
+    private static func templateName(_ relative: String) -> String {
+        String(relative.dropLast(".mustache".count))
     }
 
     private static func templateKeys(_ library: TemplateLibrary) -> [String: UInt64] {
