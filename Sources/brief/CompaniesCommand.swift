@@ -1,8 +1,7 @@
 import ArgumentParser
 import BriefCore
+import BriefModel
 import Foundation
-import BriefCompanies
-import BriefSite
 
 struct CompaniesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,17 +22,9 @@ struct CompaniesCommand: ParsableCommand {
     func run() throws {
         var options = BuildOptions(root: URL(fileURLWithPath: root))
         options.drafts = drafts
-        let content: LoadedContent
-        switch ContentLoader.load(options) {
-        case .success(let loaded): content = loaded
-        case .failure(let error):
-            printDiagnostics(error.diagnostics)
-            throw ExitCode(1)
-        }
-        printDiagnostics(content.diagnostics)
         if unknown {
-            let found = UnknownCompanies.find(in: content.sources.map { ($0.document.source, $0.stories.flatMap(\.paragraphs)) },
-                                               gazetteer: content.gazetteer)
+            let (found, diagnostics) = try listed(CompanyListing.unknown(options))
+            printDiagnostics(diagnostics)
             for company in found {
                 let place = "\(company.file):\(company.line):\(company.column)"
                 let mentions = counted(company.mentions, "mention")
@@ -42,14 +33,25 @@ struct CompaniesCommand: ParsableCommand {
             FileHandle.standardError.write(Data("\(counted(found.count, "unknown name")) that look like companies; add the real ones to Content/companies.yml.\n".utf8))
             return
         }
-        let (model, _) = SiteAssembler(config: content.config, gazetteer: content.gazetteer).assemble(content.sources)
-        let width = max(7, model.companies.map(\.company.name.count).max() ?? 0)
+        let known = try listed(CompanyListing.known(options))
+        printDiagnostics(known.diagnostics)
+        let width = max(7, known.companies.map(\.name.count).max() ?? 0)
         print("Company".padding(toLength: width, withPad: " ", startingAt: 0) + "  Stories  Mentions")
-        for entry in model.companies {
-            let name = terminalSafe(entry.company.name).padding(toLength: width, withPad: " ", startingAt: 0)
-            print(name + "  " + String(entry.storyIDs.count).leftAligned(7) + "  " + String(entry.mentions).leftAligned(8))
+        for company in known.companies {
+            let name = terminalSafe(company.name).padding(toLength: width, withPad: " ", startingAt: 0)
+            print(name + "  " + String(company.stories).leftAligned(7) + "  " + String(company.mentions).leftAligned(8))
         }
-        print("\(counted(model.companies.count, "company", "companies")) in \(counted(model.stories.count, "story", "stories")) of \(counted(model.briefings.count, "briefing")).")
+        print("\(counted(known.companies.count, "company", "companies")) in \(counted(known.stories, "story", "stories")) of \(counted(known.briefings, "briefing")).")
+    }
+
+    /// The listing, or its errors printed and exit status 1.
+    private func listed<T>(_ result: Result<T, DiagnosticError>) throws -> T {
+        switch result {
+        case .success(let value): return value
+        case .failure(let error):
+            printDiagnostics(error.diagnostics)
+            throw ExitCode(1)
+        }
     }
 }
 

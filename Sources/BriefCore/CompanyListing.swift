@@ -1,0 +1,36 @@
+import BriefModel
+import BriefCompanies
+import BriefSite
+
+/// What `brief companies` lists: the companies the stories of a site mention, or the names in them
+/// that look like companies but are not known yet.
+public enum CompanyListing {
+    /// The companies as the site shows them, most stories first, with the site's counts.
+    public struct Known: Sendable {
+        /// Per company: its name, in how many stories and how often in all it is mentioned.
+        public var companies: [(name: String, stories: Int, mentions: Int)]
+        public var stories: Int
+        public var briefings: Int
+        /// Warnings met reading the content.
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// The companies the stories mention, found as a build finds them (without the build cache).
+    public static func known(_ options: BuildOptions) -> Result<Known, DiagnosticError> {
+        ContentLoader.load(options).map { content in
+            let (model, _) = SiteAssembler(config: content.config, gazetteer: content.gazetteer).assemble(content.sources)
+            let companies = model.companies.map { ($0.company.name, $0.storyIDs.count, $0.mentions) }
+            return Known(companies: companies, stories: model.stories.count, briefings: model.briefings.count,
+                         diagnostics: content.diagnostics)
+        }
+    }
+
+    /// Names in the stories that look like organisations but are not in the gazetteer, most mentioned
+    /// first, with the warnings met reading the content.
+    public static func unknown(_ options: BuildOptions) -> Result<([UnknownCompany], [Diagnostic]), DiagnosticError> {
+        ContentLoader.load(options).map { content in
+            let texts = content.sources.map { (file: $0.document.source, paragraphs: $0.stories.flatMap(\.paragraphs)) }
+            return (UnknownCompanies.find(in: texts, gazetteer: content.gazetteer), content.diagnostics)
+        }
+    }
+}
