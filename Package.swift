@@ -1,9 +1,10 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+// brief runs on Linux: it reads and writes files with Glibc's calls (`stat`'s `st_mtim`, `renameat2`) and links
+// Debian's cmark-gfm, so no Apple platform is declared.
 let package = Package(
     name: "brief",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "brief", targets: ["brief"]),
         .library(name: "BriefCore", targets: ["BriefCore"]),

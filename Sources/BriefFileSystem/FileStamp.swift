@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What `stat` says of a source file. A file with the same stamp as at the last build, last
 /// changed well before that build read it, still has the bytes read then: a rebuild need not

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#else
+#error("brief builds on Linux: its file calls are Glibc's (see Package.swift)")
+#endif
 
 /// Reads, writes, lists and removes files with plain system calls, without following symbolic links
 /// out of folders; shared by the reading of the inputs, the writer and the build cache.

@@ -15,7 +15,6 @@ func fuzzTarget(_ name: String, _ products: [String]) -> Target {
 
 let package = Package(
     name: "brief-fuzz",
-    platforms: [.macOS(.v13)],
     dependencies: [.package(path: "../..")],
     targets: [
         .target(name: "FuzzerDriver"),
