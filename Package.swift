@@ -10,6 +10,9 @@ let package = Package(
         .library(name: "BriefCore", targets: ["BriefCore"]),
         .library(name: "BriefModel", targets: ["BriefModel"]),
         .library(name: "BriefNormalize", targets: ["BriefNormalize"]),
+        .library(name: "BriefCompanies", targets: ["BriefCompanies"]),
+        .library(name: "BriefStories", targets: ["BriefStories"]),
+        .library(name: "BriefSite", targets: ["BriefSite"]),
         .library(name: "BriefTemplate", targets: ["BriefTemplate"]),
     ],
     dependencies: [
@@ -70,14 +73,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "brief",
-            dependencies: [
-                "BriefCore",
-                "BriefCompanies",
-                "BriefStories",
-                "BriefSite",
-                "BriefTemplate",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            dependencies: ["BriefCore", "BriefModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "brief-bench",

@@ -20,8 +20,8 @@ let package = Package(
         .target(name: "FuzzerDriver"),
         // libFuzzer is C++ and needs the C++ library.
         .target(name: "FuzzSupport", dependencies: ["FuzzerDriver"], linkerSettings: [.linkedLibrary("stdc++")]),
-        fuzzTarget("fuzz-normalizer", ["BriefCore", "BriefModel", "BriefNormalize"]),
+        fuzzTarget("fuzz-normalizer", ["BriefStories", "BriefModel", "BriefNormalize"]),
         fuzzTarget("fuzz-template", ["BriefTemplate"]),
-        fuzzTarget("fuzz-frontmatter", ["BriefCore", "BriefModel", "BriefNormalize"]),
+        fuzzTarget("fuzz-frontmatter", ["BriefSite", "BriefCompanies", "BriefModel", "BriefNormalize"]),
     ]
 )

@@ -1,6 +1,7 @@
-import BriefCore
+import BriefCompanies
 import BriefModel
 import BriefNormalize
+import BriefSite
 import FuzzSupport
 
 /// Bytes as YAML, read by each of brief's three YAML readers: front matter, `brief.yml` and `companies.yml`.

@@ -1,6 +1,6 @@
-import BriefCore
 import BriefModel
 import BriefNormalize
+import BriefStories
 import FuzzSupport
 
 /// Created once: building the tagger from the built-in gazetteer takes far longer than one input.
