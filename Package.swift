@@ -39,7 +39,10 @@ let package = Package(
             name: "BriefCompanies",
             dependencies: ["BriefModel", "BriefBuiltIn", .product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "BriefStories", dependencies: ["BriefModel", "BriefNormalize", "BriefMarkdown", "BriefCompanies"]),
+        .target(
+            name: "BriefStories",
+            dependencies: ["BriefModel", "BriefNormalize", "BriefMarkdown", "BriefCompanies"]
+        ),
         .target(
             name: "BriefSite",
             dependencies: [
@@ -73,7 +76,11 @@ let package = Package(
         ),
         .executableTarget(
             name: "brief",
-            dependencies: ["BriefCore", "BriefModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "BriefCore",
+                "BriefModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .executableTarget(
             name: "brief-bench",
@@ -93,11 +100,19 @@ let package = Package(
             dependencies: ["brief-embed"]
         ),
         .testTarget(name: "BriefTemplateTests", dependencies: ["BriefTemplate"]),
+        .testTarget(name: "BriefModelTests", dependencies: ["BriefModel"]),
         .testTarget(name: "BriefNormalizeTests", dependencies: ["BriefNormalize", "BriefModel", "BriefMarkdown"], exclude: ["Fixtures"]),
         .testTarget(
-            name: "BriefCoreTests",
-            dependencies: ["BriefCore", "BriefModel", "BriefFileSystem", "BriefBuiltIn", "BriefNormalize", "BriefCompanies", "BriefStories", "BriefSite", "BriefCache", "BriefOutput", "BriefTemplate"]
+            name: "BriefCompaniesTests",
+            dependencies: ["BriefCompanies", "BriefBuiltIn", "BriefModel", "BriefNormalize"]
         ),
+        .testTarget(name: "BriefStoriesTests", dependencies: ["BriefStories", "BriefModel", "BriefNormalize"]),
+        .testTarget(
+            name: "BriefSiteTests",
+            dependencies: ["BriefSite", "BriefStories", "BriefModel", "BriefNormalize"]
+        ),
+        .testTarget(name: "BriefOutputTests", dependencies: ["BriefOutput"]),
+        .testTarget(name: "BriefCoreTests", dependencies: ["BriefCore", "BriefCache", "BriefFileSystem"]),
         .testTarget(name: "BriefCLITests", dependencies: ["brief"]),
     ]
 )

@@ -1,42 +1,8 @@
-import BriefCore
-import BriefModel
-import BriefNormalize
 import Foundation
 import XCTest
 
-/// Paths and helpers shared by the stage tests.
+/// Temporary folders for the build tests.
 enum Fixtures {
-    /// The package root, found from this file's path.
-    static let packageRoot: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-        }
-        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-    }()
-
-    static let sampleFile = "Content/tesla-unmatched-speed-of-innovation.txt"
-
-    /// The sample source the project ships.
-    static var sample: SourceText {
-        let url = packageRoot.appendingPathComponent(sampleFile)
-        let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-        return SourceText(path: sampleFile, text: text)
-    }
-
-    static let sampleHeadings = [
-        "Elon Musk's Supercomputer Freaks Out AI Rivals",
-        "Tesla Energy Sets New Record",
-        "Faster, Better, Cheaper Supercharger Installations",
-        "Xiaomi CEO Pays Homage to Elon Musk",
-    ]
-
-    /// Normalizes inline text as a plain-text source.
-    static func normalize(_ text: String, path: String = "Content/test.txt") -> Document {
-        Normalizer.normalize(SourceText(path: path, text: text))
-    }
-
     /// A fresh temporary folder, removed when the test ends.
     static func temporaryFolder(_ test: XCTestCase) -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("brief-test-\(UUID().uuidString)")

@@ -1,6 +1,5 @@
 @testable import BriefOutput
 import XCTest
-import BriefOutput
 
 final class SiteWriterTests: XCTestCase {
     func testWritesAtomicallyAndKeepsUnchangedFiles() throws {

@@ -1,7 +1,6 @@
 @testable import BriefStories
 import BriefNormalize
 import XCTest
-import BriefStories
 
 final class KeyFigureTests: XCTestCase {
     private func figures(_ text: String) -> [String] {

@@ -1,4 +1,3 @@
-@testable import BriefCore
 import BriefModel
 import XCTest
 
