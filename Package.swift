@@ -101,6 +101,8 @@ let package = Package(
         ),
         .testTarget(name: "BriefTemplateTests", dependencies: ["BriefTemplate"]),
         .testTarget(name: "BriefModelTests", dependencies: ["BriefModel"]),
+        .testTarget(name: "BriefFileSystemTests", dependencies: ["BriefFileSystem"]),
+        .testTarget(name: "BriefBuiltInTests", dependencies: ["BriefBuiltIn"]),
         .testTarget(name: "BriefNormalizeTests", dependencies: ["BriefNormalize", "BriefModel", "BriefMarkdown"], exclude: ["Fixtures"]),
         .testTarget(
             name: "BriefCompaniesTests",
@@ -110,6 +112,10 @@ let package = Package(
         .testTarget(
             name: "BriefSiteTests",
             dependencies: ["BriefSite", "BriefStories", "BriefModel", "BriefNormalize"]
+        ),
+        .testTarget(
+            name: "BriefCacheTests",
+            dependencies: ["BriefCache", "BriefStories", "BriefFileSystem", "BriefModel"]
         ),
         .testTarget(name: "BriefOutputTests", dependencies: ["BriefOutput"]),
         .testTarget(name: "BriefCoreTests", dependencies: ["BriefCore", "BriefCache", "BriefFileSystem"]),

@@ -1,0 +1,33 @@
+import BriefModel
+import Foundation
+import XCTest
+
+/// The sample source and temporary folders, for the cache tests.
+enum Fixtures {
+    /// The package root, found from this file's path.
+    static let packageRoot: URL = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
+        }
+        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    }()
+
+    static let sampleFile = "Content/tesla-unmatched-speed-of-innovation.txt"
+
+    /// The sample source the project ships.
+    static var sample: SourceText {
+        let url = packageRoot.appendingPathComponent(sampleFile)
+        let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+        return SourceText(path: sampleFile, text: text)
+    }
+
+    /// A fresh temporary folder, removed when the test ends.
+    static func temporaryFolder(_ test: XCTestCase) -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("brief-test-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+        return url
+    }
+}
