@@ -64,7 +64,6 @@ let package = Package(
                 "BriefModel",
                 "BriefFileSystem",
                 "BriefBuiltIn",
-                "BriefMarkdown",
                 "BriefNormalize",
                 "BriefCompanies",
                 "BriefStories",
@@ -85,7 +84,8 @@ let package = Package(
         .executableTarget(
             name: "brief-bench",
             dependencies: [
-                "BriefCore",
+                "BriefModel",
+                "BriefNormalize",
                 "BriefCompanies",
                 "BriefStories",
                 "BriefSite",

@@ -1,5 +1,4 @@
 import ArgumentParser
-import BriefCore
 import Foundation
 import BriefModel
 import BriefNormalize
