@@ -1,3 +1,7 @@
+// BriefFileSystem: reading, listing, writing and removing files with plain system calls, and the stamps
+// that tell a rebuild which sources are unchanged. Shared by the reading of inputs, the theme, the cache
+// and the writer. Depends on nothing of brief.
+
 import Foundation
 #if canImport(Glibc)
 import Glibc

@@ -1,3 +1,5 @@
+// BriefMarkdown: the one file that calls cmark-gfm, rendering Markdown to HTML. Depends on CCmarkGFM only.
+
 import CCmarkGFM
 import Foundation
 #if canImport(Glibc)

@@ -1,3 +1,7 @@
+// BriefModel: the plain values every stage shares — documents, dates, diagnostics, slugs — and the
+// small helpers every stage may use: stable hashes and fingerprints, the parallel loop, YAML reading,
+// text escaping. Depends on nothing of brief (Yams only, for YAML).
+
 /// What the normalizer understood of one source: its title, date and sections.
 ///
 /// A plain value so that every later stage (tagging, rendering, the site model) can be

@@ -1,3 +1,7 @@
+// BriefOutput: writing the site — the writer that builds beside the old site and swaps it in, or moves
+// changed files in under the update journal. Knows files and bytes only: depends on BriefModel and
+// BriefFileSystem, nothing of stories, pages or templates.
+
 import Foundation
 #if canImport(Glibc)
 import Glibc

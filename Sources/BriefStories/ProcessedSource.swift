@@ -1,3 +1,8 @@
+// BriefStories: the per-source stage — a normalized source split into story drafts, tagged with companies,
+// rendered to HTML, with key figures, a summary and search text. One source at a time, so it runs in
+// parallel and is cached per source. Depends on BriefModel, BriefNormalize, BriefMarkdown, BriefCompanies;
+// nothing of the site or the output.
+
 import BriefModel
 import BriefNormalize
 import BriefMarkdown

@@ -1,3 +1,6 @@
+// BriefTemplate: the Mustache engine — lexer, parser, AST, renderer — and its data type, read from JSON.
+// Knows nothing of briefings or stories. Depends on nothing.
+
 /// A parsed Mustache template. Parsing happens once, here, so rendering only walks a ready-made tree.
 public struct Template: Sendable {
     /// Lookup name, e.g. "story" or "partials/card".

@@ -1,3 +1,5 @@
+// brief-bench: benchmarks of the stages and of whole builds (not shipped). Depends on the stage targets.
+
 import ArgumentParser
 
 /// Benchmarks of brief's stages and of whole builds. Run in release mode:

@@ -1,3 +1,6 @@
+// brief: the command line. Parses arguments, calls BriefCore, prints the results and diagnostics, and
+// maps failures to exit codes; no stage work here. Depends on BriefCore and BriefModel (diagnostics).
+
 import ArgumentParser
 
 @main
