@@ -103,6 +103,7 @@ let package = Package(
         .testTarget(name: "BriefModelTests", dependencies: ["BriefModel"]),
         .testTarget(name: "BriefFileSystemTests", dependencies: ["BriefFileSystem"]),
         .testTarget(name: "BriefBuiltInTests", dependencies: ["BriefBuiltIn"]),
+        .testTarget(name: "BriefMarkdownTests", dependencies: ["BriefMarkdown"]),
         .testTarget(name: "BriefNormalizeTests", dependencies: ["BriefNormalize", "BriefModel", "BriefMarkdown"], exclude: ["Fixtures"]),
         .testTarget(
             name: "BriefCompaniesTests",
