@@ -98,6 +98,7 @@ public enum ContentLoader {
         var key = Fingerprint()
         key.add(BuildCache.version)
         key.add(config.maxSourceSize)
+        for pattern in config.ignore { key.add(pattern.source) }
         let processingKey = key.value
         var gazetteerKey = Fingerprint()
         gazetteerKey.add(EmbeddedFiles.files["data/Gazetteer.yml"] ?? "")
@@ -162,7 +163,8 @@ public enum ContentLoader {
         let missing = files.indices.filter { stored[files[$0].key] == nil }
         let gazetteerKey = inputs.gazetteerKey
         let untagged = stored.filter { $0.value.companiesKey != gazetteerKey }.map { (key: $0.key, source: $0.value) }
-        let processor = missing.isEmpty && untagged.isEmpty ? nil : SourceProcessor(gazetteer: gazetteer)
+        let processor = missing.isEmpty && untagged.isEmpty
+            ? nil : SourceProcessor(gazetteer: gazetteer, normalizing: inputs.config.normalizeOptions)
         let retagged = processor.map { processor in
             Parallel.map(untagged.count) { i -> (key: UInt64, source: ProcessedSource) in
                 var source = processor.retag(untagged[i].source)

@@ -34,32 +34,64 @@ public struct NormalizedFile: Encodable, Sendable {
         public var mentions: Int
     }
 
+    /// How many lines of the file one of brief.yml's `ignore:` patterns removed.
+    public struct IgnoredLines: Encodable, Sendable {
+        public var pattern: String
+        public var lines: Int
+    }
+
     public var source: String
     public var title: String?
     public var date: String?
     public var stories: [Story]
     public var diagnostics: [Diagnostic]
+    /// The `ignore:` patterns that removed lines of this file.
+    public var ignored: [IgnoredLines] = []
     /// The document as cleaned Markdown with front matter; nil when the file could not be read or decoded.
     public var markdown: String?
+    /// Every line and what it was recognized as, when asked for.
+    public var explanation: [LineExplanation]?
+
+    /// The explanation as lines to print: the file's name, then `  12  chrome (share)  Share this…`.
+    public var explanationTable: [String]? {
+        guard let explanation else { return nil }
+        let width = min(40, explanation.map(\.what.count).max() ?? 0)
+        return ["\(source):"] + explanation.map { line in
+            let number = String(line.line)
+            let padding = String(repeating: " ", count: max(0, width - line.what.count))
+            return String(repeating: " ", count: max(0, 6 - number.count)) + number + "  " + line.what + padding + "  " + line.text
+        }
+    }
 
     /// Reads, decodes and processes each file as a build does its sources, tagging companies with the
     /// gazetteer of the site at `root` (its `Content/companies.yml`, when there is one).
     /// - Returns: the problems of the site's companies file, and one value per file, in order.
-    public static func normalize(_ files: [String], root: URL) -> (settings: [Diagnostic], files: [NormalizedFile]) {
+    /// The site's settings (`brief.yml`'s `ignore:` and `max_source_size`) apply as in a build.
+    /// - Parameter explaining: also say, line by line, what each file's lines were recognized as.
+    public static func normalize(_ files: [String], root: URL, explaining: Bool = false)
+        -> (settings: [Diagnostic], files: [NormalizedFile]) {
         var settings: [Diagnostic] = []
-        let gazetteer = ContentLoader.loadGazetteer(BuildOptions(root: root), diagnostics: &settings)
-        let processor = SourceProcessor(gazetteer: gazetteer)
-        let results = files.map { file -> (ProcessedSource?, [Diagnostic]) in
-            guard let bytes = FileTree.read(file) else {
-                return (nil, [.error(file, "cannot read the file: \(String(cString: strerror(errno)))")])
-            }
-            let limit = SourceDecoder.defaultSizeLimit
-            return ContentLoader.process(bytes, path: file, sizeLimit: limit, processor: processor)
+        let options = BuildOptions(root: root)
+        let configBytes = ContentLoader.readOptional(options.configFile, options, diagnostics: &settings) ?? []
+        let config = ContentLoader.parseConfig(configBytes, options, diagnostics: &settings)
+        let gazetteer = ContentLoader.loadGazetteer(options, diagnostics: &settings)
+        let processor = SourceProcessor(gazetteer: gazetteer, normalizing: config.normalizeOptions)
+        let read = files.map { FileTree.read($0) }
+        let results = zip(files, read).map { file, bytes -> (ProcessedSource?, [Diagnostic]) in
+            guard let bytes else { return (nil, [.error(file, "cannot read the file: \(String(cString: strerror(errno)))")]) }
+            return ContentLoader.process(bytes, path: file, sizeLimit: config.maxSourceSize, processor: processor)
         }
         var slugs = SiteAssembler.storySlugs(results.compactMap(\.0))[...]
-        let normalized = zip(files, results).map { file, result in
+        let normalized = zip(zip(files, read), results).map { pair, result in
+            let (file, bytes) = pair
             let storySlugs = result.0 == nil ? [] : slugs.popFirst() ?? []
-            return NormalizedFile(file: file, processed: result.0, slugs: storySlugs, diagnostics: result.1)
+            var normalized = NormalizedFile(file: file, processed: result.0, slugs: storySlugs, diagnostics: result.1)
+            if let bytes, case .source(let source) = SourceDecoder.decode(bytes, path: file, sizeLimit: config.maxSourceSize) {
+                let counts = Normalizer.ignoredLineCounts(source, options: config.normalizeOptions)
+                normalized.ignored = zip(config.ignore, counts).filter { $0.1 > 0 }.map { IgnoredLines(pattern: $0.0.source, lines: $0.1) }
+                if explaining { normalized.explanation = Normalizer.explain(source, options: config.normalizeOptions) }
+            }
+            return normalized
         }
         return (settings, normalized)
     }
@@ -79,7 +111,8 @@ public struct NormalizedFile: Encodable, Sendable {
         markdown = processed?.document.markdownWithFrontMatter
     }
 
-    enum CodingKeys: String, CodingKey { case source, title, date, stories, diagnostics }
+    enum CodingKeys: String, CodingKey { case source, title, date, stories, diagnostics, ignored, lines }
+    enum LineKeys: String, CodingKey { case line, what, text }
 
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -88,5 +121,14 @@ public struct NormalizedFile: Encodable, Sendable {
         try container.encode(date, forKey: .date)
         try container.encode(stories, forKey: .stories)
         try container.encode(diagnostics, forKey: .diagnostics)
+        try container.encode(ignored, forKey: .ignored)
+        guard let explanation else { return }
+        var lines = container.nestedUnkeyedContainer(forKey: .lines)
+        for line in explanation {
+            var entry = lines.nestedContainer(keyedBy: LineKeys.self)
+            try entry.encode(line.line, forKey: .line)
+            try entry.encode(line.what, forKey: .what)
+            try entry.encode(line.text, forKey: .text)
+        }
     }
 }

@@ -10,17 +10,36 @@ import BriefModel
 /// layout is decided from that evidence (`Layout`), the layout's reader builds blocks, copies are
 /// merged, and the title and stories are found (`DocumentBuilder`).
 public enum Normalizer {
-    public static func normalize(_ source: SourceText) -> Document {
-        normalizeExplained(source).document
+    public static func normalize(_ source: SourceText, options: NormalizeOptions = NormalizeOptions()) -> Document {
+        run(source, options: options).document
     }
 
-    /// The document, and every line of the source with what it was recognized as.
-    static func normalizeExplained(_ source: SourceText) -> (document: Document, lines: [Line]) {
+    /// What the normalizer did with a source, for `brief normalize`.
+    struct Run {
+        var document: Document
+        /// The lines it read, classified.
+        var lines: [Line]
+        /// Lines before the text: front matter.
+        var frontMatterLines: Int
+        /// Lines that brief.yml's `ignore:` removed, with the index of the pattern.
+        var ignored: [(number: Int, raw: Substring, pattern: Int)]
+        var titleLine: Int?
+    }
+
+    static func run(_ source: SourceText, options: NormalizeOptions) -> Run {
         let allLines = Lines.split(source.text)
         var diagnostics: [Diagnostic] = []
         let (frontMatter, bodyStart, frontMatterDiagnostics) = FrontMatter.read(allLines, source: source)
         diagnostics += frontMatterDiagnostics
-        let body = allLines[bodyStart...].enumerated().map { (text: $0.element, number: bodyStart + $0.offset + 1) }
+        var body = allLines[bodyStart...].enumerated().map { (text: $0.element, number: bodyStart + $0.offset + 1) }
+        var ignored: [(number: Int, raw: Substring, pattern: Int)] = []
+        if !options.ignore.isEmpty {
+            body.removeAll { line in
+                guard let k = options.ignore.firstIndex(where: { $0.matches(line.text) }) else { return false }
+                ignored.append((line.number, line.text, k))
+                return true
+            }
+        }
 
         let isSubtitles = source.format == .subtitles || Subtitles.looksLikeSubtitles(body.prefix(Subtitles.probeLines).map(\.text))
         var lines = isSubtitles ? [] : LineClassifier.classify(Array(body))
@@ -64,7 +83,7 @@ public enum Normalizer {
             metadata: frontMatter.metadata,
             diagnostics: diagnostics
         )
-        return (document, lines)
+        return Run(document: document, lines: lines, frontMatterLines: bodyStart, ignored: ignored, titleLine: built.titleLine)
     }
 
     /// Raw HTML, or a link whose address may use a script scheme: worth asking cmark-gfm about.

@@ -69,11 +69,14 @@ public struct ProcessedSource: Sendable, Hashable {
 /// Runs the per-source stages.
 public struct SourceProcessor: Sendable {
     public var tagger: CompanyTagger
+    /// How the site wants its sources normalized (brief.yml's `ignore:`).
+    public var normalizing: NormalizeOptions
     /// Companies by name, alias or slug, for front matter `companies:` lists.
     private let lookup: [String: Company]
 
-    public init(gazetteer: Gazetteer) {
+    public init(gazetteer: Gazetteer, normalizing: NormalizeOptions = NormalizeOptions()) {
         tagger = CompanyTagger(gazetteer: gazetteer)
+        self.normalizing = normalizing
         var lookup: [String: Company] = [:]
         for company in gazetteer.companies {
             for key in company.spellings + [company.slug] where lookup[key] == nil { lookup[key] = company }
@@ -82,7 +85,7 @@ public struct SourceProcessor: Sendable {
     }
 
     public func process(_ source: SourceText) -> ProcessedSource {
-        process(Normalizer.normalize(source))
+        process(Normalizer.normalize(source, options: normalizing))
     }
 
     public func process(_ document: Document) -> ProcessedSource {

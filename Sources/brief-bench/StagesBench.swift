@@ -37,7 +37,7 @@ struct StagesBench: ParsableCommand {
             clock.report()
             return
         }
-        let documents = sources.map(Normalizer.normalize)
+        let documents = sources.map { Normalizer.normalize($0) }
         clock.lap("normalize")
         if let rounds = processOnly {
             let processor = SourceProcessor(gazetteer: .builtIn)

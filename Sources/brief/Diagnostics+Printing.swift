@@ -10,6 +10,11 @@ func printDiagnostics(_ diagnostics: [Diagnostic]) {
     FileHandle.standardError.write(Data(text.utf8))
 }
 
+/// A line of information (not a warning) on standard error.
+func printNote(_ text: String) {
+    FileHandle.standardError.write(Data((terminalSafe(text) + "\n").utf8))
+}
+
 /// Text from content (a slug, a key, a file name) as a terminal may show it: control characters
 /// (C0, DEL, C1), bidirectional overrides, isolates and marks, and line separators become
 /// `\u{1B}`-style escapes. Otherwise `ESC ]0;…` would retitle the terminal of whoever builds,

@@ -12,6 +12,9 @@ struct NormalizeCommand: ParsableCommand {
     @Flag(help: "Print one JSON object per file (an array for several files).")
     var json = false
 
+    @Flag(help: "Print every line with what it was recognized as (text, heading, chrome, time code, …), to see why a line vanished.")
+    var explain = false
+
     @Argument(help: ArgumentHelp("Source files (.txt or .md).", valueName: "file"))
     var files: [String]
 
@@ -20,11 +23,19 @@ struct NormalizeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (settings, normalized) = NormalizedFile.normalize(files, root: URL(fileURLWithPath: "."))
+        let (settings, normalized) = NormalizedFile.normalize(files, root: URL(fileURLWithPath: "."), explaining: explain)
         printDiagnostics(settings)
         for file in normalized {
             printDiagnostics(file.diagnostics)
-            if !json, let markdown = file.markdown { print(markdown, terminator: "") }
+            for ignored in file.ignored {
+                printNote("\(file.source): brief.yml's ignore pattern \"\(ignored.pattern)\" removed \(ignored.lines) line\(ignored.lines == 1 ? "" : "s")")
+            }
+            if json { continue }
+            if explain, let table = file.explanationTable {
+                for line in table { print(terminalSafe(line)) }
+            } else if let markdown = file.markdown {
+                print(markdown, terminator: "")
+            }
         }
         if json {
             let encoder = JSONEncoder()

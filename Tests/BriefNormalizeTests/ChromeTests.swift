@@ -297,18 +297,18 @@ final class ChromeTests: XCTestCase {
     }
 
     func testLinkFooterAfterARule() {
-        let (document, lines) = Normalizer.normalizeExplained(SourceText(path: "Content/footer.md", text: """
+        let run = Normalizer.run(SourceText(path: "Content/footer.md", text: """
             Tidewater Freight opened a new logistics hub in Savannah on Tuesday, the company said.
 
             ---
 
             [About](https://harborwire.example.com/about) | [Contact](https://harborwire.example.com/contact)
             ![Harborwire](https://harborwire.example.com/logo.png)
-            """))
-        XCTAssertEqual(document.paragraphTexts, [
+            """), options: NormalizeOptions())
+        XCTAssertEqual(run.document.paragraphTexts, [
             "Tidewater Freight opened a new logistics hub in Savannah on Tuesday, the company said.",
         ])
-        XCTAssertEqual(lines.last?.kind, .chrome(.link))
+        XCTAssertEqual(run.lines.last?.kind, .chrome(.link))
     }
 
     func testSponsoredBlockAboveItsDisclosure() {

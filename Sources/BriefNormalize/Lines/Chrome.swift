@@ -7,7 +7,7 @@ import Foundation
 /// "Subscribe" or mention cookies stays. Judgements that need the neighbouring lines
 /// (a comment section, a credit under a caption, a preamble at the top) are in `ChromeContext`.
 enum Chrome: String, Sendable {
-    case navigation, share, byline, meta, counter, caption, advertisement, prompt, footer, preamble, signOff, link
+    case navigation, share, byline, meta, counter, caption, advertisement, prompt, footer, preamble, signOff, link, comments
 
     /// The longest line judged as chrome, in bytes (only a cookie notice is longer than a short line).
     static let maxLength = 400

@@ -188,7 +188,7 @@ enum ChromeContext {
             if lines[i].kind == .text && TextRules.wordCount(lines[i].content) >= 12 { sawText = true }
             guard sawText, case .chrome(.meta) = lines[i].kind, lines[i].content.lowercased().hasSuffix("comments"),
                   lines[i].content.first?.isNumber == true else { continue }
-            for k in i..<lines.count where !lines[k].isBlank { lines[k].kind = .chrome(.prompt) }
+            for k in i..<lines.count where !lines[k].isBlank { lines[k].kind = .chrome(.comments) }
             return
         }
     }

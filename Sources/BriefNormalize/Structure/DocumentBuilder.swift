@@ -11,6 +11,8 @@ struct DocumentBuilder {
     struct Result {
         var title: String?
         var hasOwnTitle: Bool
+        /// The line the title was found on, when it came from the text.
+        var titleLine: Int?
         var sections: [Section]
         var diagnostics: [Diagnostic]
     }
@@ -19,7 +21,7 @@ struct DocumentBuilder {
         var blocks = merged
         var diagnostics: [Diagnostic] = []
         let found = TitleFinder.find(in: &blocks, hint: titleHint, layout: layout)
-        let documentTitle = found ?? blocks.first(where: { !$0.isHeading }).map { Self.shortTitle(from: $0.text) }
+        let documentTitle = found?.title ?? blocks.first(where: { !$0.isHeading }).map { Self.shortTitle(from: $0.text) }
         dropEmptyLabelItems(&blocks)
 
         var sections: [Section] = []
@@ -54,7 +56,8 @@ struct DocumentBuilder {
         }
         if let section = current { sections.append(section) }
         if let heading = pending { diagnostics.append(emptyHeadingWarning(heading)) }
-        return Result(title: documentTitle, hasOwnTitle: found != nil, sections: sections, diagnostics: diagnostics)
+        return Result(title: documentTitle, hasOwnTitle: found != nil, titleLine: found?.line, sections: sections,
+                      diagnostics: diagnostics)
     }
 
     /// "- Citation:" with nothing under it: a template's empty field, not a paragraph.

@@ -18,21 +18,22 @@ enum TitleFinder {
     static let maxWords = 40
 
     /// The title, taking its block out of `blocks`; `hint` is a title the source gave elsewhere (front matter, a header).
-    static func find(in blocks: inout [Block], hint: String?, layout: Layout) -> String? {
-        var title = hint
+    /// - Returns: the title and the line it was found on (nil for a hint).
+    static func find(in blocks: inout [Block], hint: String?, layout: Layout) -> (title: String, line: Int?)? {
+        var title = hint.map { ($0, nil as Int?) }
         if let labelled = blocks.firstIndex(where: \.isLabelledTitle) {
-            if title == nil { title = withoutSiteName(headingText(blocks[labelled].text)) }
+            if title == nil { title = (withoutSiteName(headingText(blocks[labelled].text)), blocks[labelled].line) }
             blocks.remove(at: labelled)
         } else if title == nil, let first = blocks.first, first.isHeading, isTitleLike(first) {
             if !layout.isChunked, isSiteName(first, before: blocks.dropFirst().first) { blocks.removeFirst() }
-            title = withoutSiteName(headingText(blocks[0].text))
+            title = (withoutSiteName(headingText(blocks[0].text)), blocks[0].line)
             blocks.removeFirst()
         } else if title == nil, !layout.isTranscript, let first = blocks.first, blocks.count > 1, isSubjectLine(first) {
-            title = headingText(first.text)
+            title = (headingText(first.text), first.line)
             blocks.removeFirst()
         }
         guard let title else { return nil }
-        let key = Block.key(for: title)
+        let key = Block.key(for: title.0)
         blocks.removeAll { $0.isHeading && Block.key(for: headingText($0.text)) == key }
         return title
     }

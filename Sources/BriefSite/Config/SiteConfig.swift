@@ -22,12 +22,17 @@ public struct SiteConfig: Sendable, Hashable {
     public var maxPageSize = RenderOptions.defaultMaxOutputBytes
     /// Read symbolic links in `Content/` that lead outside the site folder (skipped otherwise).
     public var followSymlinks = false
+    /// Lines removed from every source before it is normalized (`ignore:`): a site's own chrome.
+    public var ignore: [LinePattern] = []
+
+    /// How sources are normalized under these settings.
+    public var normalizeOptions: NormalizeOptions { NormalizeOptions(ignore: ignore) }
 
     public init() {}
 
     static let keys: [String] = [
         "title", "description", "base_url", "language", "author", "timezone", "stories_on_front_page", "feed_items",
-        "max_source_size", "max_page_size", "follow_symlinks",
+        "max_source_size", "max_page_size", "follow_symlinks", "ignore",
     ]
 
     /// Reads `brief.yml`. Unknown keys are warnings; a wrong type or value is an error.
@@ -81,6 +86,17 @@ public struct SiteConfig: Sendable, Hashable {
         case "max_source_size": maxSourceSize = try reader.int(value, key, in: 1024...(1 << 30))
         case "max_page_size": maxPageSize = try reader.int(value, key, in: 1024...(1 << 30))
         case "follow_symlinks": followSymlinks = try reader.bool(value, key)
+        case "ignore":
+            let items = value.sequence.map(Array.init) ?? [value]
+            ignore = []
+            for item in items {
+                let text = try reader.string(item, key)
+                do throws(LinePattern.Invalid) {
+                    ignore.append(try LinePattern(parsing: text))
+                } catch {
+                    throw DiagnosticError(reader.error(item, "\"ignore\": \(error.message)"))
+                }
+            }
         default:
             diagnostics.append(reader.warning(keyNode, "unknown key \"\(key)\" in brief.yml; known keys: \(Self.keys.joined(separator: ", "))"))
         }
