@@ -89,6 +89,7 @@ public struct SourceProcessor: Sendable {
     }
 
     public func process(_ document: Document) -> ProcessedSource {
+        let named = namedCompanies(document)
         let stories = document.sections.map { section -> ProcessedSource.StoryDraft in
             let texts = section.paragraphs.map(\.text)
             var draft = ProcessedSource.StoryDraft(
@@ -96,7 +97,7 @@ public struct SourceProcessor: Sendable {
                 line: section.line,
                 paragraphs: section.paragraphs,
                 html: CMark.html(section.bodyMarkdown),
-                companies: companies(document, heading: section.heading, texts),
+                companies: companies(document, named: named, heading: section.heading, texts),
                 keyFigures: KeyFigureExtractor.extract(texts),
                 summary: Summary.firstSentence(texts.first ?? ""),
                 wordCount: texts.reduce(0) { $0 + TextRules.wordCount($1) }
@@ -111,17 +112,35 @@ public struct SourceProcessor: Sendable {
     /// The source with its stories' companies found again, as this processor's gazetteer has them.
     public func retag(_ source: ProcessedSource) -> ProcessedSource {
         var source = source
+        let named = namedCompanies(source.document)
         for i in source.stories.indices {
-            source.stories[i].companies = companies(source.document, heading: source.stories[i].heading,
+            source.stories[i].companies = companies(source.document, named: named, heading: source.stories[i].heading,
                                                     source.stories[i].paragraphs.map(\.text))
             source.stories[i].computeHash()
         }
         return source
     }
 
-    /// The companies of a story: those the front matter lists, else those the tagger finds.
-    private func companies(_ document: Document, heading: String, _ texts: [String]) -> [CompanyMention] {
-        document.metadata.companies.map { listedCompanies($0) } ?? tagger.tag(heading: heading, paragraphs: texts)
+    /// The companies of a story: those the front matter lists, else those the tagger finds and those
+    /// the document names as companies by form (`named`).
+    private func companies(_ document: Document, named: [Company], heading: String, _ texts: [String]) -> [CompanyMention] {
+        if let listed = document.metadata.companies { return listedCompanies(listed) }
+        var found = tagger.tag(heading: heading, paragraphs: texts)
+        let more = DocumentCompanies.mentions(of: named, heading: heading, paragraphs: texts)
+            .filter { mention in !found.contains { $0.slug == mention.slug } }
+        guard !more.isEmpty else { return found }
+        // "Google Ventures" is not a mention of Google.
+        for mention in more {
+            for k in found.indices where mention.name.hasPrefix(found[k].name + " ") { found[k].mentions -= mention.mentions }
+        }
+        return (found.filter { $0.mentions > 0 } + more).sorted { ($1.mentions, $0.firstPosition) < ($0.mentions, $1.firstPosition) }
+    }
+
+    /// Companies the document's paragraphs name by form ("the Enron Corporation") that the gazetteer lacks.
+    private func namedCompanies(_ document: Document) -> [Company] {
+        guard document.metadata.companies == nil else { return [] }
+        let texts = document.sections.flatMap { $0.paragraphs.map(\.text) }
+        return DocumentCompanies.find(in: texts) { lookup[$0] != nil }
     }
 
     /// The companies an author listed in front matter, known or not.
