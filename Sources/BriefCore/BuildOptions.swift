@@ -1,5 +1,6 @@
 import Foundation
 import BriefModel
+import BriefSite
 
 /// Where a build reads and writes, and how strict it is.
 public struct BuildOptions: Sendable {
@@ -12,6 +13,9 @@ public struct BuildOptions: Sendable {
     public var strict = false
     /// Ignore the build cache and rebuild everything (the cache is written afresh).
     public var clean = false
+    /// Takes the place of `brief.yml`'s `base_url` (deploy previews, `brief serve`); checked with
+    /// `checkedBaseURL`.
+    public var baseURL: String?
     /// `SOURCE_DATE_EPOCH`: the time to use where a date is needed and the content has none.
     public var sourceDateEpoch: String? = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"]
     /// The process ends right after the build (the command-line tool): the build's large values are
@@ -22,6 +26,9 @@ public struct BuildOptions: Sendable {
         self.root = root.standardizedFileURL
         self.output = (output ?? root.appendingPathComponent("Site")).standardizedFileURL
     }
+
+    /// An absolute http(s) address ending in `/`, as `baseURL` takes it; nil when `text` is not one.
+    public static func checkedBaseURL(_ text: String) -> String? { SiteConfig.checkedBaseURL(text) }
 
     public var content: URL { root.appendingPathComponent("Content") }
     public var templates: URL { root.appendingPathComponent("Templates") }

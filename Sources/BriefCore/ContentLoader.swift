@@ -80,7 +80,8 @@ public enum ContentLoader {
         let readStarted = FileStamp.now()
         var diagnostics: [Diagnostic] = []
         let configBytes = readOptional(options.configFile, options, diagnostics: &diagnostics) ?? []
-        let config = parseConfig(configBytes, options, diagnostics: &diagnostics)
+        var config = parseConfig(configBytes, options, diagnostics: &diagnostics)
+        if let baseURL = options.baseURL { config.baseURL = baseURL }
         let links = config.followSymlinks ? nil : ContentLinks(options)
         var companiesBytes: [UInt8]?
         if let links, let target = links.outsideTarget(ofFileAt: options.companiesFile.path) {

@@ -24,8 +24,15 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Ignore the build cache (.brief-cache/) and rebuild everything.")
     var clean = false
 
+    @Option(name: .long, help: ArgumentHelp("The address the site is published at, in place of brief.yml's base_url "
+                                            + "(for deploy previews).", valueName: "url"))
+    var baseURL: String?
+
     func validate() throws {
         if let output, output.isEmpty { throw ValidationError("--output needs a folder") }
+        if let baseURL, BuildOptions.checkedBaseURL(baseURL) == nil {
+            throw ValidationError("--base-url must be an absolute http(s) address such as https://example.org/news/")
+        }
     }
 
     func run() throws {
@@ -34,6 +41,7 @@ struct BuildCommand: ParsableCommand {
         options.drafts = drafts
         options.strict = strict
         options.clean = clean
+        options.baseURL = baseURL.flatMap(BuildOptions.checkedBaseURL)
         options.exitsAfterBuild = true
         switch SiteBuilder.build(options) {
         case .success(let report):

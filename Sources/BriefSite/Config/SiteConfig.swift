@@ -55,6 +55,13 @@ public struct SiteConfig: Sendable, Hashable {
         return (config, diagnostics)
     }
 
+    /// An absolute http(s) address ending in `/`, or nil when `text` is not one.
+    public static func checkedBaseURL(_ text: String) -> String? {
+        guard let parsed = URL(string: text), let scheme = parsed.scheme?.lowercased(), parsed.host != nil,
+              ["http", "https"].contains(scheme) else { return nil }
+        return text.hasSuffix("/") ? text : text + "/"
+    }
+
     private mutating func set(_ key: String, _ value: Yams.Node, keyNode: Yams.Node, reader: YAMLReader,
                               diagnostics: inout [Diagnostic]) throws(DiagnosticError) {
         switch key {
@@ -68,13 +75,11 @@ public struct SiteConfig: Sendable, Hashable {
             }
             language = tag
         case "base_url":
-            guard var url = try reader.optionalString(value, key), !url.isEmpty else { baseURL = nil; return }
-            guard let parsed = URL(string: url), let scheme = parsed.scheme, ["http", "https"].contains(scheme.lowercased()),
-                  parsed.host != nil else {
+            guard let url = try reader.optionalString(value, key), !url.isEmpty else { baseURL = nil; return }
+            guard let checked = Self.checkedBaseURL(url) else {
                 throw DiagnosticError(reader.error(value, "\"base_url\" must be an absolute http(s) address such as https://example.org/news/"))
             }
-            if !url.hasSuffix("/") { url += "/" }
-            baseURL = url
+            baseURL = checked
         case "timezone":
             let name = try reader.string(value, key)
             guard let zone = TimeZone(identifier: name) else {
