@@ -73,4 +73,6 @@ public struct BuildReport: Sendable {
     public var upToDate = false
     public var seconds = 0.0
     public var diagnostics: [Diagnostic] = []
+    /// Paths of the site's files that this build wrote anew or deleted (none when up to date), for live reload.
+    public var changedFiles: [String] = []
 }

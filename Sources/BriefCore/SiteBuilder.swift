@@ -121,6 +121,8 @@ public enum SiteBuilder {
         report.filesWritten = writer.written
         report.filesUnchanged = written.outputs.count - writer.written
         report.diagnostics = sortedDiagnostics
+        let removed = sameOutput ? (state?.outputs.keys.filter { written.outputs[$0] == nil } ?? []) : []
+        report.changedFiles = writer.writtenPaths + removed
         report.seconds = Date().timeIntervalSince(start)
         // Consumed, so that the last reference, and the freeing, is the disposal's.
         Disposal.later(consume inputs, consume processed, consume model, consume written, consume state, consume previous,

@@ -42,6 +42,8 @@ public final class SiteWriter: @unchecked Sendable {
     /// Files written anew and files kept from the previous build.
     public var written: Int { counters.written }
     public var unchanged: Int { counters.unchanged }
+    /// The paths written anew, in no particular order.
+    public var writtenPaths: [String] { counters.paths }
 
     /// The names brief uses beside the output folder.
     struct Paths {
@@ -175,7 +177,7 @@ public final class SiteWriter: @unchecked Sendable {
             return
         }
         try Self.writeFile(target, emit: emit) { failure(relativePath, $0) }
-        counters.add(written: 1)
+        counters.add(written: relativePath)
     }
 
     static func writeFile(_ path: String, emit: (Int32) -> Bool, failure: (String) -> DiagnosticError) throws(DiagnosticError) {
@@ -348,10 +350,17 @@ public final class SiteWriter: @unchecked Sendable {
         private let lock = NSLock()
         private(set) var written = 0
         private(set) var unchanged = 0
+        private(set) var paths: [String] = []
 
-        func add(written w: Int = 0, unchanged u: Int = 0) {
+        func add(written path: String) {
             lock.lock()
-            written += w
+            written += 1
+            paths.append(path)
+            lock.unlock()
+        }
+
+        func add(unchanged u: Int) {
+            lock.lock()
             unchanged += u
             lock.unlock()
         }

@@ -10,6 +10,7 @@ final class SiteWriterTests: XCTestCase {
         try first.write("a/b/index.html", Array("same".utf8))
         XCTAssertFalse(FileManager.default.fileExists(atPath: output.path), "nothing visible before commit")
         try first.commit()
+        XCTAssertEqual(Set(first.writtenPaths), ["index.html", "a/b/index.html"], "the marker is not a site file")
         let before = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("a/b/index.html").path)
 
         let second = try SiteWriter(output: output)
@@ -19,6 +20,7 @@ final class SiteWriterTests: XCTestCase {
         try second.commit()
         XCTAssertEqual(second.written, 1, "only index.html changed")
         XCTAssertEqual(second.unchanged, 1, "a/b/index.html (the marker is not counted)")
+        XCTAssertEqual(second.writtenPaths, ["index.html"])
         XCTAssertEqual(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8), "two")
         let after = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("a/b/index.html").path)
         XCTAssertEqual(before[.modificationDate] as? Date, after[.modificationDate] as? Date)
