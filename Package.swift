@@ -18,6 +18,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -73,10 +74,23 @@ let package = Package(
                 "BriefTemplate",
             ]
         ),
+        .target(
+            name: "BriefServe",
+            dependencies: [
+                "BriefCore",
+                "BriefModel",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "brief",
             dependencies: [
                 "BriefCore",
+                "BriefServe",
                 "BriefModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -120,6 +134,7 @@ let package = Package(
         ),
         .testTarget(name: "BriefOutputTests", dependencies: ["BriefOutput"]),
         .testTarget(name: "BriefCoreTests", dependencies: ["BriefCore", "BriefCache", "BriefFileSystem"]),
+        .testTarget(name: "BriefServeTests", dependencies: ["BriefServe"]),
         .testTarget(name: "BriefCLITests", dependencies: ["brief"]),
     ]
 )

@@ -1,6 +1,7 @@
 // BriefCore: runs brief — reads Content/, drives the stages (normalize, tag, render, assemble, draw, write)
 // with the cache, and serves each command (build, init, normalize, companies, template render). The
-// only target that knows every stage; depends on all of them. Nothing depends on it but the command line.
+// only target that knows every stage; depends on all of them. Nothing depends on it but the command line
+// and BriefServe (which runs its builds).
 
 import BriefTemplate
 import Foundation

@@ -1,5 +1,6 @@
-// brief: the command line. Parses arguments, calls BriefCore, prints the results and diagnostics, and
-// maps failures to exit codes; no stage work here. Depends on BriefCore and BriefModel (diagnostics).
+// brief: the command line. Parses arguments, calls BriefCore (and BriefServe for `brief serve`), prints the
+// results and diagnostics, and maps failures to exit codes; no stage work here. Depends on BriefCore,
+// BriefServe and BriefModel (diagnostics).
 
 import ArgumentParser
 
@@ -10,7 +11,8 @@ struct Brief: ParsableCommand {
         abstract: "Turn messy news source texts into a clean static briefing site.",
         discussion: "Put .txt or .md sources into Content/ and run `brief build`; the site is written to Site/.",
         version: "0.1.0",
-        subcommands: [InitCommand.self, BuildCommand.self, NormalizeCommand.self, CompaniesCommand.self, TemplateCommand.self],
+        subcommands: [InitCommand.self, BuildCommand.self, ServeCommand.self, NormalizeCommand.self,
+                      CompaniesCommand.self, TemplateCommand.self],
         defaultSubcommand: nil
     )
 }
