@@ -78,6 +78,7 @@ let package = Package(
             name: "BriefServe",
             dependencies: [
                 "BriefCore",
+                "BriefOutput",
                 "BriefModel",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -1,6 +1,7 @@
 // BriefServe: `brief serve` — the HTTP server for the output folder (on SwiftNIO), live reload over a
-// WebSocket, the rebuild loop, and the one file that wraps inotify. Depends on BriefCore (to run builds)
-// and BriefModel (diagnostics); nothing depends on it but the command line.
+// WebSocket, the rebuild loop, and the one file that wraps inotify. Depends on BriefCore (to run builds),
+// BriefOutput (the marker of a folder brief wrote) and BriefModel (diagnostics); nothing depends on it but
+// the command line.
 
 import BriefCore
 import Foundation

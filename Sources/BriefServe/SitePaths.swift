@@ -1,3 +1,4 @@
+import BriefOutput
 import Foundation
 
 #if canImport(Glibc)
@@ -5,7 +6,8 @@ import Glibc
 #endif
 
 /// Maps a request's target to a file of the output folder, and refuses every way out of it:
-/// `..` (also percent-encoded), hidden files, and symbolic links that lead outside.
+/// `..` (also percent-encoded), hidden files, and symbolic links that lead outside. A folder
+/// without brief's marker file has no files to serve.
 struct SitePaths: Sendable {
     /// What a request target leads to.
     enum Resolution: Equatable, Sendable {
@@ -32,7 +34,10 @@ struct SitePaths: Sendable {
         let segments = decoded.split(separator: "/").map(String.init)
         if segments.contains(where: { $0 == ".." || $0 == "." || $0.contains("\\") }) { return .forbidden }
         if segments.contains(where: { $0.hasPrefix(".") }) { return .notFound }
-        guard let realRoot = Self.realPath(root) else { return .notFound }
+        // Only a folder brief wrote is served, whatever `--output` names.
+        guard let realRoot = Self.realPath(root), access(realRoot + "/" + SiteWriter.markerName, F_OK) == 0 else {
+            return .notFound
+        }
         let relative = segments.joined(separator: "/")
         guard let real = Self.realPath(relative.isEmpty ? root : root + "/" + relative) else { return .notFound }
         guard Self.isInside(real, realRoot) else { return .forbidden }

@@ -161,6 +161,18 @@ final class ServeHTTPTests: XCTestCase {
         XCTAssertEqual(HTTPReply.fetch(server.port, "/a%00b")?.status, 400)
     }
 
+    func testAFolderBriefDidNotWriteIsNotServed() throws {
+        let folder = try Self.makeSite(self)
+        let other = folder.appendingPathComponent("Other")
+        try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
+        try "private\n".write(to: other.appendingPathComponent("private.txt"), atomically: true, encoding: .utf8)
+        let server = try ServeProcess(self, in: folder, arguments: ["--port", "0", "--output", "Other"])
+        XCTAssertNotNil(server.waitForOutput(containing: "was not made by brief", standardError: true), server.stderr)
+        let reply = try XCTUnwrap(HTTPReply.fetch(server.port, "/private.txt"))
+        XCTAssertEqual(reply.status, 404)
+        XCTAssertFalse(reply.text.contains("private\n"))
+    }
+
     func testMalformedAndOverlongRequestsGet400AndTheServerGoesOn() throws {
         let server = try ServeProcess(self, in: try Self.makeSite(self))
         let requests = [

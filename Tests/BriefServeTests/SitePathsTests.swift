@@ -60,4 +60,10 @@ final class SitePathsTests: XCTestCase {
     func testNoSiteYet() {
         XCTAssertEqual(SitePaths(root: folder.appendingPathComponent("Missing").path).resolve("/"), .notFound)
     }
+
+    func testAFolderBriefDidNotWriteIsNotServed() throws {
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("Site/.brief-site"))
+        XCTAssertEqual(paths.resolve("/index.html"), .notFound)
+        XCTAssertEqual(paths.resolve("/"), .notFound)
+    }
 }
