@@ -6,12 +6,12 @@ import BriefModel
 /// ("Enron" after "the Enron Corporation").
 public enum DocumentCompanies {
     /// Suffixes of a company's legal name; the name without them is how the text goes on to call it.
-    static let legalSuffixes: Set<String> = ["Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co.", "Ltd", "Ltd.", "LLC",
+    static let legalSuffixes: Set<Substring> = ["Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co.", "Ltd", "Ltd.", "LLC",
                                              "L.L.C.", "PLC", "plc", "AG", "GmbH", "S.A.", "N.V.", "SE"]
     /// Last words of the names of investment firms and holdings, which are part of the name.
-    static let firmWords: Set<String> = ["Ventures", "Capital", "Partners", "Holding", "Holdings", "Company"]
+    static let firmWords: Set<Substring> = ["Ventures", "Capital", "Partners", "Holding", "Holdings", "Company"]
     /// What an apposition says a name is: "Revel, a company that…", "Ocean Protocol, a Berlin-based startup".
-    static let appositionNouns: Set<String> = ["company", "startup", "start-up", "firm", "maker", "manufacturer", "retailer",
+    static let appositionNouns: Set<Substring> = ["company", "startup", "start-up", "firm", "maker", "manufacturer", "retailer",
                                                "lender", "bank", "insurer", "carmaker", "automaker", "chipmaker", "developer",
                                                "provider", "supplier", "platform", "conglomerate"]
     /// Capitalised words that open sentences or name kinds of firms, never the start of a company's name.
@@ -58,31 +58,76 @@ public enum DocumentCompanies {
 
     /// Names with a legal suffix or a firm word, and names in an apposition that says what they are.
     static func names(in text: String) -> [(name: String, aliases: [String])] {
-        let words = text.split(separator: " ", omittingEmptySubsequences: true)
+        guard mayName(text) else { return [] }
+        let words = text.utf8.split(separator: UInt8(ascii: " ")).map { Substring($0) }
         var result: [(String, [String])] = []
         for (i, word) in words.enumerated() {
-            var bare = word.trimmingTrailing(",;:)")
-            if !legalSuffixes.contains(String(bare)), firmWords.contains(String(bare.trimmingTrailing("."))) {
-                bare = bare.trimmingTrailing(".")
-            }
-            if legalSuffixes.contains(String(bare)) || firmWords.contains(String(bare)) {
+            guard let lastByte = word.utf8.last else { continue }
+            let bare = word.trimmingTrailingBytes(",;:)")
+            if let suffix = suffix(bare) {
                 guard let start = nameStart(words, before: i) else { continue }
                 let base = words[start..<i].joined(separator: " ")
-                if legalSuffixes.contains(String(bare)) {
-                    result.append((base, [base + " " + bare]))
+                if legalSuffixes.contains(suffix) {
+                    result.append((base, [base + " " + suffix]))
                 } else {
-                    let full = base + " " + bare
-                    result.append((full, bare == "Company" ? [base] : []))
+                    result.append((base + " " + suffix, suffix == "Company" ? [base] : []))
                 }
-            } else if word.hasSuffix(","), i + 2 < words.count, words[i + 1] == "a" || words[i + 1] == "an" {
+            } else if lastByte == UInt8(ascii: ","), i + 2 < words.count, words[i + 1] == "a" || words[i + 1] == "an" {
                 // "Ocean Protocol, a Berlin-based startup": the noun within four words of the article.
-                let noun = words[(i + 2)..<min(words.count, i + 6)].first { appositionNouns.contains(String($0.trimmingTrailing(",.;"))) }
+                let noun = words[(i + 2)..<min(words.count, i + 6)].first { appositionNouns.contains($0.trimmingTrailingBytes(",.;")) }
                 guard noun != nil, let start = nameStart(words, before: i + 1, last: bare) else { continue }
                 result.append(((words[start..<i] + [bare]).joined(separator: " "), []))
             }
         }
         return result
     }
+
+    /// The legal suffix or firm word `word` is (a firm word may end a sentence: "Lux Capital."), or nil.
+    private static func suffix(_ word: Substring) -> Substring? {
+        // Every suffix is capitalised but "plc", and short: most words are ruled out by their first byte and length.
+        guard let first = word.utf8.first, first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z") || first == UInt8(ascii: "p"),
+              word.utf8.count <= longestSuffix else { return nil }
+        if legalSuffixes.contains(word) || firmWords.contains(word) { return word }
+        let withoutStop = word.trimmingTrailingBytes(".")
+        return firmWords.contains(withoutStop) ? withoutStop : nil
+    }
+
+    /// Whether `text` has a word that may be a suffix or firm word, or a ", a"/", an" apposition: a
+    /// single pass over its bytes that rules out most texts before they are cut into words.
+    static func mayName(_ text: String) -> Bool {
+        text.withBytes { bytes in
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: " ") {
+                defer { start = end + 1 }
+                guard end > start else { continue }
+                if bytes[end - 1] == UInt8(ascii: ","), isArticle(bytes, at: end + 1) { return true }
+                var last = end
+                while last > start, ",;:).".utf8.contains(bytes[last - 1]) { last -= 1 }
+                guard last > start, last - start < longestSuffix else { continue }
+                if bareSuffixes[Int(bytes[start])].contains(where: { $0.elementsEqual(bytes[start..<last]) }) { return true }
+            }
+            return false
+        }
+    }
+
+    /// Whether "a " or "an " starts at `index`.
+    private static func isArticle(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "a") else { return false }
+        if bytes[index + 1] == UInt8(ascii: " ") { return true }
+        return index + 2 < bytes.count && bytes[index + 1] == UInt8(ascii: "n") && bytes[index + 2] == UInt8(ascii: " ")
+    }
+
+    /// The suffixes and firm words without their trailing full stops, by first byte, for `mayName`.
+    private static let bareSuffixes: [[[UInt8]]] = {
+        var table = [[[UInt8]]](repeating: [], count: 256)
+        for suffix in legalSuffixes.union(firmWords) {
+            let bare = Array(suffix.utf8.reversed().drop { $0 == UInt8(ascii: ".") }.reversed())
+            table[Int(bare[0])].append(bare)
+        }
+        return table
+    }()
+
+    private static let longestSuffix = (legalSuffixes.union(firmWords).map(\.utf8.count).max() ?? 0) + 1
 
     /// Where the capitalised words of a name begin, right before index `end` (with `last` standing
     /// for the word at `end - 1` when it carried punctuation); nil when there are none.
@@ -123,9 +168,11 @@ public enum DocumentCompanies {
 }
 
 extension Substring {
-    func trimmingTrailing(_ characters: String) -> Substring {
-        var s = self
-        while let last = s.last, characters.contains(last) { s = s.dropLast() }
-        return s
+    /// The text without the given ASCII characters at its end.
+    func trimmingTrailingBytes(_ characters: StaticString) -> Substring {
+        let set = UnsafeBufferPointer(start: characters.utf8Start, count: characters.utf8CodeUnitCount)
+        var end = utf8.endIndex
+        while end > utf8.startIndex, set.contains(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
+        return self[..<end]
     }
 }

@@ -19,7 +19,9 @@ extension StringProtocol {
     }
 
     package func hasSuffixBytes(_ suffix: some StringProtocol) -> Bool {
-        utf8.count >= suffix.utf8.count && utf8.reversed().starts(with: suffix.utf8.reversed())
+        withBytes { bytes in
+            suffix.withBytes { end in bytes.count >= end.count && bytes[(bytes.count - end.count)...].elementsEqual(end) }
+        }
     }
 }
 
@@ -46,6 +48,7 @@ package enum ByteSearch {
 
 extension StringProtocol {
     /// Runs `body` over the text's UTF-8 bytes without copying them when the storage allows it.
+    @inlinable
     package func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
         return Array(utf8).withUnsafeBufferPointer(body)
@@ -62,6 +65,7 @@ extension StringProtocol {
     }
 
     /// Whether any byte of the text passes `test`, over contiguous bytes.
+    @inlinable
     package func containsByte(where test: (UInt8) -> Bool) -> Bool {
         withBytes { bytes in
             for b in bytes where test(b) { return true }

@@ -40,4 +40,15 @@ final class DocumentCompaniesTests: XCTestCase {
         XCTAssertEqual(found(["The Capital of the region grew.", "Venture Capital firms were cautious.",
                               "Yesterday Capital markets were calm."]), [])
     }
+
+    /// The byte-level pass that skips most texts must let through every form `names` reads.
+    func testTheQuickPassKeepsEveryForm() {
+        for text in ["Revel, a company that builds chargers.", "Ocean Protocol, an AI startup.", "Acme Holdings, LLC.",
+                     "Lux Capital.", "They met at D-Wave Quantum Inc., on Monday.", "Shell plc said so."] {
+            XCTAssertTrue(DocumentCompanies.mayName(text), text)
+        }
+        for text in ["Tesla sold cars, and more cars.", "Incredible results came in.", "The Capitalists met.", ""] {
+            XCTAssertFalse(DocumentCompanies.mayName(text), text)
+        }
+    }
 }

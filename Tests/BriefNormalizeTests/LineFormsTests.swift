@@ -236,4 +236,15 @@ final class LineFormsTests: XCTestCase {
         if case .heading = kind { return true }
         return false
     }
+
+    /// A line pasted again (a text then its parts) is classified once and keeps its own number.
+    func testARepeatedLineIsClassifiedAlikeWithItsOwnNumber() {
+        let lines: [(text: Substring, number: Int)] = [("## Tesla Opens a Factory", 1), ("Tesla opened it.", 2),
+                                                       ("## Tesla Opens a Factory", 7), ("Tesla opened it!", 8)]
+        let classified = LineClassifier.classify(lines)
+        XCTAssertEqual(classified.map(\.number), [1, 2, 7, 8])
+        XCTAssertEqual(classified[2].kind, classified[0].kind)
+        XCTAssertEqual(classified[2].content, "Tesla Opens a Factory")
+        XCTAssertEqual(classified[3].content, "Tesla opened it!", "a line that differs is classified anew")
+    }
 }

@@ -53,7 +53,8 @@ enum CopySplitter {
             }
             line.cutBefore = cutPending
             cutPending = line.cutAfter
-            if line.kind == .text, line.content.utf8.count <= HeadingRules.maxCharacters * 4 {
+            if line.kind == .text, line.content.utf8.count <= HeadingRules.maxCharacters * 4,
+               line.isLabelledTitle || !HeadingRules.endsLikeProse(line.content) {
                 let text = TitleFinder.headingText(InlineMarkdown.plainText(line.content))
                 line.looksLikeHeading = line.isLabelledTitle || HeadingRules.looksLikeHeading(text)
             }

@@ -1,3 +1,4 @@
+import BriefModel
 /// Says what each line of a source is, from its form alone: a marker, a time code, a Markdown
 /// heading or bullet, a bold or label line, page chrome, or text. Nothing is thrown away here;
 /// the layouts decide what to keep.
@@ -8,9 +9,21 @@ enum LineClassifier {
     static func classify(_ lines: [(text: Substring, number: Int)]) -> [Line] {
         var result: [Line] = []
         result.reserveCapacity(lines.count)
+        // A text pasted again in parts repeats most of its lines: each distinct line is classified once.
+        // Keyed by a hash of the bytes (Swift's string hashing costs more than classifying), checked on a hit.
+        var known: [UInt64: Line] = [:]
+        known.reserveCapacity(lines.count)
         for (text, number) in lines {
+            let key = text.withBytes { ContentHash.of($0) }
+            if var line = known[key], line.raw.withBytes({ a in text.withBytes { b in a.elementsEqual(b) } }) {
+                line.number = number
+                result.append(line)
+                continue
+            }
             guard let pieces = CollapsedParagraphs.split(text) else {
-                result.append(classify(text, number: number))
+                let line = classify(text, number: number)
+                known[key] = line
+                result.append(line)
                 continue
             }
             for (k, piece) in pieces.enumerated() {

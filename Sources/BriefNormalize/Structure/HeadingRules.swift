@@ -53,10 +53,15 @@ enum HeadingRules {
     }
 
     /// The words of a line that may be a heading, or nil when its shape rules that out.
+    /// Ends as a sentence or clause does, which no heading does: the cheapest test, first for every line.
+    static func endsLikeProse(_ text: String) -> Bool {
+        guard let lastByte = text.utf8.last else { return true }
+        return lastByte == UInt8(ascii: ".") && !endsWithAbbreviation(text) || lastByte == UInt8(ascii: ",")
+            || lastByte == UInt8(ascii: ";") || text.hasSuffixBytes("…")
+    }
+
     private static func candidateWords(_ text: String) -> [Substring]? {
-        // Cheapest tests first: most lines are paragraphs that end with a full stop.
-        guard let lastByte = text.utf8.last, lastByte != UInt8(ascii: ".") || endsWithAbbreviation(text), lastByte != UInt8(ascii: ","),
-              lastByte != UInt8(ascii: ";"), lastByte != UInt8(ascii: ":"), !text.hasSuffixBytes("…") else { return nil }
+        guard !endsLikeProse(text), text.utf8.last != UInt8(ascii: ":") else { return nil }
         guard text.utf8.count <= maxCharacters || text.utf8.count <= maxCharacters * 4 && text.count <= maxCharacters else { return nil }
         guard let first = text.first, first.isLetter || first.isNumber, !(first.isLowercase && !startsWithBrand(text)) else { return nil }
         guard !TextRules.looksLikeListItem(text), !TextRules.containsURL(text) else { return nil }

@@ -18,14 +18,23 @@ package enum TextRules {
 
     /// Whether the text ends where a sentence can end ("." "!" "?" "…" ":"), looking past closing quotes and brackets.
     static func endsSentence(_ text: some StringProtocol) -> Bool {
-        var last = text.endIndex
-        while last > text.startIndex {
-            let i = text.index(before: last)
-            let c = text[i]
-            if isClosingMark(c) || c == " " { last = i; continue }
-            return ".!?…:".contains(c)
+        text.withBytes { bytes in
+            var end = bytes.count
+            while end > 0 {
+                let b = bytes[end - 1]
+                if b < 0x80 {
+                    if b == 0x20 || isClosingMark(Character(Unicode.Scalar(b))) { end -= 1; continue }
+                    return b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?") || b == UInt8(ascii: ":")
+                }
+                // A non-ASCII character: back to its first byte, then judge it whole ("”", "’", "»", "…").
+                var start = end - 1
+                while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+                let c = Character(String(decoding: bytes[start..<end], as: UTF8.self))
+                if isClosingMark(c) { end = start; continue }
+                return c == "…"
+            }
+            return false
         }
-        return false
     }
 
     /// Whether a line continues the sentence of the line before: it starts with a lower-case
@@ -37,7 +46,7 @@ package enum TextRules {
     }
 
     static func words(_ text: some StringProtocol) -> [Substring] {
-        Substring(text).split(separator: " ", omittingEmptySubsequences: true)
+        Substring(text).utf8.split(separator: UInt8(ascii: " ")).map { Substring($0) }
     }
 
     package static func wordCount(_ text: some StringProtocol) -> Int {
