@@ -6,7 +6,13 @@ struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Build the site from Content/ into Site/.",
-        discussion: "The previous Site/ is replaced only when the whole build succeeds."
+        discussion: """
+            The previous Site/ is replaced only when the whole build succeeds.
+
+            \(environmentHelp)
+
+            \(exitCodesHelp)
+            """
     )
 
     @Option(name: .long, help: ArgumentHelp("The site folder, holding Content/.", valueName: "folder"))
