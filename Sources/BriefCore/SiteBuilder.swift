@@ -44,6 +44,7 @@ public enum SiteBuilder {
         } catch {
             return fail(error.diagnostics)
         }
+        var themeWarnings = ThemeCheck.templateWarnings(theme)
         timer.lap("read \(inputs.files.count) sources, settings and theme")
 
         let globalKey = globalKey(inputs, options)
@@ -80,6 +81,11 @@ public enum SiteBuilder {
         if model.config.baseURL == nil {
             diagnostics.append(.warning(options.display(options.configFile), "base_url is not set: feeds and the sitemap get relative links, but feed readers and search engines need absolute ones; set base_url in brief.yml"))
         }
+        let checkOptions = RenderOptions(maxOutputBytes: model.config.maxPageSize)
+        themeWarnings += ThemeCheck.pageWarnings(model, theme: theme, options: checkOptions)
+        // `--strict` holds a site's templates to what it holds their data to.
+        diagnostics += themeWarnings.map { options.strict ? $0.with(severity: .error) : $0 }
+        if diagnostics.hasErrors { return fail() }
         timer.lap("assemble the site")
 
         // An existing site built with the same page settings is updated in place, even when the theme, the gazetteer or

@@ -37,6 +37,13 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Codable {
         Diagnostic(.error, file: file, line: line, column: column, message)
     }
 
+    /// The same diagnostic as a warning or an error.
+    public func with(severity: Severity) -> Diagnostic {
+        var copy = self
+        copy.severity = severity
+        return copy
+    }
+
     /// `path:line:column: severity: message`
     public var description: String {
         "\(file):\(line):\(column): \(severity.rawValue): \(message)"
