@@ -3,6 +3,7 @@
 // BriefServe and BriefModel (diagnostics).
 
 import ArgumentParser
+import Foundation
 
 @main
 struct Brief: ParsableCommand {
@@ -23,6 +24,15 @@ struct Brief: ParsableCommand {
                       CompaniesCommand.self, TemplateCommand.self],
         defaultSubcommand: nil
     )
+
+    /// Runs the command line, first catching a mistyped command to suggest the one meant.
+    static func main() {
+        if let message = CommandSuggestion.message(for: Array(CommandLine.arguments.dropFirst())) {
+            FileHandle.standardError.write(Data(message.utf8))
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
+        main(nil)
+    }
 }
 
 /// The environment variables brief reads, for `--help` (lines short enough not to be wrapped).
