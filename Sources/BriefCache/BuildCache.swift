@@ -13,7 +13,7 @@ import BriefStories
 /// ignored and rebuilt, never trusted.
 package struct BuildCache {
     /// Part of every key: a new brief version never reads an old cache.
-    package static let version = "brief-cache-6"
+    package static let version = "brief-cache-7"
     static let recordMagic = Array("BRIEFPACK1".utf8)
 
     package let folder: URL

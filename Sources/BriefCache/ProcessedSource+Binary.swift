@@ -15,6 +15,7 @@ extension ProcessedSource {
         w.optional(d.metadata.slug) { $0.string($1) }
         w.bool(d.metadata.draft)
         w.optional(d.metadata.companies) { $0.array($1) { $0.string($1) } }
+        w.bool(d.metadata.companiesOnly)
         w.optional(d.metadata.description) { $0.string($1) }
         w.array(d.diagnostics) { $0.diagnostic($1) }
         w.array(d.sections) { w, section in
@@ -59,6 +60,7 @@ extension ProcessedSource {
         metadata.slug = try r.optional { r throws(BinaryReader.Malformed) in try r.string() }
         metadata.draft = try r.bool()
         metadata.companies = try r.optional { r throws(BinaryReader.Malformed) in try r.array { r throws(BinaryReader.Malformed) in try r.string() } }
+        metadata.companiesOnly = try r.bool()
         metadata.description = try r.optional { r throws(BinaryReader.Malformed) in try r.string() }
         let diagnostics = try r.array { r throws(BinaryReader.Malformed) in try r.diagnostic() }
         let sections = try r.array { r throws(BinaryReader.Malformed) -> Section in

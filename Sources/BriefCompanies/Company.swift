@@ -42,3 +42,19 @@ public struct CompanyMention: Sendable, Hashable, Codable {
         self.firstPosition = firstPosition
     }
 }
+
+extension CompanyMention {
+    /// A story's companies in the order its pages list them: its subject first — the companies its heading
+    /// names, in the heading's order — then the others, most mentioned first, ties in order of first mention.
+    /// A story about CATL that mentions Tesla more often still lists CATL first.
+    /// - Parameter headingLength: the heading's length in UTF-8 bytes; positions below it are in the heading.
+    public static func subjectFirst(_ mentions: [CompanyMention], headingLength: Int) -> [CompanyMention] {
+        mentions.sorted { a, b in
+            let aInHeading = a.firstPosition < headingLength
+            let bInHeading = b.firstPosition < headingLength
+            if aInHeading != bInHeading { return aInHeading }
+            if aInHeading { return a.firstPosition < b.firstPosition }
+            return (b.mentions, a.firstPosition) < (a.mentions, b.firstPosition)
+        }
+    }
+}

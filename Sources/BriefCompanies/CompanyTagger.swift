@@ -87,7 +87,8 @@ public struct CompanyTagger: Sendable {
         var ambiguous: Bool
     }
 
-    /// The companies a story mentions, most mentioned first, ties in order of first mention.
+    /// The companies a story mentions, those its heading names first, then the most mentioned
+    /// (`CompanyMention.subjectFirst`).
     public func tag(heading: String, paragraphs: [String]) -> [CompanyMention] {
         var hits: [Hit] = []
         var offset = 0
@@ -97,7 +98,7 @@ public struct CompanyTagger: Sendable {
             offset += text.utf8.count + 1
             sentence += 1
         }
-        return Self.summarize(hits, companies: companies)
+        return CompanyMention.subjectFirst(Self.summarize(hits, companies: companies), headingLength: heading.utf8.count)
     }
 
     private static func summarize(_ hits: [Hit], companies: [Company]) -> [CompanyMention] {
@@ -112,7 +113,7 @@ public struct CompanyTagger: Sendable {
             byCompany[hit.company, default: CompanyMention(slug: company.slug, name: company.name, mentions: 0, firstPosition: hit.position)]
                 .mentions += 1
         }
-        return byCompany.values.sorted { ($1.mentions, $0.firstPosition) < ($0.mentions, $1.firstPosition) }
+        return Array(byCompany.values)
     }
 
     private func scan(_ text: String, isHeading: Bool, offset: Int, sentence: inout Int, into hits: inout [Hit]) {

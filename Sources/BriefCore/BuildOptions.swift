@@ -32,7 +32,13 @@ public struct BuildOptions: Sendable {
 
     public var content: URL { root.appendingPathComponent("Content") }
     public var templates: URL { root.appendingPathComponent("Templates") }
-    public var configFile: URL { root.appendingPathComponent("brief.yml") }
+    /// `brief.yml`, or `brief.yaml` when only that one is there.
+    public var configFile: URL {
+        let yml = root.appendingPathComponent("brief.yml")
+        let yaml = root.appendingPathComponent("brief.yaml")
+        let exists = { (url: URL) in FileManager.default.fileExists(atPath: url.path) }
+        return !exists(yml) && exists(yaml) ? yaml : yml
+    }
     public var companiesFile: URL { content.appendingPathComponent("companies.yml") }
     /// Where processed sources and the last build's state are kept (git-ignored, safe to delete).
     public var cacheFolder: URL { root.appendingPathComponent(".brief-cache") }
@@ -75,4 +81,6 @@ public struct BuildReport: Sendable {
     public var diagnostics: [Diagnostic] = []
     /// Paths of the site's files that this build wrote anew or deleted (none when up to date), for live reload.
     public var changedFiles: [String] = []
+    /// The paths among `changedFiles` that were deleted.
+    public var deletedFiles: [String] = []
 }

@@ -80,6 +80,11 @@ public enum ContentLoader {
         let readStarted = FileStamp.now()
         var diagnostics: [Diagnostic] = []
         let configBytes = readOptional(options.configFile, options, diagnostics: &diagnostics) ?? []
+        if FileManager.default.fileExists(atPath: options.root.appendingPathComponent("brief.yaml").path),
+           options.configFile.lastPathComponent == "brief.yml" {
+            diagnostics.append(.error(options.display(options.root.appendingPathComponent("brief.yaml")),
+                                      "both brief.yml and brief.yaml are here; brief reads brief.yml: remove one"))
+        }
         var config = parseConfig(configBytes, options, diagnostics: &diagnostics)
         if let baseURL = options.baseURL { config.baseURL = baseURL }
         let links = config.followSymlinks ? nil : ContentLinks(options)
@@ -222,7 +227,10 @@ public enum ContentLoader {
     /// An error when no source has anything to publish.
     static func nothingToPublish(_ sources: [ProcessedSource], _ inputs: SiteInputs, _ options: BuildOptions) -> Diagnostic? {
         guard sources.allSatisfy({ $0.stories.isEmpty }) else { return nil }
-        return .error(options.display(options.content), "no stories to publish: none of the \(inputs.files.count) source(s) has any text left; see the warnings above")
+        let count = inputs.files.count
+        let sources = count == 1 ? "the source has" : "none of the \(count) sources has"
+        return .about(.error, options.display(options.content) + "/",
+                      "no stories to publish: \(sources) any text left; see the warnings above")
     }
 
     /// An optional file's bytes: nil when it does not exist, an error when it exists but cannot be read.
@@ -279,9 +287,7 @@ public enum ContentLoader {
     ) -> Result<(sources: [String], warnings: [Diagnostic]), DiagnosticError> {
         let folder = options.content
         let display = options.display(folder)
-        guard directoryExists(folder) else {
-            return .failure(DiagnosticError(.error(display, "no Content/ folder here: put your source texts (.txt or .md) into \(display)/, or run `brief init` to start a new site")))
-        }
+        guard directoryExists(folder) else { return .failure(DiagnosticError(missingContent(options))) }
         guard access(folder.path, R_OK | X_OK) == 0 else {
             return .failure(DiagnosticError(.error(display, "cannot read the folder: \(String(cString: strerror(errno)))")))
         }
@@ -303,9 +309,40 @@ public enum ContentLoader {
             }
         }
         if sources.isEmpty {
-            return .failure(DiagnosticError(warnings + [.error(display, "\(display)/ has no sources: add .txt or .md files (scraped articles, transcripts, notes), or run `brief init` for a sample")]))
+            let error = Diagnostic.about(.error, display + "/", "no sources: add .txt or .md files (scraped articles, "
+                                         + "transcripts, notes), or run `brief init` for a sample")
+            return .failure(DiagnosticError(warnings + [error]))
         }
         return .success((sources, warnings))
+    }
+
+    /// Why there is no `Content/`: no site folder at all, a lowercase `content/`, or none.
+    static func missingContent(_ options: BuildOptions) -> Diagnostic {
+        guard directoryExists(options.root) else {
+            let message = "no such folder: the site folder (--root) must exist and hold Content/"
+            return .about(.error, options.root.path, message)
+        }
+        let display = options.display(options.content)
+        var message = "no Content/ folder here: put your source texts (.txt or .md) into \(display)/, "
+            + "or run `brief init` to start a new site"
+        let lowercase = options.root.appendingPathComponent("content")
+        if directoryExists(lowercase) {
+            message = "no Content/ folder here, but a content/ folder: brief reads Content/, with a capital C; "
+                + "rename it (mv content Content)"
+        }
+        return .about(.error, display + "/", message)
+    }
+
+    /// The warning that feeds and the sitemap get relative links: at `brief.yml` when there is one.
+    static func baseURLWarning(_ options: BuildOptions, hasConfig: Bool) -> Diagnostic {
+        let message = "base_url is not set: feeds and the sitemap get relative links, but feed readers and search "
+            + "engines need absolute ones"
+        guard hasConfig else {
+            return .about(.warning, "", message + "; create brief.yml with a line such as "
+                          + "`base_url: https://example.org/news/`, or pass --base-url")
+        }
+        let name = options.configFile.lastPathComponent
+        return .warning(options.display(options.configFile), message + "; set base_url in \(name)")
     }
 
     static func directoryExists(_ url: URL) -> Bool {

@@ -44,6 +44,7 @@ public enum SiteBuilder {
         } catch {
             return fail(error.diagnostics)
         }
+        var themeWarnings = ThemeCheck.templateWarnings(theme)
         timer.lap("read \(inputs.files.count) sources, settings and theme")
 
         let globalKey = globalKey(inputs, options)
@@ -78,8 +79,13 @@ public enum SiteBuilder {
         let (model, assembly) = SiteAssembler(config: inputs.config, gazetteer: gazetteer).assemble(processed)
         diagnostics += assembly
         if model.config.baseURL == nil {
-            diagnostics.append(.warning(options.display(options.configFile), "base_url is not set: feeds and the sitemap get relative links, but feed readers and search engines need absolute ones; set base_url in brief.yml"))
+            diagnostics.append(ContentLoader.baseURLWarning(options, hasConfig: !inputs.configBytes.isEmpty))
         }
+        let checkOptions = RenderOptions(maxOutputBytes: model.config.maxPageSize)
+        themeWarnings += ThemeCheck.pageWarnings(model, theme: theme, options: checkOptions)
+        // `--strict` holds a site's templates to what it holds their data to.
+        diagnostics += themeWarnings.map { options.strict ? $0.with(severity: .error) : $0 }
+        if diagnostics.hasErrors { return fail() }
         timer.lap("assemble the site")
 
         // An existing site built with the same page settings is updated in place, even when the theme, the gazetteer or
@@ -124,6 +130,7 @@ public enum SiteBuilder {
         report.diagnostics = sortedDiagnostics
         let removed = sameOutput ? (state?.outputs.keys.filter { written.outputs[$0] == nil } ?? []) : []
         report.changedFiles = writer.writtenPaths + removed
+        report.deletedFiles = removed
         report.seconds = Date().timeIntervalSince(start)
         // Consumed, so that the last reference, and the freeing, is the disposal's.
         Disposal.later(consume inputs, consume processed, consume model, consume written, consume state, consume previous,

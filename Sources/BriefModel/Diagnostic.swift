@@ -29,6 +29,15 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Codable {
         self.message = message
     }
 
+    /// A problem with a whole folder, or (with an empty `file`) with no file at all: printed without a
+    /// position (`Content/: error: …`, `warning: …`), since `Content:1:1:` points at nothing.
+    public static func about(_ severity: Severity, _ file: String, _ message: String) -> Diagnostic {
+        var diagnostic = Diagnostic(severity, file: file, message)
+        diagnostic.line = 0
+        diagnostic.column = 0
+        return diagnostic
+    }
+
     public static func warning(_ file: String, line: Int = 1, column: Int = 1, _ message: String) -> Diagnostic {
         Diagnostic(.warning, file: file, line: line, column: column, message)
     }
@@ -37,9 +46,17 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Codable {
         Diagnostic(.error, file: file, line: line, column: column, message)
     }
 
-    /// `path:line:column: severity: message`
+    /// The same diagnostic as a warning or an error.
+    public func with(severity: Severity) -> Diagnostic {
+        var copy = self
+        copy.severity = severity
+        return copy
+    }
+
+    /// `path:line:column: severity: message`; `path: severity: message` or `severity: message` without a position.
     public var description: String {
-        "\(file):\(line):\(column): \(severity.rawValue): \(message)"
+        guard line > 0 else { return (file.isEmpty ? "" : "\(file): ") + "\(severity.rawValue): \(message)" }
+        return "\(file):\(line):\(column): \(severity.rawValue): \(message)"
     }
 }
 

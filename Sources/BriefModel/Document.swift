@@ -36,15 +36,20 @@ public struct Document: Sendable, Hashable {
         /// A slug chosen by the author for the briefing.
         public var slug: String?
         public var draft: Bool = false
-        /// Company names that replace what tagging would find, when given.
+        /// Companies the author lists (`companies:`): tagged on the stories that name them, besides
+        /// those tagging finds.
         public var companies: [String]?
+        /// `companies_only: true`: tagging is off, and every story has the listed companies alone.
+        public var companiesOnly: Bool
         /// A summary the author wrote for the briefing.
         public var description: String?
 
-        public init(slug: String? = nil, draft: Bool = false, companies: [String]? = nil, description: String? = nil) {
+        public init(slug: String? = nil, draft: Bool = false, companies: [String]? = nil, companiesOnly: Bool = false,
+                    description: String? = nil) {
             self.slug = slug
             self.draft = draft
             self.companies = companies
+            self.companiesOnly = companiesOnly
             self.description = description
         }
     }

@@ -12,7 +12,7 @@ import Glibc
 /// only `stop()` may come from another.
 final class SiteWatcher: @unchecked Sendable {
     /// The names in the site folder that builds read.
-    static let inputs: Set<String> = ["brief.yml", "Content", "Templates"]
+    static let inputs: Set<String> = ["brief.yml", "brief.yaml", "Content", "Templates"]
 
     private let inotify: Inotify
     private let root: String
@@ -80,7 +80,7 @@ final class SiteWatcher: @unchecked Sendable {
             guard !name.isEmpty, !name.hasPrefix("."), !folder.isEmpty || Self.inputs.contains(name) else { continue }
             let path = folder.isEmpty ? name : folder + "/" + name
             let arrived = event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0
-            if event.isFolder && arrived && path != "brief.yml" { watchTree(path) }
+            if event.isFolder && arrived && path != "brief.yml" && path != "brief.yaml" { watchTree(path) }
             changed.append(path)
         }
         return changed

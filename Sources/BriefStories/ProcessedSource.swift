@@ -73,6 +73,8 @@ public struct SourceProcessor: Sendable {
     public var normalizing: NormalizeOptions
     /// Companies by name, alias or slug, for front matter `companies:` lists.
     private let lookup: [String: Company]
+    /// Merges the companies authors list with those found.
+    private let authored: StoryCompanies
 
     public init(gazetteer: Gazetteer, normalizing: NormalizeOptions = NormalizeOptions()) {
         tagger = CompanyTagger(gazetteer: gazetteer)
@@ -82,6 +84,7 @@ public struct SourceProcessor: Sendable {
             for key in company.spellings + [company.slug] where lookup[key] == nil { lookup[key] = company }
         }
         self.lookup = lookup
+        authored = StoryCompanies(lookup: lookup)
     }
 
     public func process(_ source: SourceText) -> ProcessedSource {
@@ -90,20 +93,25 @@ public struct SourceProcessor: Sendable {
 
     public func process(_ document: Document) -> ProcessedSource {
         let named = namedCompanies(document)
+        let listed = listedCompanies(document)
         let stories = document.sections.map { section -> ProcessedSource.StoryDraft in
-            let texts = section.paragraphs.map(\.text)
+            let (own, paragraphs) = StoryCompanies.ownLine(section, source: document.source)
+            var body = section
+            body.paragraphs = paragraphs
+            let texts = paragraphs.map(\.text)
             var draft = ProcessedSource.StoryDraft(
                 heading: section.heading,
                 line: section.line,
-                paragraphs: section.paragraphs,
-                html: CMark.html(section.bodyMarkdown),
-                companies: companies(document, named: named, heading: section.heading, texts),
+                paragraphs: paragraphs,
+                html: CMark.html(body.bodyMarkdown),
+                companies: companies(document, named: named, listed: story(listed, own), heading: section.heading,
+                                     texts),
                 keyFigures: KeyFigureExtractor.extract(texts),
                 summary: Summary.firstSentence(texts.first ?? ""),
                 wordCount: texts.reduce(0) { $0 + TextRules.wordCount($1) }
             )
             draft.computeHash()
-            draft.search = SearchText(section.paragraphs)
+            draft.search = SearchText(paragraphs)
             return draft
         }
         return ProcessedSource(document: document, stories: stories)
@@ -113,44 +121,49 @@ public struct SourceProcessor: Sendable {
     public func retag(_ source: ProcessedSource) -> ProcessedSource {
         var source = source
         let named = namedCompanies(source.document)
+        let listed = listedCompanies(source.document)
         for i in source.stories.indices {
-            source.stories[i].companies = companies(source.document, named: named, heading: source.stories[i].heading,
+            // Stories are made one per section, so the section holds the story's own `companies:` line.
+            let sections = source.document.sections
+            let own = i < sections.count
+                ? StoryCompanies.ownLine(sections[i], source: source.document.source).names : nil
+            source.stories[i].companies = companies(source.document, named: named, listed: story(listed, own),
+                                                    heading: source.stories[i].heading,
                                                     source.stories[i].paragraphs.map(\.text))
             source.stories[i].computeHash()
         }
         return source
     }
 
-    /// The companies of a story: those the front matter lists, else those the tagger finds and those
-    /// the document names as companies by form (`named`).
-    private func companies(_ document: Document, named: [Company], heading: String, _ texts: [String]) -> [CompanyMention] {
-        if let listed = document.metadata.companies { return listedCompanies(listed) }
+    /// The companies of a story: those the tagger finds, those the document names as companies by form
+    /// (`named`) and those the author lists (`StoryCompanies`); with `companies_only`, the listed ones alone.
+    private func companies(_ document: Document, named: [Company], listed: StoryCompanies.Listed, heading: String,
+                           _ texts: [String]) -> [CompanyMention] {
+        if document.metadata.companiesOnly { return authored.only(listed.story ?? listed.source) }
         var found = tagger.tag(heading: heading, paragraphs: texts)
         let more = DocumentCompanies.mentions(of: named, heading: heading, paragraphs: texts)
             .filter { mention in !found.contains { $0.slug == mention.slug } }
-        guard !more.isEmpty else { return found }
         // "Google Ventures" is not a mention of Google.
         for mention in more {
             for k in found.indices where mention.name.hasPrefix(found[k].name + " ") { found[k].mentions -= mention.mentions }
         }
-        return (found.filter { $0.mentions > 0 } + more).sorted { ($1.mentions, $0.firstPosition) < ($0.mentions, $1.firstPosition) }
+        return authored.merge(found.filter { $0.mentions > 0 } + more, listed: listed, heading: heading, texts)
     }
 
     /// Companies the document's paragraphs name by form ("the Enron Corporation") that the gazetteer lacks.
     private func namedCompanies(_ document: Document) -> [Company] {
-        guard document.metadata.companies == nil else { return [] }
+        guard !document.metadata.companiesOnly else { return [] }
         let texts = document.sections.flatMap { $0.paragraphs.map(\.text) }
         return DocumentCompanies.find(in: texts) { lookup[$0] != nil }
     }
 
-    /// The companies an author listed in front matter, known or not.
-    private func listedCompanies(_ names: [String]) -> [CompanyMention] {
-        var seen = Set<String>()
-        return names.enumerated().compactMap { index, name in
-            let company = lookup[name]
-            let slug = company?.slug ?? Slug.make(name, fallbackPrefix: "company")
-            guard seen.insert(slug).inserted else { return nil }
-            return CompanyMention(slug: slug, name: company?.name ?? name, mentions: 1, firstPosition: index)
-        }
+    /// The companies the front matter lists, known or not.
+    private func listedCompanies(_ document: Document) -> [Company] {
+        (document.metadata.companies ?? []).map(authored.company(named:))
+    }
+
+    /// The listed companies of one story: the source's, and those of the story's own line.
+    private func story(_ listed: [Company], _ own: [String]?) -> StoryCompanies.Listed {
+        StoryCompanies.Listed(source: listed, story: own.map { $0.map(authored.company(named:)) })
     }
 }

@@ -6,7 +6,13 @@ struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Build the site from Content/ into Site/.",
-        discussion: "The previous Site/ is replaced only when the whole build succeeds."
+        discussion: """
+            The previous Site/ is replaced only when the whole build succeeds.
+
+            \(environmentHelp)
+
+            \(exitCodesHelp)
+            """
     )
 
     @Option(name: .long, help: ArgumentHelp("The site folder, holding Content/.", valueName: "folder"))
@@ -24,11 +30,18 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Ignore the build cache (.brief-cache/) and rebuild everything.")
     var clean = false
 
+    @Flag(name: .shortAndLong, help: "Print errors only: no warnings, no summary.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Print every file of the site written or deleted.")
+    var verbose = false
+
     @Option(name: .long, help: ArgumentHelp("The address the site is published at, in place of brief.yml's base_url "
                                             + "(for deploy previews).", valueName: "url"))
     var baseURL: String?
 
     func validate() throws {
+        if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
         if let output, output.isEmpty { throw ValidationError("--output needs a folder") }
         if let baseURL, BuildOptions.checkedBaseURL(baseURL) == nil {
             throw ValidationError("--base-url must be an absolute http(s) address such as https://example.org/news/")
@@ -45,12 +58,18 @@ struct BuildCommand: ParsableCommand {
         options.exitsAfterBuild = true
         switch SiteBuilder.build(options) {
         case .success(let report):
-            printDiagnostics(report.diagnostics)
+            printDiagnostics(quiet ? report.diagnostics.filter { $0.severity == .error } : report.diagnostics)
+            if quiet { return }
+            let folder = terminalSafe(Self.folder(options))
+            if verbose {
+                let deleted = Set(report.deletedFiles)
+                for path in report.changedFiles.sorted() {
+                    print(terminalSafe("\(deleted.contains(path) ? "deleted" : "wrote") \(folder)\(path)"))
+                }
+            }
             let warnings = report.diagnostics.count
             let what = "\(counted(report.sources, "briefing")), \(counted(report.stories, "story", "stories")), \(counted(report.companies, "company", "companies"))"
             let time = String(format: "%.2f", report.seconds)
-            let output = options.display(options.output)
-            let folder = terminalSafe(output.hasSuffix("/") ? output : output + "/")
             let suffix = warnings > 0 ? " (\(counted(warnings, "warning")))" : ""
             if report.upToDate {
                 print("Up to date: \(what); nothing changed, nothing written, in \(time) s → \(folder)\(suffix)")
@@ -58,13 +77,19 @@ struct BuildCommand: ParsableCommand {
                 print("Built \(what): \(counted(report.filesWritten, "file")) written, \(report.filesUnchanged) unchanged in \(time) s → \(folder)\(suffix)")
             }
         case .failure(let error):
-            printDiagnostics(error.diagnostics)
+            printDiagnostics(quiet ? error.diagnostics.filter { $0.severity == .error } : error.diagnostics)
             let errors = error.diagnostics.filter { $0.severity == .error }.count
-            let output = options.display(options.output)
-            let folder = terminalSafe(output.hasSuffix("/") ? output : output + "/")
-            let message = "Build failed with \(counted(errors, "error")); \(folder) was left as it was.\n"
-            FileHandle.standardError.write(Data(message.utf8))
+            let folder = terminalSafe(Self.folder(options))
+            let kept = FileManager.default.fileExists(atPath: options.output.path)
+                ? "\(folder) was left as it was" : "nothing was written"
+            FileHandle.standardError.write(Data("Build failed with \(counted(errors, "error")); \(kept).\n".utf8))
             throw ExitCode(1)
         }
+    }
+
+    /// The output folder as the user named it, with its slash.
+    private static func folder(_ options: BuildOptions) -> String {
+        let output = options.display(options.output)
+        return output.hasSuffix("/") ? output : output + "/"
     }
 }

@@ -30,7 +30,9 @@ struct CompaniesCommand: ParsableCommand {
                 let mentions = counted(company.mentions, "mention")
                 print(terminalSafe("\(place): \(company.name) (\(mentions)): \"\(company.context)\""))
             }
-            FileHandle.standardError.write(Data("\(counted(found.count, "unknown name")) that look like companies; add the real ones to Content/companies.yml.\n".utf8))
+            let names = found.count == 1 ? "1 unknown name that looks like a company"
+                : "\(found.count) unknown names that look like companies"
+            FileHandle.standardError.write(Data("\(names); add the real ones to Content/companies.yml.\n".utf8))
             return
         }
         let known = try listed(CompanyListing.known(options))

@@ -22,6 +22,51 @@ final class CompaniesTests: XCTestCase {
         }
     }
 
+    /// Front matter's `companies:` adds to what brief finds, a story's own line tags that story,
+    /// `companies_only: true` turns finding off; a story lists its subject first.
+    func testCompaniesAnAuthorNamesJoinTheOnesFound() throws {
+        let folder = BriefRunner.temporaryFolder(self)
+        func source(_ only: Bool) -> String {
+            """
+            ---
+            title: Air travel
+            companies: [Delta Air Lines, Ryanair, Skyward Tiles]
+            \(only ? "companies_only: true" : "")
+            ---
+
+            ## CATL to supply Delta
+
+            companies: Acme Planes
+
+            Delta Air Lines said Boeing jets will need batteries. Boeing agreed, and Boeing shares rose. CATL said so.
+
+            ## Ryanair cuts fares
+
+            Ryanair cut fares on Monday, the airline said.
+            """
+        }
+        try E2E.write(source(false), "Content/2024-05-01-air.md", in: folder)
+        let result = try BriefRunner.run(["build"], in: folder)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        func companies(_ slug: String) -> [String] {
+            let page = E2E.read(folder.appendingPathComponent("Site"), "stories/\(slug)/index.html")
+            XCTAssertFalse(page.contains("companies:"), "the story's own line is not shown")
+            let aside = E2E.sections(of: page, from: "<h2 id=\"companies-title\">", to: "</section>").first ?? ""
+            return E2E.sections(of: aside, from: "class=\"tag\" href=\"../../companies/", to: "/index.html")
+        }
+        XCTAssertEqual(companies("catl-to-supply-delta"), ["catl", "boeing", "delta-air-lines", "acme-planes"],
+                       "the heading's company first, then by mentions; Boeing, not listed, is found")
+        XCTAssertEqual(companies("ryanair-cuts-fares"), ["ryanair"], "a listed company only where it is named")
+        let site = folder.appendingPathComponent("Site")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: site.appendingPathComponent("companies/skyward-tiles").path))
+
+        try E2E.write(source(true), "Content/2024-05-01-air.md", in: folder)
+        XCTAssertEqual(try BriefRunner.run(["build"], in: folder).status, 0)
+        XCTAssertEqual(companies("catl-to-supply-delta"), ["acme-planes"], "companies_only: the story's own line")
+        XCTAssertEqual(companies("ryanair-cuts-fares"), ["delta-air-lines", "ryanair", "skyward-tiles"])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: site.appendingPathComponent("companies/boeing").path))
+    }
+
     func testSiteCompaniesFileChangesTagging() throws {
         let folder = try BriefRunner.sampleSite(self)
         try """

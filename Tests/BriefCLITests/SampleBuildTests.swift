@@ -107,7 +107,8 @@ final class SampleBuildTests: XCTestCase {
         let folder = BriefRunner.temporaryFolder(self)
         let result = try BriefRunner.run(["build"], in: folder)
         XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(result.stderr.contains("Content:1:1: error:"), result.stderr)
+        XCTAssertTrue(result.stderr.hasPrefix("Content/: error: no Content/ folder here"), result.stderr)
+        XCTAssertTrue(result.stderr.hasSuffix("Build failed with 1 error; nothing was written.\n"), result.stderr)
         XCTAssertTrue(result.stderr.contains("brief init"), result.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Site").path))
     }

@@ -79,4 +79,44 @@ final class TemplateCommandTests: XCTestCase {
         XCTAssertEqual(strict.status, 1)
         XCTAssertTrue(strict.stderr.contains("Templates/story.mustache:2:4: error:") && strict.stderr.contains("subtitle"), strict.stderr)
     }
+
+    /// Template mistakes that parse — a tag left open, a misspelt file name, a template written for another
+    /// generator — are warnings at their place, errors with `--strict`.
+    func testTemplateMistakesThatParseAreWarningsAndErrorsUnderStrict() throws {
+        let folder = try BriefRunner.sampleSite(self)
+        try write("{{<layout}}{{$main}}\n<h1>{{heading</h1>\n{{{html}}}{{/main}}{{/layout}}\n", "Templates/story.mustache",
+                  in: folder)
+        try write("{{<layout}}{{$main}}{{heading}}{{/main}}{{/layout}}", "Templates/stroy.mustache", in: folder)
+        try write("<html><body>{{ .Title }}</body></html>\n", "Templates/briefing.mustache", in: folder)
+        try write("{{<layout}}{{$main}}<div>{{title}}</div>{{/main}}{{/layout}}", "Templates/briefings.mustache",
+                  in: folder)
+        let result = try BriefRunner.run(["build"], in: folder)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let expected = [
+            "Templates/story.mustache:2:5: warning: unclosed tag: \"{{heading\" has no \"}}\" before \"<\"",
+            "Templates/stroy.mustache:1:1: warning: brief does not use a template named \"stroy\"; "
+                + "did you mean story.mustache?",
+            "Templates/briefing.mustache:1:1: warning: the pages drawn with briefing.mustache have no text",
+        ]
+        for line in expected { XCTAssertTrue(result.stderr.contains(line), "\(line)\n\(result.stderr)") }
+        XCTAssertFalse(result.stderr.contains("briefings.mustache:"),
+                       "a page with text and <main> is fine:\n\(result.stderr)")
+
+        let strict = try BriefRunner.run(["build", "--strict"], in: folder)
+        XCTAssertEqual(strict.status, 1)
+        for line in expected {
+            let error = line.replacingOccurrences(of: ": warning: ", with: ": error: ")
+            XCTAssertTrue(strict.stderr.contains(error), "\(error)\n\(strict.stderr)")
+        }
+
+        // The built-in theme's files, copied as they are, raise none of these.
+        let copy = try BriefRunner.sampleSite(self)
+        for name in ["layout", "story", "partials/date", "index"] {
+            let text = BriefRunner.read(BriefRunner.packageRoot.appendingPathComponent("Templates/\(name).mustache"))
+            try write(text, "Templates/\(name).mustache", in: copy)
+        }
+        let clean = try BriefRunner.run(["build", "--strict"], in: copy)
+        XCTAssertEqual(clean.status, 0, clean.stderr)
+        XCTAssertFalse(clean.stderr.contains("Templates/"), clean.stderr)
+    }
 }

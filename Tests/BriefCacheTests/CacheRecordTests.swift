@@ -35,7 +35,7 @@ final class CacheRecordTests: XCTestCase {
     /// under the new version.
     func testTheCachedFieldsMatchTheCacheVersion() {
         let pinned: [String: [String]] = [
-            "brief-cache-6": [
+            "brief-cache-7": [
                 "CompanyMention.firstPosition: Int", "CompanyMention.mentions: Int", "CompanyMention.name: String",
                 "CompanyMention.slug: String",
                 "ContentDate.day: Int", "ContentDate.month: Int", "ContentDate.secondsOfDay: Optional<Int>",
@@ -46,7 +46,8 @@ final class CacheRecordTests: XCTestCase {
                 "Document.hasOwnTitle: Bool", "Document.metadata: Metadata", "Document.sections: Array<Section>",
                 "Document.source: String", "Document.title: String",
                 "KeyFigure.unit: String", "KeyFigure.value: String",
-                "Metadata.companies: Optional<Array<String>>", "Metadata.description: Optional<String>",
+                "Metadata.companies: Optional<Array<String>>", "Metadata.companiesOnly: Bool",
+                "Metadata.description: Optional<String>",
                 "Metadata.draft: Bool", "Metadata.slug: Optional<String>",
                 "Paragraph.isCut: Bool", "Paragraph.kind: Kind", "Paragraph.line: Int", "Paragraph.markdown: String",
                 "Paragraph.text: String",
@@ -98,7 +99,8 @@ final class CacheRecordTests: XCTestCase {
         ]
         let section = Section(heading: "Tesla's quarter", hasOwnHeading: false, line: 2, paragraphs: paragraphs)
         let date = ContentDate(year: 2024, month: 10, day: 28, secondsOfDay: 3_600, utcOffset: -18_000)!
-        let metadata = Document.Metadata(slug: "q3", draft: true, companies: ["Tesla"], description: "The quarter.")
+        let metadata = Document.Metadata(slug: "q3", draft: true, companies: ["Tesla"], companiesOnly: true,
+                                         description: "The quarter.")
         let document = Document(
             source: "Content/q3.txt", title: "Q3", hasOwnTitle: false, date: date, sections: [section],
             metadata: metadata,

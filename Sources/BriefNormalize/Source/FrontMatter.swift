@@ -12,7 +12,9 @@ public struct FrontMatter: Sendable, Hashable {
     public var metadata = Document.Metadata()
 
     /// The keys brief reads.
-    static let knownKeys: Set<String> = ["title", "date", "slug", "draft", "companies", "description", "summary"]
+    static let knownKeys: Set<String> = [
+        "title", "date", "slug", "draft", "companies", "companies_only", "description", "summary",
+    ]
 
     /// The front matter of a source, the index of its first body line and what was wrong with it.
     /// Invalid YAML at the top of a `.txt` is not front matter at all but part of the text.
@@ -76,6 +78,7 @@ public struct FrontMatter: Sendable, Hashable {
             }
         case "draft": metadata.draft = try reader.bool(value, key)
         case "companies": metadata.companies = try reader.strings(value, key)
+        case "companies_only": metadata.companiesOnly = try reader.bool(value, key)
         case "date":
             let text = try reader.string(value, key)
             guard let parsed = ContentDate(parsing: text) else {

@@ -70,8 +70,9 @@ public struct SiteConfig: Sendable, Hashable {
         case "author": author = try reader.optionalString(value, key)
         case "language":
             let tag = try reader.string(value, key)
-            guard !tag.isEmpty, tag.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
-                throw DiagnosticError(reader.error(value, "\"language\" must be a language tag such as en or pt-BR"))
+            guard LanguageTag.isValid(tag) else {
+                throw DiagnosticError(reader.error(value, "\"language\" must be a BCP 47 language tag such as en, de or "
+                                                   + "pt-BR, not \"\(tag)\""))
             }
             language = tag
         case "base_url":
