@@ -54,7 +54,9 @@ public enum SourceDecoder {
             ("a gzip archive", [0x1F, 0x8B]),
         ]
         for (name, magic) in signatures where bytes.starts(with: magic) { return name }
-        if bytes.contains(0) { return "a binary file (it contains NUL bytes)" }
+        if bytes.withUnsafeBufferPointer({ $0.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }) {
+            return "a binary file (it contains NUL bytes)"
+        }
         let sample = bytes.prefix(8192)
         var controls = 0
         for b in sample where b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C { controls += 1 }
