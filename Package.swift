@@ -133,7 +133,7 @@ let package = Package(
             name: "BriefCacheTests",
             dependencies: ["BriefCache", "BriefStories", "BriefFileSystem", "BriefModel"]
         ),
-        .testTarget(name: "BriefOutputTests", dependencies: ["BriefOutput"]),
+        .testTarget(name: "BriefOutputTests", dependencies: ["BriefOutput", "BriefFileSystem"]),
         .testTarget(name: "BriefCoreTests", dependencies: ["BriefCore", "BriefCache", "BriefFileSystem"]),
         .testTarget(name: "BriefServeTests", dependencies: ["BriefServe"]),
         .testTarget(name: "BriefCLITests", dependencies: ["brief"]),

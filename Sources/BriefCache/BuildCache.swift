@@ -73,18 +73,21 @@ package struct BuildCache {
     /// gain a record or hold one to drop. A failure only costs the next build some work.
     /// - Parameter previous: the keys the last build used, when known: then only the packs that
     ///   gain a record or lose one of those are read, not all of them.
-    package func store(_ fresh: [(key: UInt64, source: ProcessedSource)], keep: Set<UInt64>, previous: Set<UInt64>? = nil) {
-        _ = FileTree.makeFolders(sourcesFolder)
+    /// - Returns: the packs that could not be written, with the reason.
+    @discardableResult
+    package func store(_ fresh: [(key: UInt64, source: ProcessedSource)], keep: Set<UInt64>,
+                       previous: Set<UInt64>? = nil) -> [FileFailure] {
+        do { try FileTree.makeFolders(sourcesFolder) } catch { return [error] }
         let freshByShard = Dictionary(grouping: fresh) { Int($0.key & 0xFF) }
         let shards = previous.map { previous in
             Array(Set(fresh.map { Int($0.key & 0xFF) } + previous.subtracting(keep).map { Int($0 & 0xFF) }))
         } ?? Array(0..<Self.shards)
-        _ = Parallel.map(shards.count) { i -> Void in
+        let failures = Parallel.map(shards.count) { i -> FileFailure? in
             let shard = shards[i]
             let additions = freshByShard[shard] ?? []
             let existing = readPack(shard)
             let stale = existing.keys.contains { !keep.contains($0) }
-            guard !additions.isEmpty || stale else { return }
+            guard !additions.isEmpty || stale else { return nil }
             var writer = BinaryWriter(capacity: 64 * 1024)
             func add(_ key: UInt64, _ payload: [UInt8]) {
                 writer.uint64(key)
@@ -100,8 +103,10 @@ package struct BuildCache {
                 source.encode(into: &record)
                 add(key, record.bytes)
             }
-            FileTree.writeAtomically(Self.recordMagic + writer.bytes, to: packPath(shard))
+            do throws(FileFailure) { try FileTree.writeAtomically(Self.recordMagic + writer.bytes, to: packPath(shard)) } catch { return error }
+            return nil
         }
+        return failures.compactMap { $0 }
     }
 
     package func loadState() -> BuildState? {
@@ -109,8 +114,13 @@ package struct BuildCache {
         return try? BuildState(decoding: bytes)
     }
 
-    package func save(_ state: BuildState) {
-        _ = FileTree.makeFolders(folder.path)
-        FileTree.writeAtomically(state.encoded(), to: statePath)
+    package func save(_ state: BuildState) throws(FileFailure) {
+        try FileTree.makeFolders(folder.path)
+        try FileTree.writeAtomically(state.encoded(), to: statePath)
+    }
+
+    /// Removes the state of the last build: done before the output it describes changes.
+    package func forgetState() throws(FileFailure) {
+        if unlink(statePath) != 0 && errno != ENOENT { throw FileFailure(statePath, "cannot update the build cache") }
     }
 }

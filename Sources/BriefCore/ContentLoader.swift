@@ -200,15 +200,22 @@ public enum ContentLoader {
             guard fresh[k].matchesKey, let source = fresh[k].0, !source.document.diagnostics.hasErrors else { return nil }
             return (files[missing[k]].key, source)
         }
-        cache?.store(storable + retagged, keep: Set(files.map(\.key)), previous: previousKeys)
+        let failures = cache?.store(storable + retagged, keep: Set(files.map(\.key)), previous: previousKeys) ?? []
         var sources: [ProcessedSource] = []
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = failures.map { cacheWarning($0, cache: cache) }
         for (source, found) in results {
             diagnostics += found
             guard let source, !source.document.metadata.draft || drafts else { continue }
             sources.append(source)
         }
         return (sources, diagnostics)
+    }
+
+    /// A warning that the build cache could not be written: the build is right, the next one slower.
+    static func cacheWarning(_ failure: FileFailure, cache: BuildCache?) -> Diagnostic {
+        let root = cache?.folder.deletingLastPathComponent().path ?? ""
+        let path = failure.path.hasPrefix(root + "/") ? String(failure.path.dropFirst(root.count + 1)) : failure.path
+        return .warning(path, "\(failure.action): \(failure.reason); the next build does again the work it would have saved")
     }
 
     /// Decodes and processes one source's bytes: what a build does with each source, and `brief normalize`

@@ -9,6 +9,7 @@ import BriefModel
 import BriefCompanies
 import BriefSite
 import BriefCache
+import BriefFileSystem
 import BriefOutput
 
 /// Runs the whole pipeline: read `Content/`, normalize, tag, render, assemble, draw the pages
@@ -109,16 +110,21 @@ public enum SiteBuilder {
         }
         let deletions = incremental ? (previous?.outputs.keys.filter { written.outputs[$0] == nil }.sorted() ?? []) : []
         let kept = incremental ? written.kept : []
-        do { try writer.commit(deletions: deletions, kept: kept) } catch {
+        do {
+            try writer.commit(deletions: deletions, kept: kept) { () throws(DiagnosticError) in try forgetState(cache, options) }
+        } catch {
             writer.abandon()
             return fail(error.diagnostics)
         }
         let sortedDiagnostics = diagnostics.sortedByLocation()
-        cache.save(BuildState(globalKey: globalKey, otherInputsKey: otherInputsKey.value, sources: inputs.stateSources,
-                              readStarted: inputs.readStarted, outputs: written.outputs, outputPath: options.output.path,
-                              outputInode: Self.inode(options.output.path),
-                              counts: [model.briefings.count, model.stories.count, model.companies.count],
-                              diagnostics: sortedDiagnostics.filter { $0.severity == .warning }))
+        let newState = BuildState(globalKey: globalKey, otherInputsKey: otherInputsKey.value, sources: inputs.stateSources,
+                                  readStarted: inputs.readStarted, outputs: written.outputs, outputPath: options.output.path,
+                                  outputInode: Self.inode(options.output.path),
+                                  counts: [model.briefings.count, model.stories.count, model.companies.count],
+                                  diagnostics: sortedDiagnostics.filter { $0.severity == .warning })
+        // The site is in place: a cache that cannot be saved costs the next build time, not correctness.
+        var cacheWarnings: [Diagnostic] = []
+        do throws(FileFailure) { try cache.save(newState) } catch { cacheWarnings.append(ContentLoader.cacheWarning(error, cache: cache)) }
         timer.lap("put the site in place")
 
         var report = BuildReport()
@@ -127,7 +133,7 @@ public enum SiteBuilder {
         report.companies = model.companies.count
         report.filesWritten = writer.written
         report.filesUnchanged = written.outputs.count - writer.written
-        report.diagnostics = sortedDiagnostics
+        report.diagnostics = sortedDiagnostics + cacheWarnings
         let removed = sameOutput ? (state?.outputs.keys.filter { written.outputs[$0] == nil } ?? []) : []
         report.changedFiles = writer.writtenPaths + removed
         report.deletedFiles = removed
@@ -136,6 +142,14 @@ public enum SiteBuilder {
         Disposal.later(consume inputs, consume processed, consume model, consume written, consume state, consume previous,
                        consume previousHash, consume writer, consume sourceKeys, keepUntilExit: options.exitsAfterBuild)
         return .success(report)
+    }
+
+    /// Removes the state of the last build right before the site changes: a build killed or failing from then
+    /// on leaves none, and the next one is a full build rather than one that trusts a state the site no longer matches.
+    static func forgetState(_ cache: BuildCache, _ options: BuildOptions) throws(DiagnosticError) {
+        do { try cache.forgetState() } catch {
+            throw DiagnosticError(.error(options.display(URL(fileURLWithPath: error.path)), "\(error.action): \(error.reason)"))
+        }
     }
 
     /// Everything that touches every page: brief itself, the settings every page shows (and the size

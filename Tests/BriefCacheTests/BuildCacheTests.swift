@@ -27,7 +27,7 @@ final class BuildCacheTests: XCTestCase {
         let state = BuildState(globalKey: 7, otherInputsKey: 8, sources: sources, readStarted: 11, outputs: outputs,
                                outputPath: "/site", outputInode: 14, counts: [1, 2, 3],
                                diagnostics: [.warning("a.txt", line: 2, "careful")])
-        cache.save(state)
+        try cache.save(state)
         let loaded = try XCTUnwrap(cache.loadState())
         XCTAssertEqual(loaded.globalKey, 7)
         XCTAssertEqual(loaded.otherInputsKey, 8)
@@ -43,13 +43,13 @@ final class BuildCacheTests: XCTestCase {
     func testADamagedStateIsIgnored() throws {
         let folder = Fixtures.temporaryFolder(self).appendingPathComponent(".brief-cache")
         let cache = BuildCache(folder: folder)
-        cache.save(BuildState(globalKey: 1, otherInputsKey: 2, sources: [:], readStarted: 0, outputs: [:],
+        try cache.save(BuildState(globalKey: 1, otherInputsKey: 2, sources: [:], readStarted: 0, outputs: [:],
                               outputPath: "", outputInode: 0, counts: [], diagnostics: []))
         let path = folder.appendingPathComponent("state.bin").path
         var bytes = try XCTUnwrap(FileTree.read(path))
         XCTAssertNotNil(cache.loadState())
         bytes.removeLast()
-        FileTree.writeAtomically(bytes, to: path)
+        try FileTree.writeAtomically(bytes, to: path)
         XCTAssertNil(cache.loadState(), "a cut-off state is not trusted")
     }
 }
