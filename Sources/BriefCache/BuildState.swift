@@ -84,18 +84,32 @@ package struct BuildState: Sendable {
         w.uint64(outputInode)
         w.array(counts) { $0.int($1) }
         w.array(diagnostics) { $0.diagnostic($1) }
-        return Self.magic + w.bytes
+        let file = Self.magic + w.bytes
+        var checksum = BinaryWriter(capacity: 8)
+        checksum.uint64(ContentHash.of(file))
+        return file + checksum.bytes
     }
 }
 
 extension BuildState {
+    /// Decodes a state file: the magic, the state, and the checksum of both.
     init(decoding bytes: [UInt8]) throws(BinaryReader.Malformed) {
-        guard bytes.starts(with: Self.magic) else { throw BinaryReader.Malformed() }
-        var r = BinaryReader(bytes[Self.magic.count...])
+        guard bytes.count >= Self.magic.count + 8, bytes.starts(with: Self.magic) else { throw BinaryReader.Malformed() }
+        let body = bytes[..<(bytes.count - 8)]
+        var checksum = BinaryReader(bytes[(bytes.count - 8)...])
+        guard try checksum.uint64() == body.withUnsafeBufferPointer({ ContentHash.of($0) }) else {
+            throw BinaryReader.Malformed()
+        }
+        try self.init(decodingBody: body[Self.magic.count...])
+    }
+
+    /// Decodes the state between the magic and the checksum.
+    init(decodingBody bytes: ArraySlice<UInt8>) throws(BinaryReader.Malformed) {
+        var r = BinaryReader(bytes)
         guard try r.string() == BuildCache.version else { throw BinaryReader.Malformed() }
         globalKey = try r.uint64()
         otherInputsKey = try r.uint64()
-        let sourceCount = try r.count(limit: bytes.count)
+        let sourceCount = try r.count(limit: r.remaining)
         sources = Dictionary(minimumCapacity: sourceCount)
         for _ in 0..<sourceCount {
             let path = try r.string()
@@ -105,7 +119,7 @@ extension BuildState {
             sources[path] = Source(key: key, contentHash: contentHash, stamp: stamp)
         }
         readStarted = try r.uint64()
-        let outputCount = try r.count(limit: bytes.count)
+        let outputCount = try r.count(limit: r.remaining)
         outputs = Dictionary(minimumCapacity: outputCount)
         for _ in 0..<outputCount {
             let path = try r.string()

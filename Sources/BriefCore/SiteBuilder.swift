@@ -31,13 +31,21 @@ public enum SiteBuilder {
         // Parsing the built-in gazetteer takes a while; it overlaps reading the sources.
         DispatchQueue.global().async { _ = Gazetteer.builtIn }
         let cache = BuildCache(folder: options.cacheFolder)
-        let state = options.clean ? nil : cache.loadState()
+        var state: BuildState?
+        if options.clean {
+            // `--clean` reads nothing of the old cache: it is removed, and written afresh.
+            do throws(FileFailure) { try cache.clear() } catch { diagnostics.append(ContentLoader.cacheWarning(error, cache: cache)) }
+        } else {
+            let read = cache.readState()
+            state = read.state
+            if read.damaged { timer.note("cache: the state of the last build is damaged; ignored") }
+        }
         var inputs: SiteInputs
         switch ContentLoader.read(options, previous: state) {
         case .success(let read): inputs = read
-        case .failure(let error): return .failure(error)
+        case .failure(let error): return diagnostics.isEmpty ? .failure(error) : fail(error.diagnostics)
         }
-        diagnostics = inputs.diagnostics
+        diagnostics += inputs.diagnostics
         let theme: Theme
         do {
             theme = try Theme.load(overrides: ContentLoader.directoryExists(options.templates) ? options.templates : nil,
@@ -69,9 +77,11 @@ public enum SiteBuilder {
 
         let gazetteer = ContentLoader.loadGazetteer(inputs, options, diagnostics: &diagnostics)
         if diagnostics.hasErrors { return fail() }
-        let (processed, found) = ContentLoader.process(&inputs, gazetteer: gazetteer, cache: cache, reuse: !options.clean,
-                                                      previousKeys: state.map { Set($0.sourceKeys.values) }, drafts: options.drafts)
+        let (processed, found, damaged) = ContentLoader.process(&inputs, gazetteer: gazetteer, cache: cache, reuse: !options.clean,
+                                                               previousKeys: state.map { Set($0.sourceKeys.values) },
+                                                               drafts: options.drafts)
         diagnostics += found
+        if damaged > 0 { timer.note("cache: \(damaged) damaged record(s) ignored; their sources were processed again") }
         if diagnostics.hasErrors { return fail() }
         if let error = ContentLoader.nothingToPublish(processed, inputs, options) { return fail([error]) }
         for i in inputs.files.indices { inputs.files[i].bytes = nil }  // processed: the raw bytes need not stay in memory
