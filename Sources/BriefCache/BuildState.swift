@@ -52,17 +52,25 @@ package struct BuildState: Sendable {
     package struct Output: Equatable, Sendable {
         package var fingerprint: UInt64
         package var contentHash: UInt64
+        /// What `stat` said of the file once it was in place, to tell whether it changed since.
+        package var stamp: OutputStamp
 
-        package init(fingerprint: UInt64, contentHash: UInt64) {
+        package init(fingerprint: UInt64, contentHash: UInt64, stamp: OutputStamp = .unknown) {
             self.fingerprint = fingerprint
             self.contentHash = contentHash
+            self.stamp = stamp
         }
+    }
+
+    /// Every output with the stamp it was left with, for `OutputCheck`.
+    package var outputStamps: [(path: String, stamp: OutputStamp)] {
+        outputs.map { ($0.key, $0.value.stamp) }
     }
 
     static let magic = Array("BRIEFSTATE".utf8)
 
     func encoded() -> [UInt8] {
-        var w = BinaryWriter(capacity: 64 * outputs.count + 96 * sources.count)
+        var w = BinaryWriter(capacity: 88 * outputs.count + 96 * sources.count)
         w.string(BuildCache.version)
         w.uint64(globalKey)
         w.uint64(otherInputsKey)
@@ -77,8 +85,10 @@ package struct BuildState: Sendable {
         w.uint64(readStarted)
         w.array(Array(outputs)) { w, entry in
             w.string(entry.key)
-            w.uint64(entry.value.fingerprint)
-            w.uint64(entry.value.contentHash)
+            let stamp = entry.value.stamp
+            for value in [entry.value.fingerprint, entry.value.contentHash, stamp.inode, stamp.size, stamp.modified] {
+                w.uint64(value)
+            }
         }
         w.string(outputPath)
         w.uint64(outputInode)
@@ -123,7 +133,9 @@ extension BuildState {
         outputs = Dictionary(minimumCapacity: outputCount)
         for _ in 0..<outputCount {
             let path = try r.string()
-            outputs[path] = Output(fingerprint: try r.uint64(), contentHash: try r.uint64())
+            let fingerprint = try r.uint64(), contentHash = try r.uint64()
+            let stamp = OutputStamp(inode: try r.uint64(), size: try r.uint64(), modified: try r.uint64())
+            outputs[path] = Output(fingerprint: fingerprint, contentHash: contentHash, stamp: stamp)
         }
         outputPath = try r.string()
         outputInode = try r.uint64()

@@ -63,9 +63,16 @@ public enum SiteBuilder {
         var otherInputsKey = Fingerprint(theme.key)
         otherInputsKey.add(inputs.gazetteerKey)
         otherInputsKey.add(ContentHash.of(inputs.configBytes))
-        // What a killed build left beside the output is cleared by a build that takes the output folder.
+        // What a killed build left beside the output is cleared by a build that takes the output folder. Files changed
+        // on disk since the last build are written again.
+        var changedOnDisk: Set<String>?
         if let state, sameOutput, state.globalKey == globalKey, state.otherInputsKey == otherInputsKey.value,
            state.sourceKeys == sourceKeys, state.counts.count == 3, !SiteWriter.hasLeftovers(output: options.output) {
+            let changed = OutputCheck.changed(in: options.output.path, state.outputStamps)
+            timer.lap("check the \(state.outputs.count) files of the last build")
+            changedOnDisk = changed
+        }
+        if let state, let changedOnDisk, changedOnDisk.isEmpty {
             var report = BuildReport()
             (report.sources, report.stories, report.companies) = (state.counts[0], state.counts[1], state.counts[2])
             report.upToDate = true
@@ -112,8 +119,14 @@ public enum SiteBuilder {
         } catch {
             return fail(error.diagnostics)
         }
-        let written = writeOutputs(model, theme: theme, options: options, writer: writer, globalKey: globalKey,
-                                   previous: incremental ? previous : nil, timer: &timer)
+        let changed = previous.map { previous in
+            (writer.finishedInterruptedUpdate ? nil : changedOnDisk)
+                ?? OutputCheck.changed(in: options.output.path, previous.outputStamps)
+        } ?? []
+        if !changed.isEmpty { timer.note("output check: \(changed.count) file(s) changed on disk since the last build") }
+        writer.distrust(changed)
+        var written = writeOutputs(model, theme: theme, options: options, writer: writer, globalKey: globalKey,
+                                   previous: incremental ? previous : nil, changed: changed, timer: &timer)
         if !written.errors.isEmpty || diagnostics.hasErrors {
             writer.abandon()
             return fail(written.errors)
@@ -126,6 +139,7 @@ public enum SiteBuilder {
             writer.abandon()
             return fail(error.diagnostics)
         }
+        for (path, stamp) in writer.stamps { written.outputs[path]?.stamp = stamp }
         let sortedDiagnostics = diagnostics.sortedByLocation()
         let newState = BuildState(globalKey: globalKey, otherInputsKey: otherInputsKey.value, sources: inputs.stateSources,
                                   readStarted: inputs.readStarted, outputs: written.outputs, outputPath: options.output.path,
@@ -187,9 +201,10 @@ public enum SiteBuilder {
     }
 
     /// Draws every page whose fingerprint changed (every page, without `previous`) and writes the
-    /// ones whose bytes changed, then the feeds, sitemap, search index and assets.
+    /// ones whose bytes changed, then the feeds, sitemap, search index and assets. Files `changed`
+    /// on disk since the last build are drawn and written whatever their fingerprint.
     static func writeOutputs(_ model: SiteModel, theme: Theme, options: BuildOptions, writer: SiteWriter, globalKey: UInt64,
-                             previous: BuildState?, timer: inout PhaseTimer) -> Written {
+                             previous: BuildState?, changed: Set<String>, timer: inout PhaseTimer) -> Written {
         let pages = Page.all(in: model)
         let data = PageData(model: model, prebuildStories: previous == nil)
         let fingerprints = PageFingerprints(model: model, global: globalKey, templateKeys: theme.templateKeys)
@@ -200,13 +215,15 @@ public enum SiteBuilder {
             let page = pages[i]
             let path = page.path(in: model)
             let fingerprint = fingerprints.fingerprint(page)
-            if let old = previous?.outputs[path], old.fingerprint == fingerprint { return (path, old, true, nil) }
+            let old = changed.contains(path) ? nil : previous?.outputs[path]
+            if let old, old.fingerprint == fingerprint { return (path, old, true, nil) }
             do {
                 let html = try library.render(page.template, data.data(for: page), options: renderOptions)
                 let hash = ContentHash.of(html)
-                let unchanged = previous?.outputs[path]?.contentHash == hash
+                let unchanged = old?.contentHash == hash
                 if !unchanged { try writer.write(path, text: html, hash: hash) }
-                return (path, BuildState.Output(fingerprint: fingerprint, contentHash: hash), unchanged, nil)
+                let output = BuildState.Output(fingerprint: fingerprint, contentHash: hash, stamp: old?.stamp ?? .unknown)
+                return (path, output, unchanged, nil)
             } catch let error as TemplateError {
                 return (path, nil, false, Diagnostic(error))
             } catch let error as DiagnosticError {
@@ -235,7 +252,7 @@ public enum SiteBuilder {
         let searchKey = fingerprints.searchIndex()
         let searchFiles = ["search.json", "assets/search-index.js"]
         var searchHashes: [String: UInt64] = [:]
-        if let previous, searchFiles.allSatisfy({ previous.outputs[$0]?.fingerprint == searchKey }) {
+        if let previous, searchFiles.allSatisfy({ previous.outputs[$0]?.fingerprint == searchKey && !changed.contains($0) }) {
             for path in searchFiles { written.outputs[path] = previous.outputs[path] }
             written.kept += searchFiles
         } else {
@@ -250,7 +267,8 @@ public enum SiteBuilder {
         let outcomes = Parallel.map(sorted.count) { [searchHashes] i -> (hash: UInt64, kept: Bool, errors: [Diagnostic]) in
             let (path, pieces) = sorted[i]
             let hash = searchHashes[path] ?? ContentHash.of(pieces: pieces)
-            guard previous?.outputs[path]?.contentHash != hash else { return (hash, previous != nil, []) }
+            let old = changed.contains(path) ? nil : previous?.outputs[path]
+            guard old?.contentHash != hash else { return (hash, previous != nil, []) }
             do throws(DiagnosticError) { try writer.write(path, pieces: pieces, hash: hash) } catch { return (hash, false, error.diagnostics) }
             return (hash, false, [])
         }
@@ -259,7 +277,7 @@ public enum SiteBuilder {
             if outcome.kept { written.kept.append(path) }
             guard outcome.errors.isEmpty else { continue }
             written.outputs[path] = BuildState.Output(fingerprint: searchFiles.contains(path) ? searchKey : outcome.hash,
-                                                      contentHash: outcome.hash)
+                                                      contentHash: outcome.hash, stamp: previous?.outputs[path]?.stamp ?? .unknown)
         }
         timer.lap("write feeds, sitemap, search index and assets")
         // One error per template problem is enough; every page would repeat it.

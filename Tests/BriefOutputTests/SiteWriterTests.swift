@@ -109,3 +109,27 @@ final class SiteWriterFailureTests: XCTestCase {
         XCTAssertNil(FileTree.read(folder.path + "/.Site.brief-journal"))
     }
 }
+
+final class OutputCheckTests: XCTestCase {
+    func testFindsExactlyTheFilesChangedSinceTheyWereWritten() throws {
+        let output = Fixtures.temporaryFolder(self).appendingPathComponent("Site")
+        let writer = try SiteWriter(output: output)
+        let names = ["index.html", "feed.xml", "a/b/index.html", "c/index.html", "d.txt", "same-size.txt"]
+        for name in names { try writer.write(name, Array("content of \(name)".utf8)) }
+        try writer.commit()
+        let recorded = writer.stamps.map { (path: $0.key, stamp: $0.value) }
+        XCTAssertEqual(OutputCheck.changed(in: output.path, recorded), [], "nothing touched")
+
+        try FileManager.default.removeItem(at: output.appendingPathComponent("c/index.html"))
+        try FileTree.writeAtomically([], to: output.path + "/feed.xml")
+        // The same size, written in place: only the modification time tells.
+        let handle = try FileHandle(forWritingTo: output.appendingPathComponent("same-size.txt"))
+        usleep(20_000)
+        try handle.write(contentsOf: Data("CONTENT".utf8))
+        try handle.close()
+        // The same bytes in a new file put in its place: only the inode tells.
+        try FileTree.writeAtomically(Array("content of d.txt".utf8), to: output.path + "/d.txt")
+        XCTAssertEqual(OutputCheck.changed(in: output.path, recorded), ["c/index.html", "feed.xml", "same-size.txt", "d.txt"])
+        XCTAssertEqual(OutputCheck.changed(in: output.path + "-missing", recorded), Set(names), "no folder: every file")
+    }
+}
