@@ -145,10 +145,10 @@ package struct BuildCache {
     }
 
     /// The state of the last build, or nil; `damaged` when there is a state file that fails its checksum
-    /// or does not decode.
-    package func readState() -> (state: BuildState?, damaged: Bool) {
+    /// or does not decode. `outputsRead` is called as soon as the outputs are decoded, as for `BuildState(decoding:)`.
+    package func readState(outputsRead: BuildState.OutputsRead? = nil) -> (state: BuildState?, damaged: Bool) {
         guard let bytes = FileTree.read(statePath) else { return (nil, false) }
-        guard let state = try? BuildState(decoding: bytes) else { return (nil, true) }
+        guard let state = try? BuildState(decoding: bytes, outputsRead: outputsRead) else { return (nil, true) }
         return (state, false)
     }
 

@@ -74,7 +74,17 @@ package struct BuildState: Sendable {
         w.string(BuildCache.version)
         w.uint64(globalKey)
         w.uint64(otherInputsKey)
+        // The output first: a build checks it against the disk while it decodes the rest.
+        w.string(outputPath)
+        w.uint64(outputInode)
         // In dictionary order: the cache need not be byte-for-byte reproducible, and sorting 50,000 paths costs.
+        w.array(Array(outputs)) { w, entry in
+            w.string(entry.key)
+            let stamp = entry.value.stamp
+            for value in [entry.value.fingerprint, entry.value.contentHash, stamp.inode, stamp.size, stamp.modified] {
+                w.uint64(value)
+            }
+        }
         w.array(Array(sources)) { w, entry in
             w.string(entry.key)
             for value in [entry.value.key, entry.value.contentHash, entry.value.stamp.device, entry.value.stamp.inode,
@@ -83,15 +93,6 @@ package struct BuildState: Sendable {
             }
         }
         w.uint64(readStarted)
-        w.array(Array(outputs)) { w, entry in
-            w.string(entry.key)
-            let stamp = entry.value.stamp
-            for value in [entry.value.fingerprint, entry.value.contentHash, stamp.inode, stamp.size, stamp.modified] {
-                w.uint64(value)
-            }
-        }
-        w.string(outputPath)
-        w.uint64(outputInode)
         w.array(counts) { $0.int($1) }
         w.array(diagnostics) { $0.diagnostic($1) }
         let file = Self.magic + w.bytes
@@ -103,22 +104,42 @@ package struct BuildState: Sendable {
 
 extension BuildState {
     /// Decodes a state file: the magic, the state, and the checksum of both.
-    init(decoding bytes: [UInt8]) throws(BinaryReader.Malformed) {
+    /// - Parameter outputsRead: called with the output folder, its inode and every output with its stamp as
+    ///   soon as they are decoded, before the rest is: time enough to start checking them.
+    init(decoding bytes: [UInt8], outputsRead: OutputsRead? = nil) throws(BinaryReader.Malformed) {
         guard bytes.count >= Self.magic.count + 8, bytes.starts(with: Self.magic) else { throw BinaryReader.Malformed() }
         let body = bytes[..<(bytes.count - 8)]
         var checksum = BinaryReader(bytes[(bytes.count - 8)...])
         guard try checksum.uint64() == body.withUnsafeBufferPointer({ ContentHash.of($0) }) else {
             throw BinaryReader.Malformed()
         }
-        try self.init(decodingBody: body[Self.magic.count...])
+        try self.init(decodingBody: body[Self.magic.count...], outputsRead: outputsRead)
     }
 
+    /// Given the output folder, its inode and each output with its stamp, before the rest of the state is decoded.
+    package typealias OutputsRead =
+        (_ path: String, _ inode: UInt64, _ outputs: [(path: String, stamp: OutputStamp)]) -> Void
+
     /// Decodes the state between the magic and the checksum.
-    init(decodingBody bytes: ArraySlice<UInt8>) throws(BinaryReader.Malformed) {
+    init(decodingBody bytes: ArraySlice<UInt8>, outputsRead: OutputsRead? = nil) throws(BinaryReader.Malformed) {
         var r = BinaryReader(bytes)
         guard try r.string() == BuildCache.version else { throw BinaryReader.Malformed() }
         globalKey = try r.uint64()
         otherInputsKey = try r.uint64()
+        outputPath = try r.string()
+        outputInode = try r.uint64()
+        let outputCount = try r.count(limit: r.remaining)
+        outputs = Dictionary(minimumCapacity: outputCount)
+        var stamps: [(path: String, stamp: OutputStamp)] = []
+        stamps.reserveCapacity(outputsRead == nil ? 0 : outputCount)
+        for _ in 0..<outputCount {
+            let path = try r.string()
+            let fingerprint = try r.uint64(), contentHash = try r.uint64()
+            let stamp = OutputStamp(inode: try r.uint64(), size: try r.uint64(), modified: try r.uint64())
+            outputs[path] = Output(fingerprint: fingerprint, contentHash: contentHash, stamp: stamp)
+            if outputsRead != nil { stamps.append((path, stamp)) }
+        }
+        outputsRead?(outputPath, outputInode, stamps)
         let sourceCount = try r.count(limit: r.remaining)
         sources = Dictionary(minimumCapacity: sourceCount)
         for _ in 0..<sourceCount {
@@ -129,16 +150,6 @@ extension BuildState {
             sources[path] = Source(key: key, contentHash: contentHash, stamp: stamp)
         }
         readStarted = try r.uint64()
-        let outputCount = try r.count(limit: r.remaining)
-        outputs = Dictionary(minimumCapacity: outputCount)
-        for _ in 0..<outputCount {
-            let path = try r.string()
-            let fingerprint = try r.uint64(), contentHash = try r.uint64()
-            let stamp = OutputStamp(inode: try r.uint64(), size: try r.uint64(), modified: try r.uint64())
-            outputs[path] = Output(fingerprint: fingerprint, contentHash: contentHash, stamp: stamp)
-        }
-        outputPath = try r.string()
-        outputInode = try r.uint64()
         counts = try r.array { r throws(BinaryReader.Malformed) in try r.int() }
         diagnostics = try r.array { r throws(BinaryReader.Malformed) in try r.diagnostic() }
         guard r.isAtEnd else { throw BinaryReader.Malformed() }

@@ -28,18 +28,34 @@ public enum SiteBuilder {
         }
 
         if let problem = options.outputProblem { return fail([problem]) }
-        // Parsing the built-in gazetteer takes a while; it overlaps reading the sources.
-        DispatchQueue.global().async { _ = Gazetteer.builtIn }
+        // Parsing the built-in gazetteer takes a while: it overlaps reading the sources, unless the last build's state
+        // makes a build with nothing to do likely, where it would only take cores from the check of the output.
+        var gazetteerStarted = false
+        func startParsingGazetteer() {
+            guard !gazetteerStarted else { return }
+            gazetteerStarted = true
+            DispatchQueue.global().async { _ = Gazetteer.builtIn }
+        }
         let cache = BuildCache(folder: options.cacheFolder)
+        let outputInode = Self.inode(options.output.path)
         var state: BuildState?
+        // A build that uses the last build's state checks the files it wrote: on other cores, as soon as the state
+        // gives them, while the rest of the state is decoded and the sources are read.
+        var outputCheck: OutputCheck.Pending?
         if options.clean {
             // `--clean` reads nothing of the old cache: it is removed, and written afresh.
             do throws(FileFailure) { try cache.clear() } catch { diagnostics.append(ContentLoader.cacheWarning(error, cache: cache)) }
         } else {
-            let read = cache.readState()
+            let read = cache.readState { path, inode, outputs in
+                guard path == options.output.path, inode == outputInode, inode != 0 else { return }
+                outputCheck = OutputCheck.start(in: path) { outputs }
+            }
             state = read.state
+            if state == nil { outputCheck = nil }
             if read.damaged { timer.note("cache: the state of the last build is damaged; ignored") }
         }
+        if state == nil { startParsingGazetteer() }
+        let sameOutput = outputCheck != nil
         var inputs: SiteInputs
         switch ContentLoader.read(options, previous: state) {
         case .success(let read): inputs = read
@@ -58,20 +74,18 @@ public enum SiteBuilder {
 
         let globalKey = globalKey(inputs, options)
         let sourceKeys = Dictionary(inputs.files.map { ($0.relative, $0.key) }, uniquingKeysWith: { a, _ in a })
-        let outputInode = Self.inode(options.output.path)
-        let sameOutput = state.map { $0.outputPath == options.output.path && $0.outputInode == outputInode && outputInode != 0 } ?? false
         var otherInputsKey = Fingerprint(theme.key)
         otherInputsKey.add(inputs.gazetteerKey)
         otherInputsKey.add(ContentHash.of(inputs.configBytes))
         // What a killed build left beside the output is cleared by a build that takes the output folder. Files changed
         // on disk since the last build are written again.
         var changedOnDisk: Set<String>?
-        if let state, sameOutput, state.globalKey == globalKey, state.otherInputsKey == otherInputsKey.value,
+        if let state, let outputCheck, state.globalKey == globalKey, state.otherInputsKey == otherInputsKey.value,
            state.sourceKeys == sourceKeys, state.counts.count == 3, !SiteWriter.hasLeftovers(output: options.output) {
-            let changed = OutputCheck.changed(in: options.output.path, state.outputStamps)
-            timer.lap("check the \(state.outputs.count) files of the last build")
-            changedOnDisk = changed
+            changedOnDisk = outputCheck.changed
+            timer.lap("check the \(state.outputs.count) files of the last build (what is left after the reading)")
         }
+        if changedOnDisk?.isEmpty != true { startParsingGazetteer() }
         if let state, let changedOnDisk, changedOnDisk.isEmpty {
             var report = BuildReport()
             (report.sources, report.stories, report.companies) = (state.counts[0], state.counts[1], state.counts[2])
@@ -120,8 +134,8 @@ public enum SiteBuilder {
             return fail(error.diagnostics)
         }
         let changed = previous.map { previous in
-            (writer.finishedInterruptedUpdate ? nil : changedOnDisk)
-                ?? OutputCheck.changed(in: options.output.path, previous.outputStamps)
+            writer.finishedInterruptedUpdate ? OutputCheck.changed(in: options.output.path, previous.outputStamps)
+                : outputCheck?.changed ?? []
         } ?? []
         if !changed.isEmpty { timer.note("output check: \(changed.count) file(s) changed on disk since the last build") }
         writer.distrust(changed)

@@ -23,4 +23,29 @@ package enum OutputCheck {
         }
         return Set(found.joined().map { files[$0].path })
     }
+
+    /// Starts `changed` on other threads, so that the caller does other work meanwhile.
+    /// - Parameter files: made on those threads too.
+    package static func start(in folder: String,
+                              _ files: @escaping @Sendable () -> [(path: String, stamp: OutputStamp)]) -> Pending {
+        let pending = Pending()
+        pending.group.enter()
+        DispatchQueue.global().async {
+            pending.result = changed(in: folder, files())
+            pending.group.leave()
+        }
+        return pending
+    }
+
+    /// A check under way.
+    package final class Pending: @unchecked Sendable {
+        fileprivate let group = DispatchGroup()
+        fileprivate var result: Set<String> = []
+
+        /// What `changed` found, once it has.
+        package var changed: Set<String> {
+            group.wait()
+            return result
+        }
+    }
 }

@@ -41,6 +41,22 @@ final class BuildCacheTests: XCTestCase {
         XCTAssertEqual(loaded.diagnostics, state.diagnostics)
     }
 
+    /// The outputs come first, so that a build can start checking them while the rest is decoded.
+    func testTheOutputsAreGivenBeforeTheRestIsDecoded() throws {
+        let cache = BuildCache(folder: Fixtures.temporaryFolder(self).appendingPathComponent(".brief-cache"))
+        let stamp = OutputStamp(inode: 20, size: 21, modified: 22)
+        let outputs: [String: BuildState.Output] = ["a/index.html": .init(fingerprint: 1, contentHash: 2, stamp: stamp)]
+        try cache.save(BuildState(globalKey: 1, otherInputsKey: 2, sources: [:], readStarted: 0, outputs: outputs,
+                                  outputPath: "/site", outputInode: 14, counts: [], diagnostics: []))
+        var given: (path: String, inode: UInt64, outputs: [(path: String, stamp: OutputStamp)])?
+        let read = cache.readState { given = ($0, $1, $2) }
+        XCTAssertNotNil(read.state)
+        XCTAssertEqual(given?.path, "/site")
+        XCTAssertEqual(given?.inode, 14)
+        XCTAssertEqual(given?.outputs.map(\.path), ["a/index.html"])
+        XCTAssertEqual(given?.outputs.first?.stamp, stamp)
+    }
+
     func testADamagedStateIsIgnored() throws {
         let folder = Fixtures.temporaryFolder(self).appendingPathComponent(".brief-cache")
         let cache = BuildCache(folder: folder)
