@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "BriefStories", targets: ["BriefStories"]),
         .library(name: "BriefSite", targets: ["BriefSite"]),
         .library(name: "BriefTemplate", targets: ["BriefTemplate"]),
+        .library(name: "BriefCache", targets: ["BriefCache"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -121,6 +121,28 @@ final class BuildCacheTests: XCTestCase {
         }
     }
 
+    /// What the fuzz target calls: a pack's records are found intact, its bytes cut anywhere give
+    /// damage, never a trap, and a record's own bytes decode as a record, not as a state.
+    func testTheReaderForTheFuzzTargetSeesIntactAndDamagedRecords() throws {
+        let (_, pack, _) = try packOfTwo()
+        let bytes = try XCTUnwrap(FileTree.read(pack))
+        let whole = CacheReading.read(bytes)
+        XCTAssertEqual(whole.intact, 2)
+        XCTAssertEqual(whole.damaged, 0)
+        XCTAssertFalse(whole.state)
+        // The first record's bytes: after the magic, the key, the length and the checksum.
+        let length = bytes[18..<26].reversed().reduce(0) { $0 << 8 | Int($1) }
+        let firstEnd = 34 + length
+        for cut in Array(stride(from: 11, to: bytes.count, by: 97)) + [firstEnd, firstEnd + 1, bytes.count - 1] {
+            let found = CacheReading.read(Array(bytes[..<cut]))
+            XCTAssertEqual(found.intact, cut < firstEnd ? 0 : 1, "cut at \(cut)")
+            XCTAssertEqual(found.damaged, cut == firstEnd ? 0 : 1, "cut at \(cut)")
+        }
+        let record = CacheReading.read(Array(bytes[34..<firstEnd]))
+        XCTAssertTrue(record.record)
+        XCTAssertFalse(record.state)
+    }
+
     func testATruncatedPackKeepsTheRecordsBeforeTheCut() throws {
         let (cache, pack, source) = try packOfTwo()
         let bytes = try XCTUnwrap(FileTree.read(pack))

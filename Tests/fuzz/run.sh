@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds brief's libFuzzer targets and runs each for SECONDS (default 60), one after another.
 #
-#   Tests/fuzz/run.sh SECONDS [TARGET...]      targets: normalizer template frontmatter
+#   Tests/fuzz/run.sh SECONDS [TARGET...]      targets: normalizer template frontmatter cache
 #
 # Every module (brief's, Yams) is built optimized (-c release: four times the executions per second of
 # a debug build; checks stay on) with AddressSanitizer and libFuzzer's coverage instrumentation
@@ -17,7 +17,7 @@ root="$(cd "$here/../.." && pwd)"
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ "${#targets[@]}" -gt 0 ] || targets=(normalizer template frontmatter)
+[ "${#targets[@]}" -gt 0 ] || targets=(normalizer template frontmatter cache)
 
 # libFuzzer without its own main: SwiftPM gives every executable one (see Sources/FuzzSupport).
 runtime="$(dirname "$(readlink -f "$(command -v swiftc)")")/../lib/swift/clang/lib/linux"
