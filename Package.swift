@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "BriefStories", targets: ["BriefStories"]),
         .library(name: "BriefSite", targets: ["BriefSite"]),
         .library(name: "BriefTemplate", targets: ["BriefTemplate"]),
+        .library(name: "BriefCache", targets: ["BriefCache"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -133,7 +134,7 @@ let package = Package(
             name: "BriefCacheTests",
             dependencies: ["BriefCache", "BriefStories", "BriefFileSystem", "BriefModel"]
         ),
-        .testTarget(name: "BriefOutputTests", dependencies: ["BriefOutput"]),
+        .testTarget(name: "BriefOutputTests", dependencies: ["BriefOutput", "BriefFileSystem"]),
         .testTarget(name: "BriefCoreTests", dependencies: ["BriefCore", "BriefCache", "BriefFileSystem"]),
         .testTarget(name: "BriefServeTests", dependencies: ["BriefServe"]),
         .testTarget(name: "BriefCLITests", dependencies: ["brief"]),

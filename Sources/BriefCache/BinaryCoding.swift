@@ -59,6 +59,9 @@ struct BinaryReader {
 
     var isAtEnd: Bool { offset == bytes.endIndex }
 
+    /// The bytes not read yet: a bound on any count still to come, each item taking at least one byte.
+    var remaining: Int { bytes.endIndex - offset }
+
     mutating func int() throws(Malformed) -> Int {
         guard offset + 8 <= bytes.endIndex else { throw Malformed() }
         var v: UInt64 = 0
@@ -104,9 +107,9 @@ struct BinaryReader {
     }
 
     mutating func array<T>(_ read: (inout BinaryReader) throws(Malformed) -> T) throws(Malformed) -> [T] {
-        let n = try count(limit: bytes.count)
+        let n = try count(limit: remaining)
         var values: [T] = []
-        values.reserveCapacity(n)
+        values.reserveCapacity(min(n, 4096))
         for _ in 0..<n { values.append(try read(&self)) }
         return values
     }

@@ -10,11 +10,13 @@ import BriefStories
 /// The cache that makes rebuilds fast: `.brief-cache/` beside `Content/`, holding every processed
 /// source under a key of its path, bytes and everything its processing depends on, and the
 /// state of the last build. Anything unreadable, of another version or for other input is
-/// ignored and rebuilt, never trusted.
+/// ignored and rebuilt, never trusted: every record and the state carry a checksum of their
+/// bytes, and a record that fails it, or whose length does not fit its file, counts as missing.
 package struct BuildCache {
     /// Part of every key: a new brief version never reads an old cache.
-    package static let version = "brief-cache-7"
-    static let recordMagic = Array("BRIEFPACK1".utf8)
+    package static let version = "brief-cache-8"
+    /// A pack file starts with this; the last character is the version of the pack's layout.
+    static let recordMagic = Array("BRIEFPACK2".utf8)
 
     package let folder: URL
 
@@ -33,62 +35,94 @@ package struct BuildCache {
         sourcesFolder + "/" + String(shard, radix: 16).leftPadded(2) + ".pack"
     }
 
-    /// The records of one pack, undecoded: key → bytes.
-    private func readPack(_ shard: Int) -> [UInt64: ArraySlice<UInt8>] {
-        guard let bytes = FileTree.read(packPath(shard)), bytes.starts(with: Self.recordMagic) else { return [:] }
-        var entries: [UInt64: ArraySlice<UInt8>] = [:]
-        var offset = Self.recordMagic.count
-        func int() -> Int? {
-            guard offset + 8 <= bytes.count else { return nil }
+    /// The records of a pack file's bytes that pass their checksum, undecoded (key → bytes), and how
+    /// many did not. Each record is its key, its length, the checksum of its bytes (seeded with the
+    /// key) and its bytes; a length that does not fit the file ends the reading, never a trap.
+    static func parsePack(_ bytes: [UInt8]) -> (records: [UInt64: ArraySlice<UInt8>], damaged: Int) {
+        guard bytes.starts(with: recordMagic) else {
+            // Empty, or a pack of another layout (an older brief): nothing to read, no damage.
+            return ([:], bytes.isEmpty || bytes.starts(with: recordMagic.dropLast()) ? 0 : 1)
+        }
+        var records: [UInt64: ArraySlice<UInt8>] = [:]
+        var damaged = 0
+        var offset = recordMagic.count
+        func uint64() -> UInt64 {
             var v: UInt64 = 0
             for k in 0..<8 { v |= UInt64(bytes[offset + k]) << (8 * UInt64(k)) }
             offset += 8
-            return Int(Int64(bitPattern: v))
+            return v
         }
         while offset < bytes.count {
-            guard let key = int(), let length = int(), length >= 0, offset + length <= bytes.count else { return [:] }
-            entries[UInt64(bitPattern: Int64(key))] = bytes[offset..<(offset + length)]
-            offset += length
-        }
-        return entries
-    }
-
-    /// The processed sources stored under `keys`, those that are there and intact.
-    package func records(for keys: [UInt64]) -> [UInt64: ProcessedSource] {
-        let byShard = Dictionary(grouping: keys) { Int($0 & 0xFF) }
-        let shards = Array(byShard.keys)
-        let found = Parallel.map(shards.count) { i -> [(UInt64, ProcessedSource)] in
-            let pack = readPack(shards[i])
-            return byShard[shards[i]]!.compactMap { key in
-                guard let payload = pack[key] else { return nil }
-                var reader = BinaryReader(payload)
-                guard let source = try? ProcessedSource(from: &reader), reader.isAtEnd else { return nil }
-                return (key, source)
+            guard bytes.count - offset >= 24 else { return (records, damaged + 1) }
+            let key = uint64(), length = uint64(), checksum = uint64()
+            guard length <= UInt64(bytes.count - offset) else { return (records, damaged + 1) }
+            let payload = bytes[offset..<(offset + Int(length))]
+            offset += Int(length)
+            if payload.withUnsafeBufferPointer({ ContentHash.of($0, seed: key) }) == checksum {
+                records[key] = payload
+            } else {
+                damaged += 1
             }
         }
-        return Dictionary(found.flatMap { $0 }, uniquingKeysWith: { a, _ in a })
+        return (records, damaged)
+    }
+
+    private func readPack(_ shard: Int) -> (records: [UInt64: ArraySlice<UInt8>], damaged: Int) {
+        FileTree.read(packPath(shard)).map(Self.parsePack) ?? ([:], 0)
+    }
+
+    /// A processed source from a record's bytes, nil when they do not decode to one entirely.
+    static func decodeRecord(_ payload: ArraySlice<UInt8>) -> ProcessedSource? {
+        var reader = BinaryReader(payload)
+        guard let source = try? ProcessedSource(from: &reader), reader.isAtEnd else { return nil }
+        return source
+    }
+
+    /// The processed sources stored under `keys`, those that are there and intact, and how many
+    /// records of the packs read were damaged (they fail their checksum or do not decode).
+    package func records(for keys: [UInt64]) -> (records: [UInt64: ProcessedSource], damaged: Int) {
+        let byShard = Dictionary(grouping: keys) { Int($0 & 0xFF) }
+        let shards = Array(byShard.keys)
+        let found = Parallel.map(shards.count) { i -> (records: [(UInt64, ProcessedSource)], damaged: Int) in
+            let pack = readPack(shards[i])
+            var damaged = pack.damaged
+            let records = byShard[shards[i]]!.compactMap { key -> (UInt64, ProcessedSource)? in
+                guard let payload = pack.records[key] else { return nil }
+                guard let source = Self.decodeRecord(payload) else {
+                    damaged += 1
+                    return nil
+                }
+                return (key, source)
+            }
+            return (records, damaged)
+        }
+        return (Dictionary(found.flatMap(\.records), uniquingKeysWith: { a, _ in a }), found.reduce(0) { $0 + $1.damaged })
     }
 
     /// Stores new records and drops those no source uses any more: rewrites the packs that
     /// gain a record or hold one to drop. A failure only costs the next build some work.
     /// - Parameter previous: the keys the last build used, when known: then only the packs that
     ///   gain a record or lose one of those are read, not all of them.
-    package func store(_ fresh: [(key: UInt64, source: ProcessedSource)], keep: Set<UInt64>, previous: Set<UInt64>? = nil) {
-        _ = FileTree.makeFolders(sourcesFolder)
+    /// - Returns: the packs that could not be written, with the reason.
+    @discardableResult
+    package func store(_ fresh: [(key: UInt64, source: ProcessedSource)], keep: Set<UInt64>,
+                       previous: Set<UInt64>? = nil) -> [FileFailure] {
+        do { try FileTree.makeFolders(sourcesFolder) } catch { return [error] }
         let freshByShard = Dictionary(grouping: fresh) { Int($0.key & 0xFF) }
         let shards = previous.map { previous in
             Array(Set(fresh.map { Int($0.key & 0xFF) } + previous.subtracting(keep).map { Int($0 & 0xFF) }))
         } ?? Array(0..<Self.shards)
-        _ = Parallel.map(shards.count) { i -> Void in
+        let failures = Parallel.map(shards.count) { i -> FileFailure? in
             let shard = shards[i]
             let additions = freshByShard[shard] ?? []
-            let existing = readPack(shard)
+            let existing = readPack(shard).records
             let stale = existing.keys.contains { !keep.contains($0) }
-            guard !additions.isEmpty || stale else { return }
+            guard !additions.isEmpty || stale else { return nil }
             var writer = BinaryWriter(capacity: 64 * 1024)
             func add(_ key: UInt64, _ payload: [UInt8]) {
                 writer.uint64(key)
                 writer.int(payload.count)
+                writer.uint64(ContentHash.of(payload, seed: key))
                 writer.raw(payload)
             }
             let added = Set(additions.map(\.key))
@@ -100,17 +134,38 @@ package struct BuildCache {
                 source.encode(into: &record)
                 add(key, record.bytes)
             }
-            FileTree.writeAtomically(Self.recordMagic + writer.bytes, to: packPath(shard))
+            do throws(FileFailure) { try FileTree.writeAtomically(Self.recordMagic + writer.bytes, to: packPath(shard)) } catch { return error }
+            return nil
         }
+        return failures.compactMap { $0 }
     }
 
     package func loadState() -> BuildState? {
-        guard let bytes = FileTree.read(statePath) else { return nil }
-        return try? BuildState(decoding: bytes)
+        readState().state
     }
 
-    package func save(_ state: BuildState) {
-        _ = FileTree.makeFolders(folder.path)
-        FileTree.writeAtomically(state.encoded(), to: statePath)
+    /// The state of the last build, or nil; `damaged` when there is a state file that fails its checksum
+    /// or does not decode. `outputsRead` is called as soon as the outputs are decoded, as for `BuildState(decoding:)`.
+    package func readState(outputsRead: BuildState.OutputsRead? = nil) -> (state: BuildState?, damaged: Bool) {
+        guard let bytes = FileTree.read(statePath) else { return (nil, false) }
+        guard let state = try? BuildState(decoding: bytes, outputsRead: outputsRead) else { return (nil, true) }
+        return (state, false)
+    }
+
+    /// Removes the whole cache, for `--clean`: the build that follows neither reads nor keeps
+    /// anything of the old one.
+    package func clear() throws(FileFailure) {
+        try FileTree.remove(sourcesFolder)
+        try forgetState()
+    }
+
+    package func save(_ state: BuildState) throws(FileFailure) {
+        try FileTree.makeFolders(folder.path)
+        try FileTree.writeAtomically(state.encoded(), to: statePath)
+    }
+
+    /// Removes the state of the last build: done before the output it describes changes.
+    package func forgetState() throws(FileFailure) {
+        if unlink(statePath) != 0 && errno != ENOENT { throw FileFailure(statePath, "cannot update the build cache") }
     }
 }

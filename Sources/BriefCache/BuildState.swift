@@ -52,21 +52,39 @@ package struct BuildState: Sendable {
     package struct Output: Equatable, Sendable {
         package var fingerprint: UInt64
         package var contentHash: UInt64
+        /// What `stat` said of the file once it was in place, to tell whether it changed since.
+        package var stamp: OutputStamp
 
-        package init(fingerprint: UInt64, contentHash: UInt64) {
+        package init(fingerprint: UInt64, contentHash: UInt64, stamp: OutputStamp = .unknown) {
             self.fingerprint = fingerprint
             self.contentHash = contentHash
+            self.stamp = stamp
         }
+    }
+
+    /// Every output with the stamp it was left with, for `OutputCheck`.
+    package var outputStamps: [(path: String, stamp: OutputStamp)] {
+        outputs.map { ($0.key, $0.value.stamp) }
     }
 
     static let magic = Array("BRIEFSTATE".utf8)
 
     func encoded() -> [UInt8] {
-        var w = BinaryWriter(capacity: 64 * outputs.count + 96 * sources.count)
+        var w = BinaryWriter(capacity: 88 * outputs.count + 96 * sources.count)
         w.string(BuildCache.version)
         w.uint64(globalKey)
         w.uint64(otherInputsKey)
+        // The output first: a build checks it against the disk while it decodes the rest.
+        w.string(outputPath)
+        w.uint64(outputInode)
         // In dictionary order: the cache need not be byte-for-byte reproducible, and sorting 50,000 paths costs.
+        w.array(Array(outputs)) { w, entry in
+            w.string(entry.key)
+            let stamp = entry.value.stamp
+            for value in [entry.value.fingerprint, entry.value.contentHash, stamp.inode, stamp.size, stamp.modified] {
+                w.uint64(value)
+            }
+        }
         w.array(Array(sources)) { w, entry in
             w.string(entry.key)
             for value in [entry.value.key, entry.value.contentHash, entry.value.stamp.device, entry.value.stamp.inode,
@@ -75,27 +93,54 @@ package struct BuildState: Sendable {
             }
         }
         w.uint64(readStarted)
-        w.array(Array(outputs)) { w, entry in
-            w.string(entry.key)
-            w.uint64(entry.value.fingerprint)
-            w.uint64(entry.value.contentHash)
-        }
-        w.string(outputPath)
-        w.uint64(outputInode)
         w.array(counts) { $0.int($1) }
         w.array(diagnostics) { $0.diagnostic($1) }
-        return Self.magic + w.bytes
+        let file = Self.magic + w.bytes
+        var checksum = BinaryWriter(capacity: 8)
+        checksum.uint64(ContentHash.of(file))
+        return file + checksum.bytes
     }
 }
 
 extension BuildState {
-    init(decoding bytes: [UInt8]) throws(BinaryReader.Malformed) {
-        guard bytes.starts(with: Self.magic) else { throw BinaryReader.Malformed() }
-        var r = BinaryReader(bytes[Self.magic.count...])
+    /// Decodes a state file: the magic, the state, and the checksum of both.
+    /// - Parameter outputsRead: called with the output folder, its inode and every output with its stamp as
+    ///   soon as they are decoded, before the rest is: time enough to start checking them.
+    init(decoding bytes: [UInt8], outputsRead: OutputsRead? = nil) throws(BinaryReader.Malformed) {
+        guard bytes.count >= Self.magic.count + 8, bytes.starts(with: Self.magic) else { throw BinaryReader.Malformed() }
+        let body = bytes[..<(bytes.count - 8)]
+        var checksum = BinaryReader(bytes[(bytes.count - 8)...])
+        guard try checksum.uint64() == body.withUnsafeBufferPointer({ ContentHash.of($0) }) else {
+            throw BinaryReader.Malformed()
+        }
+        try self.init(decodingBody: body[Self.magic.count...], outputsRead: outputsRead)
+    }
+
+    /// Given the output folder, its inode and each output with its stamp, before the rest of the state is decoded.
+    package typealias OutputsRead =
+        (_ path: String, _ inode: UInt64, _ outputs: [(path: String, stamp: OutputStamp)]) -> Void
+
+    /// Decodes the state between the magic and the checksum.
+    init(decodingBody bytes: ArraySlice<UInt8>, outputsRead: OutputsRead? = nil) throws(BinaryReader.Malformed) {
+        var r = BinaryReader(bytes)
         guard try r.string() == BuildCache.version else { throw BinaryReader.Malformed() }
         globalKey = try r.uint64()
         otherInputsKey = try r.uint64()
-        let sourceCount = try r.count(limit: bytes.count)
+        outputPath = try r.string()
+        outputInode = try r.uint64()
+        let outputCount = try r.count(limit: r.remaining)
+        outputs = Dictionary(minimumCapacity: outputCount)
+        var stamps: [(path: String, stamp: OutputStamp)] = []
+        stamps.reserveCapacity(outputsRead == nil ? 0 : outputCount)
+        for _ in 0..<outputCount {
+            let path = try r.string()
+            let fingerprint = try r.uint64(), contentHash = try r.uint64()
+            let stamp = OutputStamp(inode: try r.uint64(), size: try r.uint64(), modified: try r.uint64())
+            outputs[path] = Output(fingerprint: fingerprint, contentHash: contentHash, stamp: stamp)
+            if outputsRead != nil { stamps.append((path, stamp)) }
+        }
+        outputsRead?(outputPath, outputInode, stamps)
+        let sourceCount = try r.count(limit: r.remaining)
         sources = Dictionary(minimumCapacity: sourceCount)
         for _ in 0..<sourceCount {
             let path = try r.string()
@@ -105,14 +150,6 @@ extension BuildState {
             sources[path] = Source(key: key, contentHash: contentHash, stamp: stamp)
         }
         readStarted = try r.uint64()
-        let outputCount = try r.count(limit: bytes.count)
-        outputs = Dictionary(minimumCapacity: outputCount)
-        for _ in 0..<outputCount {
-            let path = try r.string()
-            outputs[path] = Output(fingerprint: try r.uint64(), contentHash: try r.uint64())
-        }
-        outputPath = try r.string()
-        outputInode = try r.uint64()
         counts = try r.array { r throws(BinaryReader.Malformed) in try r.int() }
         diagnostics = try r.array { r throws(BinaryReader.Malformed) in try r.diagnostic() }
         guard r.isAtEnd else { throw BinaryReader.Malformed() }

@@ -67,7 +67,7 @@ public enum ContentLoader {
         var diagnostics = inputs.diagnostics
         let gazetteer = loadGazetteer(inputs, options, diagnostics: &diagnostics)
         if diagnostics.hasErrors { return .failure(DiagnosticError(diagnostics.sortedByLocation())) }
-        let (sources, found) = process(&inputs, gazetteer: gazetteer, cache: nil, drafts: options.drafts)
+        let (sources, found, _) = process(&inputs, gazetteer: gazetteer, cache: nil, drafts: options.drafts)
         diagnostics += found
         if diagnostics.hasErrors { return .failure(DiagnosticError(diagnostics.sortedByLocation())) }
         if let error = nothingToPublish(sources, inputs, options) { return .failure(DiagnosticError(diagnostics + [error])) }
@@ -161,11 +161,13 @@ public enum ContentLoader {
     /// `reuse` is false), tagging it again when the gazetteer changed; what is processed or tagged
     /// anew is stored in the cache. Drafts are left out unless `drafts`.
     /// A file left unread whose bytes turn out not to match its key loses its stamp, so the next build reads it.
+    /// - Returns: the sources, the diagnostics, and how many damaged records of the cache were passed over.
     static func process(_ inputs: inout SiteInputs, gazetteer: Gazetteer, cache: BuildCache?, reuse: Bool = true,
-                        previousKeys: Set<UInt64>? = nil, drafts: Bool) -> ([ProcessedSource], [Diagnostic]) {
+                        previousKeys: Set<UInt64>? = nil, drafts: Bool) -> ([ProcessedSource], [Diagnostic], damaged: Int) {
         let files = inputs.files
         let limit = inputs.config.maxSourceSize
-        var stored = reuse ? cache?.records(for: files.map(\.key)) ?? [:] : [:]
+        let found = reuse ? cache?.records(for: files.map(\.key)) : nil
+        var stored = found?.records ?? [:]
         let missing = files.indices.filter { stored[files[$0].key] == nil }
         let gazetteerKey = inputs.gazetteerKey
         let untagged = stored.filter { $0.value.companiesKey != gazetteerKey }.map { (key: $0.key, source: $0.value) }
@@ -200,15 +202,22 @@ public enum ContentLoader {
             guard fresh[k].matchesKey, let source = fresh[k].0, !source.document.diagnostics.hasErrors else { return nil }
             return (files[missing[k]].key, source)
         }
-        cache?.store(storable + retagged, keep: Set(files.map(\.key)), previous: previousKeys)
+        let failures = cache?.store(storable + retagged, keep: Set(files.map(\.key)), previous: previousKeys) ?? []
         var sources: [ProcessedSource] = []
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = failures.map { cacheWarning($0, cache: cache) }
         for (source, found) in results {
             diagnostics += found
             guard let source, !source.document.metadata.draft || drafts else { continue }
             sources.append(source)
         }
-        return (sources, diagnostics)
+        return (sources, diagnostics, found?.damaged ?? 0)
+    }
+
+    /// A warning that the build cache could not be written: the build is right, the next one slower.
+    static func cacheWarning(_ failure: FileFailure, cache: BuildCache?) -> Diagnostic {
+        let root = cache?.folder.deletingLastPathComponent().path ?? ""
+        let path = failure.path.hasPrefix(root + "/") ? String(failure.path.dropFirst(root.count + 1)) : failure.path
+        return .warning(path, "\(failure.action): \(failure.reason); the next build does again the work it would have saved")
     }
 
     /// Decodes and processes one source's bytes: what a build does with each source, and `brief normalize`

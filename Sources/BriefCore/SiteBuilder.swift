@@ -9,6 +9,7 @@ import BriefModel
 import BriefCompanies
 import BriefSite
 import BriefCache
+import BriefFileSystem
 import BriefOutput
 
 /// Runs the whole pipeline: read `Content/`, normalize, tag, render, assemble, draw the pages
@@ -27,16 +28,40 @@ public enum SiteBuilder {
         }
 
         if let problem = options.outputProblem { return fail([problem]) }
-        // Parsing the built-in gazetteer takes a while; it overlaps reading the sources.
-        DispatchQueue.global().async { _ = Gazetteer.builtIn }
+        // Parsing the built-in gazetteer takes a while: it overlaps reading the sources, unless the last build's state
+        // makes a build with nothing to do likely, where it would only take cores from the check of the output.
+        var gazetteerStarted = false
+        func startParsingGazetteer() {
+            guard !gazetteerStarted else { return }
+            gazetteerStarted = true
+            DispatchQueue.global().async { _ = Gazetteer.builtIn }
+        }
         let cache = BuildCache(folder: options.cacheFolder)
-        let state = options.clean ? nil : cache.loadState()
+        let outputInode = Self.inode(options.output.path)
+        var state: BuildState?
+        // A build that uses the last build's state checks the files it wrote: on other cores, as soon as the state
+        // gives them, while the rest of the state is decoded and the sources are read.
+        var outputCheck: OutputCheck.Pending?
+        if options.clean {
+            // `--clean` reads nothing of the old cache: it is removed, and written afresh.
+            do throws(FileFailure) { try cache.clear() } catch { diagnostics.append(ContentLoader.cacheWarning(error, cache: cache)) }
+        } else {
+            let read = cache.readState { path, inode, outputs in
+                guard path == options.output.path, inode == outputInode, inode != 0 else { return }
+                outputCheck = OutputCheck.start(in: path) { outputs }
+            }
+            state = read.state
+            if state == nil { outputCheck = nil }
+            if read.damaged { timer.note("cache: the state of the last build is damaged; ignored") }
+        }
+        if state == nil { startParsingGazetteer() }
+        let sameOutput = outputCheck != nil
         var inputs: SiteInputs
         switch ContentLoader.read(options, previous: state) {
         case .success(let read): inputs = read
-        case .failure(let error): return .failure(error)
+        case .failure(let error): return diagnostics.isEmpty ? .failure(error) : fail(error.diagnostics)
         }
-        diagnostics = inputs.diagnostics
+        diagnostics += inputs.diagnostics
         let theme: Theme
         do {
             theme = try Theme.load(overrides: ContentLoader.directoryExists(options.templates) ? options.templates : nil,
@@ -49,14 +74,19 @@ public enum SiteBuilder {
 
         let globalKey = globalKey(inputs, options)
         let sourceKeys = Dictionary(inputs.files.map { ($0.relative, $0.key) }, uniquingKeysWith: { a, _ in a })
-        let outputInode = Self.inode(options.output.path)
-        let sameOutput = state.map { $0.outputPath == options.output.path && $0.outputInode == outputInode && outputInode != 0 } ?? false
         var otherInputsKey = Fingerprint(theme.key)
         otherInputsKey.add(inputs.gazetteerKey)
         otherInputsKey.add(ContentHash.of(inputs.configBytes))
-        // What a killed build left beside the output is cleared by a build that takes the output folder.
-        if let state, sameOutput, state.globalKey == globalKey, state.otherInputsKey == otherInputsKey.value,
+        // What a killed build left beside the output is cleared by a build that takes the output folder. Files changed
+        // on disk since the last build are written again.
+        var changedOnDisk: Set<String>?
+        if let state, let outputCheck, state.globalKey == globalKey, state.otherInputsKey == otherInputsKey.value,
            state.sourceKeys == sourceKeys, state.counts.count == 3, !SiteWriter.hasLeftovers(output: options.output) {
+            changedOnDisk = outputCheck.changed
+            timer.lap("check the \(state.outputs.count) files of the last build (what is left after the reading)")
+        }
+        if changedOnDisk?.isEmpty != true { startParsingGazetteer() }
+        if let state, let changedOnDisk, changedOnDisk.isEmpty {
             var report = BuildReport()
             (report.sources, report.stories, report.companies) = (state.counts[0], state.counts[1], state.counts[2])
             report.upToDate = true
@@ -68,9 +98,11 @@ public enum SiteBuilder {
 
         let gazetteer = ContentLoader.loadGazetteer(inputs, options, diagnostics: &diagnostics)
         if diagnostics.hasErrors { return fail() }
-        let (processed, found) = ContentLoader.process(&inputs, gazetteer: gazetteer, cache: cache, reuse: !options.clean,
-                                                      previousKeys: state.map { Set($0.sourceKeys.values) }, drafts: options.drafts)
+        let (processed, found, damaged) = ContentLoader.process(&inputs, gazetteer: gazetteer, cache: cache, reuse: !options.clean,
+                                                               previousKeys: state.map { Set($0.sourceKeys.values) },
+                                                               drafts: options.drafts)
         diagnostics += found
+        if damaged > 0 { timer.note("cache: \(damaged) damaged record(s) ignored; their sources were processed again") }
         if diagnostics.hasErrors { return fail() }
         if let error = ContentLoader.nothingToPublish(processed, inputs, options) { return fail([error]) }
         for i in inputs.files.indices { inputs.files[i].bytes = nil }  // processed: the raw bytes need not stay in memory
@@ -101,24 +133,36 @@ public enum SiteBuilder {
         } catch {
             return fail(error.diagnostics)
         }
-        let written = writeOutputs(model, theme: theme, options: options, writer: writer, globalKey: globalKey,
-                                   previous: incremental ? previous : nil, timer: &timer)
+        let changed = previous.map { previous in
+            writer.finishedInterruptedUpdate ? OutputCheck.changed(in: options.output.path, previous.outputStamps)
+                : outputCheck?.changed ?? []
+        } ?? []
+        if !changed.isEmpty { timer.note("output check: \(changed.count) file(s) changed on disk since the last build") }
+        writer.distrust(changed)
+        var written = writeOutputs(model, theme: theme, options: options, writer: writer, globalKey: globalKey,
+                                   previous: incremental ? previous : nil, changed: changed, timer: &timer)
         if !written.errors.isEmpty || diagnostics.hasErrors {
             writer.abandon()
             return fail(written.errors)
         }
         let deletions = incremental ? (previous?.outputs.keys.filter { written.outputs[$0] == nil }.sorted() ?? []) : []
         let kept = incremental ? written.kept : []
-        do { try writer.commit(deletions: deletions, kept: kept) } catch {
+        do {
+            try writer.commit(deletions: deletions, kept: kept) { () throws(DiagnosticError) in try forgetState(cache, options) }
+        } catch {
             writer.abandon()
             return fail(error.diagnostics)
         }
+        for (path, stamp) in writer.stamps { written.outputs[path]?.stamp = stamp }
         let sortedDiagnostics = diagnostics.sortedByLocation()
-        cache.save(BuildState(globalKey: globalKey, otherInputsKey: otherInputsKey.value, sources: inputs.stateSources,
-                              readStarted: inputs.readStarted, outputs: written.outputs, outputPath: options.output.path,
-                              outputInode: Self.inode(options.output.path),
-                              counts: [model.briefings.count, model.stories.count, model.companies.count],
-                              diagnostics: sortedDiagnostics.filter { $0.severity == .warning }))
+        let newState = BuildState(globalKey: globalKey, otherInputsKey: otherInputsKey.value, sources: inputs.stateSources,
+                                  readStarted: inputs.readStarted, outputs: written.outputs, outputPath: options.output.path,
+                                  outputInode: Self.inode(options.output.path),
+                                  counts: [model.briefings.count, model.stories.count, model.companies.count],
+                                  diagnostics: sortedDiagnostics.filter { $0.severity == .warning })
+        // The site is in place: a cache that cannot be saved costs the next build time, not correctness.
+        var cacheWarnings: [Diagnostic] = []
+        do throws(FileFailure) { try cache.save(newState) } catch { cacheWarnings.append(ContentLoader.cacheWarning(error, cache: cache)) }
         timer.lap("put the site in place")
 
         var report = BuildReport()
@@ -127,7 +171,7 @@ public enum SiteBuilder {
         report.companies = model.companies.count
         report.filesWritten = writer.written
         report.filesUnchanged = written.outputs.count - writer.written
-        report.diagnostics = sortedDiagnostics
+        report.diagnostics = sortedDiagnostics + cacheWarnings
         let removed = sameOutput ? (state?.outputs.keys.filter { written.outputs[$0] == nil } ?? []) : []
         report.changedFiles = writer.writtenPaths + removed
         report.deletedFiles = removed
@@ -136,6 +180,14 @@ public enum SiteBuilder {
         Disposal.later(consume inputs, consume processed, consume model, consume written, consume state, consume previous,
                        consume previousHash, consume writer, consume sourceKeys, keepUntilExit: options.exitsAfterBuild)
         return .success(report)
+    }
+
+    /// Removes the state of the last build right before the site changes: a build killed or failing from then
+    /// on leaves none, and the next one is a full build rather than one that trusts a state the site no longer matches.
+    static func forgetState(_ cache: BuildCache, _ options: BuildOptions) throws(DiagnosticError) {
+        do { try cache.forgetState() } catch {
+            throw DiagnosticError(.error(options.display(URL(fileURLWithPath: error.path)), "\(error.action): \(error.reason)"))
+        }
     }
 
     /// Everything that touches every page: brief itself, the settings every page shows (and the size
@@ -163,9 +215,10 @@ public enum SiteBuilder {
     }
 
     /// Draws every page whose fingerprint changed (every page, without `previous`) and writes the
-    /// ones whose bytes changed, then the feeds, sitemap, search index and assets.
+    /// ones whose bytes changed, then the feeds, sitemap, search index and assets. Files `changed`
+    /// on disk since the last build are drawn and written whatever their fingerprint.
     static func writeOutputs(_ model: SiteModel, theme: Theme, options: BuildOptions, writer: SiteWriter, globalKey: UInt64,
-                             previous: BuildState?, timer: inout PhaseTimer) -> Written {
+                             previous: BuildState?, changed: Set<String>, timer: inout PhaseTimer) -> Written {
         let pages = Page.all(in: model)
         let data = PageData(model: model, prebuildStories: previous == nil)
         let fingerprints = PageFingerprints(model: model, global: globalKey, templateKeys: theme.templateKeys)
@@ -176,13 +229,15 @@ public enum SiteBuilder {
             let page = pages[i]
             let path = page.path(in: model)
             let fingerprint = fingerprints.fingerprint(page)
-            if let old = previous?.outputs[path], old.fingerprint == fingerprint { return (path, old, true, nil) }
+            let old = changed.contains(path) ? nil : previous?.outputs[path]
+            if let old, old.fingerprint == fingerprint { return (path, old, true, nil) }
             do {
                 let html = try library.render(page.template, data.data(for: page), options: renderOptions)
                 let hash = ContentHash.of(html)
-                let unchanged = previous?.outputs[path]?.contentHash == hash
+                let unchanged = old?.contentHash == hash
                 if !unchanged { try writer.write(path, text: html, hash: hash) }
-                return (path, BuildState.Output(fingerprint: fingerprint, contentHash: hash), unchanged, nil)
+                let output = BuildState.Output(fingerprint: fingerprint, contentHash: hash, stamp: old?.stamp ?? .unknown)
+                return (path, output, unchanged, nil)
             } catch let error as TemplateError {
                 return (path, nil, false, Diagnostic(error))
             } catch let error as DiagnosticError {
@@ -211,7 +266,7 @@ public enum SiteBuilder {
         let searchKey = fingerprints.searchIndex()
         let searchFiles = ["search.json", "assets/search-index.js"]
         var searchHashes: [String: UInt64] = [:]
-        if let previous, searchFiles.allSatisfy({ previous.outputs[$0]?.fingerprint == searchKey }) {
+        if let previous, searchFiles.allSatisfy({ previous.outputs[$0]?.fingerprint == searchKey && !changed.contains($0) }) {
             for path in searchFiles { written.outputs[path] = previous.outputs[path] }
             written.kept += searchFiles
         } else {
@@ -226,7 +281,8 @@ public enum SiteBuilder {
         let outcomes = Parallel.map(sorted.count) { [searchHashes] i -> (hash: UInt64, kept: Bool, errors: [Diagnostic]) in
             let (path, pieces) = sorted[i]
             let hash = searchHashes[path] ?? ContentHash.of(pieces: pieces)
-            guard previous?.outputs[path]?.contentHash != hash else { return (hash, previous != nil, []) }
+            let old = changed.contains(path) ? nil : previous?.outputs[path]
+            guard old?.contentHash != hash else { return (hash, previous != nil, []) }
             do throws(DiagnosticError) { try writer.write(path, pieces: pieces, hash: hash) } catch { return (hash, false, error.diagnostics) }
             return (hash, false, [])
         }
@@ -235,7 +291,7 @@ public enum SiteBuilder {
             if outcome.kept { written.kept.append(path) }
             guard outcome.errors.isEmpty else { continue }
             written.outputs[path] = BuildState.Output(fingerprint: searchFiles.contains(path) ? searchKey : outcome.hash,
-                                                      contentHash: outcome.hash)
+                                                      contentHash: outcome.hash, stamp: previous?.outputs[path]?.stamp ?? .unknown)
         }
         timer.lap("write feeds, sitemap, search index and assets")
         // One error per template problem is enough; every page would repeat it.

@@ -90,48 +90,87 @@ package enum FileTree {
         }
     }
 
-    /// Writes all of `bytes` to an open file, resuming after interruptions; false when the system refused.
+    /// Writes all of `bytes` to an open file, resuming after interruptions; false (with `errno` set) when
+    /// the system refused.
     package static func write(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Bool {
         var offset = 0
         while offset < bytes.count {
             let n = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if n < 0 && errno == EINTR { continue }
-            if n <= 0 { return false }
+            if n < 0 { return false }
+            if n == 0 {
+                errno = EIO  // a regular file that takes no byte at all: no reason given
+                return false
+            }
             offset += n
         }
         return true
     }
 
-    /// Creates a folder and its missing parents.
-    package static func makeFolders(_ path: String) -> Bool {
-        if mkdir(path, 0o755) == 0 || errno == EEXIST { return true }
-        guard errno == ENOENT else { return false }
+    /// Creates a folder and its missing parents. An existing folder (or link to one) is fine; a file
+    /// in its place is a failure (`ENOTDIR`).
+    package static func makeFolders(_ path: String) throws(FileFailure) {
+        if mkdir(path, 0o755) == 0 { return }
+        if errno == EEXIST {
+            var info = stat()
+            guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+                throw FileFailure(path, "cannot create the folder", reason: "a file is in its place")
+            }
+            return
+        }
+        guard errno == ENOENT else { throw FileFailure(path, "cannot create the folder") }
         let parent = (path as NSString).deletingLastPathComponent
-        guard parent != path, !parent.isEmpty, makeFolders(parent) else { return false }
-        return mkdir(path, 0o755) == 0 || errno == EEXIST
+        guard parent != path, !parent.isEmpty else { throw FileFailure(path, "cannot create the folder") }
+        try makeFolders(parent)
+        if mkdir(path, 0o755) != 0 && errno != EEXIST { throw FileFailure(path, "cannot create the folder") }
     }
 
-    /// Writes to a temporary name and renames, so a reader never sees half a file.
-    package static func writeAtomically(_ bytes: [UInt8], to path: String) {
+    /// Writes to a temporary name and renames, so a reader never sees half a file. On failure the
+    /// file is as it was and no temporary file is left.
+    package static func writeAtomically(_ bytes: [UInt8], to path: String) throws(FileFailure) {
         let temporary = path + ".tmp-\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return }
-        let complete = bytes.withUnsafeBufferPointer { write($0, to: descriptor) }
-        close(descriptor)
-        if !complete || rename(temporary, path) != 0 { unlink(temporary) }
+        guard descriptor >= 0 else { throw FileFailure(path, "cannot write the file") }
+        let written = bytes.withUnsafeBufferPointer { write($0, to: descriptor) }
+        var failure = written ? nil : FileFailure(path, "cannot write the file")
+        // Some file systems report a failed write only when the file is closed.
+        if close(descriptor) != 0 && failure == nil { failure = FileFailure(path, "cannot write the file") }
+        if failure == nil && rename(temporary, path) != 0 { failure = FileFailure(path, "cannot replace the file") }
+        guard let failure else { return }
+        unlink(temporary)
+        throw failure
     }
 
-    /// Removes a folder and everything in it; symbolic links are removed, not followed.
-    package static func remove(_ path: String) {
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return }
-        if info.st_mode & S_IFMT == S_IFDIR {
-            if let names = try? FileManager.default.contentsOfDirectory(atPath: path) {
-                for name in names { remove(path + "/" + name) }
+    /// The names in a folder, hidden ones too, without `.` and `..`, in no particular order.
+    package static func entries(of path: String) throws(FileFailure) -> [String] {
+        guard let directory = opendir(path) else { throw FileFailure(path, "cannot read the folder") }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while true {
+            errno = 0  // readdir's end and its failure differ only in errno
+            guard let entry = readdir(directory) else { break }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(cString: $0.baseAddress!.assumingMemoryBound(to: CChar.self))
             }
-            rmdir(path)
-        } else {
-            unlink(path)
+            if name != "." && name != ".." { names.append(name) }
         }
+        guard errno == 0 else { throw FileFailure(path, "cannot read the folder") }
+        return names
+    }
+
+    /// Removes a file, or a folder and everything in it; symbolic links are removed, not followed.
+    /// Nothing there is fine; the first entry that stays is the failure.
+    package static func remove(_ path: String) throws(FileFailure) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else {
+            if errno == ENOENT { return }
+            throw FileFailure(path, "cannot remove")
+        }
+        guard info.st_mode & S_IFMT == S_IFDIR else {
+            if unlink(path) != 0 && errno != ENOENT { throw FileFailure(path, "cannot remove the file") }
+            return
+        }
+        for name in try entries(of: path) { try remove(path + "/" + name) }
+        if rmdir(path) != 0 && errno != ENOENT { throw FileFailure(path, "cannot remove the folder") }
     }
 }

@@ -17,6 +17,10 @@ import BriefFileSystem
 /// time. An incremental build stages only the changed files and moves them in under a
 /// journal: should the move be interrupted, the next build finishes it before anything
 /// else. Only a folder that brief made (it holds the marker file) is ever written to.
+///
+/// Every system call is checked: a failure is an error naming the path and the system's reason,
+/// and leaves the previous site in place (or, once the journal is written, each file the old one
+/// or the new one, for the next build to finish).
 public final class SiteWriter: @unchecked Sendable {
     /// The file that marks a folder as brief's output, safe to replace.
     public static let markerName = ".brief-site"
@@ -44,6 +48,13 @@ public final class SiteWriter: @unchecked Sendable {
     public var unchanged: Int { counters.unchanged }
     /// The paths written anew, in no particular order.
     public var writtenPaths: [String] { counters.paths }
+    /// The stamp of every file put into the new site, by relative path: what the next build
+    /// compares the disk with.
+    package var stamps: [String: OutputStamp] { counters.stamps }
+    /// Whether taking the folder finished an update that a killed build left.
+    public private(set) var finishedInterruptedUpdate = false
+    /// Files of the previous output that must not be kept: they changed on disk since it was written.
+    private var distrusted: Set<String> = []
 
     /// The names brief uses beside the output folder.
     struct Paths {
@@ -76,22 +87,8 @@ public final class SiteWriter: @unchecked Sendable {
         self.paths = paths
         let display = Self.display(path)
 
-        var info = stat()
-        if lstat(path, &info) == 0 {
-            guard info.st_mode & S_IFMT == S_IFDIR else {
-                throw DiagnosticError(.error(display, "the output path exists and is not a folder; refusing to replace it"))
-            }
-            let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-            if !entries.isEmpty && !entries.contains(Self.markerName) {
-                throw DiagnosticError(.error(display, "this folder was not made by brief (it has no \(Self.markerName) file), so brief will not replace it; choose another --output or empty the folder"))
-            }
-            previous = path
-        } else {
-            previous = nil
-        }
-        guard FileTree.makeFolders(paths.parent) else {
-            throw DiagnosticError(.error(Self.display(paths.parent), "cannot create the folder: \(String(cString: strerror(errno)))"))
-        }
+        previous = try Self.checkOutput(path)
+        do { try FileTree.makeFolders(paths.parent) } catch { throw Self.diagnostic(error) }
         lockDescriptor = open(paths.lock, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard lockDescriptor >= 0 else {
             throw DiagnosticError(.error(Self.display(paths.parent), "cannot write next to the output folder: \(String(cString: strerror(errno)))"))
@@ -100,9 +97,17 @@ public final class SiteWriter: @unchecked Sendable {
             close(lockDescriptor)
             throw DiagnosticError(.error(display, "another brief build is writing this folder right now"))
         }
-        Journal.finish(paths)
-        Self.clearLeftovers(paths)
         staging = paths.staging(getpid())
+        do {
+            finishedInterruptedUpdate = try Journal.finish(paths)
+        } catch {
+            flock(lockDescriptor, LOCK_UN)
+            close(lockDescriptor)
+            var diagnostic = Self.diagnostic(error).diagnostics[0]
+            diagnostic.message = "cannot finish the update a killed or failed build left: " + diagnostic.message
+            throw DiagnosticError(diagnostic)
+        }
+        Self.clearLeftovers(paths)
         guard mkdir(staging, 0o755) == 0 else {
             let reason = String(cString: strerror(errno))
             flock(lockDescriptor, LOCK_UN)
@@ -111,19 +116,50 @@ public final class SiteWriter: @unchecked Sendable {
         }
     }
 
+    /// Whether `path` may be the output folder: nothing there, or a folder brief made that it can
+    /// read and write. - Returns: the path when there is a previous output.
+    private static func checkOutput(_ path: String) throws(DiagnosticError) -> String? {
+        let display = Self.display(path)
+        var info = stat()
+        guard lstat(path, &info) == 0 else {
+            // Nothing there, or a file where a folder above it should be (which making that folder reports).
+            if errno == ENOENT || errno == ENOTDIR { return nil }
+            throw DiagnosticError(.error(display, "cannot read the output folder: \(String(cString: strerror(errno)))"))
+        }
+        guard info.st_mode & S_IFMT == S_IFDIR else {
+            throw DiagnosticError(.error(display, "the output path exists and is not a folder; refusing to replace it"))
+        }
+        let entries: [String]
+        do { entries = try FileTree.entries(of: path) } catch { throw Self.diagnostic(error) }
+        if !entries.isEmpty && !entries.contains(Self.markerName) {
+            throw DiagnosticError(.error(display, "this folder was not made by brief (it has no \(Self.markerName) file), so brief will not replace it; choose another --output or empty the folder"))
+        }
+        // A full build swaps the folder out and deletes it, an update writes into it: both need to write.
+        guard access(path, R_OK | W_OK | X_OK) == 0 else {
+            throw DiagnosticError(.error(display, "cannot write into the output folder: \(String(cString: strerror(errno)))"))
+        }
+        return path
+    }
+
+    /// Files of the previous output the writer must not keep (link into the new site), because
+    /// they changed on disk since the last build wrote them.
+    package func distrust(_ paths: Set<String>) {
+        distrusted = paths
+    }
+
     deinit {
         close(lockDescriptor)
     }
 
-    /// Whether a full build can keep the previous file at `path`: it is there and has `hash`
-    /// (or, without the previous build's hashes, the same bytes).
-    private func keepsPrevious(_ relativePath: String, hash: UInt64, size: Int, sameBytes: (String) -> Bool) -> Bool {
-        guard mode == .replace, let previous else { return false }
+    /// The stamp of the previous file at `path` when a full build can keep it: it is there and has
+    /// `hash` (or, without the previous build's hashes, the same bytes), and did not change since.
+    private func keptStamp(_ relativePath: String, hash: UInt64, size: Int, sameBytes: (String) -> Bool) -> OutputStamp? {
+        guard mode == .replace, let previous, !distrusted.contains(relativePath) else { return nil }
         let old = previous + "/" + relativePath
         var info = stat()
-        guard stat(old, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == size else { return false }
-        if let previousHash { return previousHash(relativePath) == hash }
-        return sameBytes(old)
+        guard lstat(old, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == size else { return nil }
+        if let previousHash { return previousHash(relativePath) == hash ? OutputStamp(info) : nil }
+        return sameBytes(old) ? OutputStamp(info) : nil
     }
 
     // MARK: Writing
@@ -168,28 +204,45 @@ public final class SiteWriter: @unchecked Sendable {
             throw DiagnosticError(.error(relativePath, "refusing to write outside the output folder"))
         }
         let target = staging + "/" + relativePath
-        if let slash = relativePath.lastIndex(of: "/"), !FileTree.makeFolders(staging + "/" + relativePath[..<slash]) {
-            throw failure(relativePath, "cannot create the folder")
+        do {
+            if let slash = relativePath.lastIndex(of: "/") { try FileTree.makeFolders(staging + "/" + relativePath[..<slash]) }
+            // A failed link (another file system, say) is not a failure: the file is written instead.
+            if let previous, let stamp = keptStamp(relativePath, hash: hash, size: size, sameBytes: sameBytes),
+               link(previous + "/" + relativePath, target) == 0 {
+                counters.add(relativePath, stamp, unchanged: 1)
+                return
+            }
+            counters.add(relativePath, try Self.writeFile(target, emit: emit), written: 1)
+        } catch {
+            throw diagnostic(error)
         }
-        if let previous, keepsPrevious(relativePath, hash: hash, size: size, sameBytes: sameBytes),
-           link(previous + "/" + relativePath, target) == 0 {
-            counters.add(unchanged: 1)
-            return
-        }
-        try Self.writeFile(target, emit: emit) { failure(relativePath, $0) }
-        counters.add(written: relativePath)
     }
 
-    static func writeFile(_ path: String, emit: (Int32) -> Bool, failure: (String) -> DiagnosticError) throws(DiagnosticError) {
+    /// Writes a new file with `emit` and closes it, checking both.
+    /// - Returns: the stamp of the file written.
+    static func writeFile(_ path: String, emit: (Int32) -> Bool) throws(FileFailure) -> OutputStamp {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw failure("cannot write the file") }
-        defer { close(descriptor) }
-        guard emit(descriptor) else { throw failure("cannot write the file") }
+        guard descriptor >= 0 else { throw FileFailure(path, "cannot write the file") }
+        var info = stat()
+        var failure: FileFailure?
+        if !emit(descriptor) || fstat(descriptor, &info) != 0 { failure = FileFailure(path, "cannot write the file") }
+        // Some file systems report a failed write only when the file is closed.
+        if close(descriptor) != 0 && failure == nil { failure = FileFailure(path, "cannot write the file") }
+        if let failure { throw failure }
+        return OutputStamp(info)
     }
 
-    /// An error about a file of the output, with the system's reason.
-    private func failure(_ relativePath: String, _ what: String) -> DiagnosticError {
-        DiagnosticError(.error(Self.display(output.path + "/" + relativePath), "\(what): \(String(cString: strerror(errno)))"))
+    /// An error about a path of the output, shown as the user knows it: `Site/…`, not the staging folder.
+    private func diagnostic(_ failure: FileFailure) -> DiagnosticError {
+        var failure = failure
+        if failure.path == staging || failure.path.hasPrefix(staging + "/") {
+            failure.path = output.path + failure.path.dropFirst(staging.count)
+        }
+        return Self.diagnostic(failure)
+    }
+
+    static func diagnostic(_ failure: FileFailure) -> DiagnosticError {
+        DiagnosticError(.error(display(failure.path), "\(failure.action): \(failure.reason)"))
     }
 
     // MARK: Committing
@@ -198,26 +251,39 @@ public final class SiteWriter: @unchecked Sendable {
     /// moves the staged files in and deletes `deletions` (files the site no longer has); when
     /// it touches many files, it is made a full swap instead, linking `kept` (the files that stay)
     /// from the old site, so that a large change is never seen half done.
-    public func commit(deletions: [String] = [], kept: [String] = []) throws(DiagnosticError) {
+    /// - Parameter beforeChanging: runs once the new site is ready and its targets are checked, right
+    ///   before the output folder changes; what it throws stops the commit with nothing changed.
+    public func commit(deletions: [String] = [], kept: [String] = [],
+                       beforeChanging: () throws(DiagnosticError) -> Void = {}) throws(DiagnosticError) {
         defer { flock(lockDescriptor, LOCK_UN) }
-        guard mode == .update, let previous else { return try swapIn() }
-        let moves = FileTree.files(under: URL(fileURLWithPath: staging))
+        guard mode == .update, let previous else { return try swapIn(beforeChanging) }
+        let moves = stamps.keys.sorted()
         if moves.count + deletions.count > max(64, (moves.count + kept.count) / 20) {
-            for path in kept.sorted() where Self.isSafe(path) {
-                if let slash = path.lastIndex(of: "/") { _ = FileTree.makeFolders(staging + "/" + path[..<slash]) }
-                guard link(previous + "/" + path, staging + "/" + path) == 0 else { throw failure(path, "cannot keep the file") }
+            do throws(FileFailure) {
+                for path in kept.sorted() where Self.isSafe(path) {
+                    if let slash = path.lastIndex(of: "/") { try FileTree.makeFolders(staging + "/" + path[..<slash]) }
+                    guard link(previous + "/" + path, staging + "/" + path) == 0 else {
+                        throw FileFailure(previous + "/" + path, "cannot keep the file")
+                    }
+                }
+            } catch {
+                throw diagnostic(error)
             }
-            return try swapIn()
+            return try swapIn(beforeChanging)
         }
-        try Journal.run(paths, staging: staging, moves: moves, deletions: deletions)
-        FileTree.remove(staging)  // only the emptied folders are left
+        do { try Journal.check(paths.output, moves: moves, deletions: deletions) } catch { throw diagnostic(error) }
+        try beforeChanging()
+        do { try Journal.run(paths, staging: staging, moves: moves, deletions: deletions) } catch { throw diagnostic(error) }
+        // Only the emptied folders are left.
+        if (try? FileTree.remove(staging)) == nil { Self.discard(staging, paths) }
     }
 
-    private func swapIn() throws(DiagnosticError) {
+    private func swapIn(_ beforeChanging: () throws(DiagnosticError) -> Void) throws(DiagnosticError) {
         // The marker is not counted as one of the site's files.
         let marker = Array(Self.markerText.utf8)
         let emit = { (descriptor: Int32) in marker.withUnsafeBufferPointer { FileTree.write($0, to: descriptor) } }
-        try Self.writeFile(staging + "/" + Self.markerName, emit: emit) { failure(Self.markerName, $0) }
+        do { _ = try Self.writeFile(staging + "/" + Self.markerName, emit: emit) } catch { throw diagnostic(error) }
+        try beforeChanging()
         let path = output.path
         guard previous != nil else {
             if rename(staging, path) != 0 {
@@ -232,28 +298,35 @@ public final class SiteWriter: @unchecked Sendable {
         }
         // File systems without RENAME_EXCHANGE: two renames, with a moment where the old folder is aside.
         let aside = Self.trashEntry(paths)
-        guard rename(path, aside) == 0, rename(staging, path) == 0 else {
+        guard rename(path, aside) == 0 else {
             throw DiagnosticError(.error(Self.display(path), "cannot replace the output folder: \(String(cString: strerror(errno)))"))
+        }
+        guard rename(staging, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            let restored = rename(aside, path) == 0 ? "" : "; the previous site is in \(Self.display(aside))"
+            throw DiagnosticError(.error(Self.display(path), "cannot replace the output folder: \(reason)\(restored)"))
         }
         Self.discard(aside, paths)
     }
 
-    /// Throws the staging folder away, leaving the previous output as it was.
+    /// Throws the staging folder away, leaving the previous output as it was. An update that failed
+    /// after its journal was written keeps it: the next build finishes that update from it.
     public func abandon() {
-        Self.discard(staging, paths)
+        if !Journal.exists(paths) { Self.discard(staging, paths) }
         flock(lockDescriptor, LOCK_UN)
     }
 
     // MARK: Leftovers
 
-    /// A fresh name in the trash folder beside the output.
+    /// A fresh name in the trash folder beside the output (which a rename into it then makes or fails).
     private static func trashEntry(_ paths: Paths) -> String {
-        _ = FileTree.makeFolders(paths.trash)
+        try? FileTree.makeFolders(paths.trash)
         return paths.trash + "/\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
     }
 
     /// Moves a folder into the trash and deletes it there in the background: a large site
-    /// takes seconds to unlink, and nobody should wait for that.
+    /// takes seconds to unlink, and nobody should wait for that. Deleting what is left over is
+    /// done as well as can be: what stays is tried again by the next build.
     private static func discard(_ folder: String, _ paths: Paths) {
         let entry = trashEntry(paths)
         removeInBackground(rename(folder, entry) == 0 ? entry : folder)
@@ -264,7 +337,7 @@ public final class SiteWriter: @unchecked Sendable {
     /// running (it holds the lock) has left nothing: those files are its own.
     public static func hasLeftovers(output: URL) -> Bool {
         let paths = Paths(output.standardizedFileURL.path)
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: paths.parent)) ?? []
+        let entries = (try? FileTree.entries(of: paths.parent)) ?? []
         let prefixes = [".\(paths.name).brief-staging-", ".\(paths.name).brief-old-"]
         let journal = (paths.journal as NSString).lastPathComponent
         guard entries.contains(where: { entry in entry == journal || prefixes.contains { entry.hasPrefix($0) } }) else {
@@ -278,16 +351,17 @@ public final class SiteWriter: @unchecked Sendable {
 
     /// What killed builds left: staging folders, and trash not yet deleted.
     private static func clearLeftovers(_ paths: Paths) {
-        for entry in (try? FileManager.default.contentsOfDirectory(atPath: paths.parent)) ?? []
+        for entry in (try? FileTree.entries(of: paths.parent)) ?? []
         where entry.hasPrefix(".\(paths.name).brief-staging-") || entry.hasPrefix(".\(paths.name).brief-old-") {
             discard(paths.parent + "/" + entry, paths)
         }
-        if let trash = try? FileManager.default.contentsOfDirectory(atPath: paths.trash) {
+        if let trash = try? FileTree.entries(of: paths.trash) {
             for entry in trash { removeInBackground(paths.trash + "/" + entry) }
         }
     }
 
-    /// Deletes a folder with a detached `rm`; should that fail to start, it is done here.
+    /// Deletes a folder with a detached `rm`; should that fail to start, it is done here. Folders
+    /// made read-only in the old site are made writable first, should `rm` fail on them.
     static func removeInBackground(_ path: String) {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -299,12 +373,13 @@ public final class SiteWriter: @unchecked Sendable {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         for descriptor in Int32(0)...2 { posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", O_RDWR, 0) }
-        let arguments = ["rm", "-rf", "--", path]
+        let script = #"rm -rf -- "$1" 2>/dev/null || { chmod -R u+rwx -- "$1"; rm -rf -- "$1"; }"#
+        let arguments = ["sh", "-c", script, "sh", path]
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid = pid_t()
-        if posix_spawn(&pid, "/bin/rm", &actions, &attributes, &argv, environ) != 0 {
-            FileTree.remove(path)
+        if posix_spawn(&pid, "/bin/sh", &actions, &attributes, &argv, environ) != 0 {
+            try? FileTree.remove(path)
         }
     }
 
@@ -348,20 +423,21 @@ public final class SiteWriter: @unchecked Sendable {
 
     private final class Counters: @unchecked Sendable {
         private let lock = NSLock()
-        private(set) var written = 0
-        private(set) var unchanged = 0
-        private(set) var paths: [String] = []
+        private var counts = (written: 0, unchanged: 0)
+        private var files: [String: OutputStamp] = [:]
+        private var writtenFiles: [String] = []
 
-        func add(written path: String) {
-            lock.lock()
-            written += 1
-            paths.append(path)
-            lock.unlock()
-        }
+        var written: Int { lock.withLock { counts.written } }
+        var unchanged: Int { lock.withLock { counts.unchanged } }
+        var stamps: [String: OutputStamp] { lock.withLock { files } }
+        var paths: [String] { lock.withLock { writtenFiles } }
 
-        func add(unchanged u: Int) {
+        func add(_ path: String, _ stamp: OutputStamp, written w: Int = 0, unchanged u: Int = 0) {
             lock.lock()
-            unchanged += u
+            counts.written += w
+            counts.unchanged += u
+            files[path] = stamp
+            if w > 0 { writtenFiles.append(path) }
             lock.unlock()
         }
     }

@@ -28,10 +28,12 @@ struct BriefRunner {
         return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     }()
 
+    /// Runs `brief` (or `executable`, a wrapper that starts it) with `arguments` in `folder`.
     @discardableResult
-    static func run(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws -> Result {
+    static func run(_ arguments: [String], in folder: URL, environment: [String: String] = [:],
+                    executable: String? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable.map { URL(fileURLWithPath: $0) } ?? binary
         process.arguments = arguments
         process.currentDirectoryURL = folder
         var env = ProcessInfo.processInfo.environment

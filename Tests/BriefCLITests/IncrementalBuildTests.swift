@@ -201,4 +201,48 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertFalse(result.stdout.hasPrefix("Up to date"), result.stdout)
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Site/index.html").path))
     }
+
+    /// The case: a deleted company page, an emptied feed and an overwritten front page are
+    /// noticed before "Up to date" and written again, and only they.
+    func testFilesDamagedInTheSiteAreWrittenAgain() throws {
+        let folder = try makeSite()
+        XCTAssertEqual(try BriefRunner.run(["build"], in: folder).status, 0)
+        let site = folder.appendingPathComponent("Site")
+        let damaged = ["companies/tesla/index.html", "feed.xml", "index.html"]
+        try FileManager.default.removeItem(at: site.appendingPathComponent(damaged[0]))
+        try Data().write(to: site.appendingPathComponent(damaged[1]))
+        try Data("garbage".utf8).write(to: site.appendingPathComponent(damaged[2]))
+        let before = modificationTimes(site)
+
+        let result = try assertIncrementalMatchesClean(folder, "damaged Site/")
+        XCTAssertEqual(writtenCount(result), 3, result.stdout)
+        let after = modificationTimes(site)
+        XCTAssertEqual(Set(after.keys).subtracting(before.keys), [damaged[0]])
+        XCTAssertEqual(before.filter { after[$0.key] != $0.value }.keys.sorted(), damaged.suffix(2).sorted(),
+                       "the files rewritten are exactly the damaged ones")
+        XCTAssertTrue(try BriefRunner.run(["build"], in: folder).stdout.hasPrefix("Up to date:"))
+    }
+
+    /// A full rebuild keeps a file of the old site whose bytes it would write again, but not one
+    /// that changed since the last build wrote it, even with the same size.
+    func testAFullRebuildDoesNotKeepADamagedFile() throws {
+        let folder = try makeSite()
+        XCTAssertEqual(try BriefRunner.run(["build"], in: folder).status, 0)
+        let css = folder.appendingPathComponent("Site/assets/style.css")
+        let size = try Data(contentsOf: css).count
+        try Data(repeating: UInt8(ascii: "x"), count: size).write(to: css)
+        // A setting every page shows: a full rebuild, swapped in.
+        try "title: Other Title\nbase_url: https://example.org/news/\n".write(to: folder.appendingPathComponent("brief.yml"),
+                                                                            atomically: true, encoding: .utf8)
+        _ = try assertIncrementalMatchesClean(folder, "full rebuild over a damaged file")
+    }
+
+    private func modificationTimes(_ site: URL) -> [String: Date] {
+        var times: [String: Date] = [:]
+        for path in BriefRunner.files(in: site) {
+            let attributes = try? FileManager.default.attributesOfItem(atPath: site.appendingPathComponent(path).path)
+            times[path] = attributes?[.modificationDate] as? Date
+        }
+        return times
+    }
 }

@@ -116,6 +116,32 @@ final class InterruptedBuildTests: XCTestCase {
         print("kill -9 under the journal: \(landed) of \(rounds) kills left a journal to finish")
     }
 
+    /// The gap the first reliability pass found: a build killed under the journal, then the content
+    /// put back as the last finished build had it. The next build must not trust that build's record
+    /// (the site holds files of the killed one), and gives what a clean build gives.
+    func testKilledJournalUpdateThenRevertedContentGivesACleanBuild() throws {
+        let folder = BriefRunner.temporaryFolder(self)
+        try writeLargeContent(in: folder, version: 1)
+        XCTAssertEqual(try BriefRunner.run(["build"], in: folder).status, 0)
+        let site = folder.appendingPathComponent("Site")
+        let original = E2E.snapshot(site)
+        let journal = folder.path + "/.Site.brief-journal"
+        var landed = false
+        for round in 0..<6 where !landed {
+            let sources = (round * 10)..<(round * 10 + 10)
+            try writeLargeContent(in: folder, version: 2 + round, only: sources)
+            let kill = try killBuild(["build"], in: folder, at: .journal)
+            landed = access(journal, F_OK) == 0
+            try writeLargeContent(in: folder, version: 1, only: sources)
+            let next = try BriefRunner.run(["build"], in: folder)
+            XCTAssertEqual(next.status, 0, next.stderr)
+            E2E.assertSameFiles(E2E.snapshot(site), original,
+                                "Site/ after kill -9 at \(kill.at) and the content put back (journal left: \(landed))")
+            assertNothingLeftBeside(site)
+        }
+        XCTAssertTrue(landed, "no update was killed while its journal was being carried out")
+    }
+
     /// While a build holds the output folder's lock, another build of it is refused and changes
     /// nothing; once the lock is free, it goes ahead.
     func testABuildWhileAnotherHoldsTheFolderIsRefused() throws {

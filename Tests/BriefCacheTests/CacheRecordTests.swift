@@ -35,7 +35,7 @@ final class CacheRecordTests: XCTestCase {
     /// under the new version.
     func testTheCachedFieldsMatchTheCacheVersion() {
         let pinned: [String: [String]] = [
-            "brief-cache-7": [
+            "brief-cache-8": [
                 "CompanyMention.firstPosition: Int", "CompanyMention.mentions: Int", "CompanyMention.name: String",
                 "CompanyMention.slug: String",
                 "ContentDate.day: Int", "ContentDate.month: Int", "ContentDate.secondsOfDay: Optional<Int>",

@@ -77,10 +77,11 @@ final class ContentLoaderTests: XCTestCase {
         var second = try read(options, previous: previous)
         XCTAssertNil(second.files[0].bytes)
         let cache = BuildCache(folder: options.cacheFolder)
-        let (sources, diagnostics) = ContentLoader.process(&second, gazetteer: .builtIn, cache: cache, drafts: false)
+        let (sources, diagnostics, _) = ContentLoader.process(&second, gazetteer: .builtIn, cache: cache, drafts: false)
         XCTAssertEqual(diagnostics.filter { $0.severity == .error }, [])
         XCTAssertEqual(sources.first?.stories.first?.heading, "Tesla Sets a Record")
-        XCTAssertNotNil(cache.records(for: [second.files[0].key])[second.files[0].key], "what was read matches the key: stored")
+        XCTAssertNotNil(cache.records(for: [second.files[0].key]).records[second.files[0].key],
+                        "what was read matches the key: stored")
     }
 
     func testWhatIsReadLateIsNotStoredUnderAKeyItDoesNotMatch() throws {
@@ -89,9 +90,9 @@ final class ContentLoaderTests: XCTestCase {
         // The last build's hash is not the file's: the file changed after this build looked at it.
         var second = try read(options, previous: state(from: first, readStarted: FileStamp.now() + 10 * FileStamp.margin))
         let cache = BuildCache(folder: options.cacheFolder)
-        let (sources, _) = ContentLoader.process(&second, gazetteer: .builtIn, cache: cache, drafts: false)
+        let (sources, _, _) = ContentLoader.process(&second, gazetteer: .builtIn, cache: cache, drafts: false)
         XCTAssertEqual(sources.first?.stories.first?.heading, "Tesla Sets a Record", "the build uses the bytes it read")
-        XCTAssertTrue(cache.records(for: [second.files[0].key]).isEmpty, "but does not cache them under the stale key")
+        XCTAssertTrue(cache.records(for: [second.files[0].key]).records.isEmpty, "but does not cache them under the stale key")
         XCTAssertEqual(second.files[0].stamp, .unknown, "and the next build reads the file")
     }
 }

@@ -40,14 +40,40 @@ final class FileTreeTests: XCTestCase {
     func testMakesFoldersAndWritesAtomically() throws {
         let folder = temporaryFolder()
         let nested = folder.appendingPathComponent("x/y/z").path
-        XCTAssertTrue(FileTree.makeFolders(nested))
-        XCTAssertTrue(FileTree.makeFolders(nested), "an existing folder is fine")
-        FileTree.writeAtomically(Array("one".utf8), to: nested + "/f.bin")
-        FileTree.writeAtomically(Array("two".utf8), to: nested + "/f.bin")
+        try FileTree.makeFolders(nested)
+        try FileTree.makeFolders(nested)  // an existing folder is fine
+        try FileTree.writeAtomically(Array("one".utf8), to: nested + "/f.bin")
+        try FileTree.writeAtomically(Array("two".utf8), to: nested + "/f.bin")
         XCTAssertEqual(FileTree.read(nested + "/f.bin"), Array("two".utf8))
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: nested), ["f.bin"], "no temporary file left")
-        FileTree.remove(folder.appendingPathComponent("x").path)
+        try FileTree.remove(folder.appendingPathComponent("x").path)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("x").path))
+        try FileTree.remove(folder.appendingPathComponent("x").path)  // nothing there is fine
+    }
+
+    /// Failures name the path and the reason; they work as root too, who may write anywhere.
+    func testFailuresNameThePathAndTheReason() throws {
+        let folder = temporaryFolder()
+        let file = folder.appendingPathComponent("file").path
+        try FileTree.writeAtomically(Array("x".utf8), to: file)
+        XCTAssertThrowsError(try FileTree.makeFolders(file)) { error in
+            XCTAssertEqual("\(error)", "\(file): cannot create the folder: a file is in its place")
+        }
+        XCTAssertThrowsError(try FileTree.makeFolders(file + "/a/b")) { error in
+            XCTAssertEqual("\(error)", "\(file)/a/b: cannot create the folder: Not a directory")
+        }
+        XCTAssertThrowsError(try FileTree.writeAtomically([1], to: file + "/a.bin")) { error in
+            XCTAssertEqual("\(error)", "\(file)/a.bin: cannot write the file: Not a directory")
+        }
+        let folderInTheWay = folder.appendingPathComponent("taken")
+        try FileTree.makeFolders(folderInTheWay.path + "/inside")
+        XCTAssertThrowsError(try FileTree.writeAtomically([1], to: folderInTheWay.path)) { error in
+            XCTAssertEqual("\(error)", "\(folderInTheWay.path): cannot replace the file: Is a directory")
+        }
+        XCTAssertEqual(try FileTree.entries(of: folder.path).sorted(), ["file", "taken"], "no temporary file left")
+        XCTAssertThrowsError(try FileTree.entries(of: file)) { error in
+            XCTAssertEqual("\(error)", "\(file): cannot read the folder: Not a directory")
+        }
     }
 
     func testAStampSettlesAfterTheMargin() throws {

@@ -23,5 +23,6 @@ let package = Package(
         fuzzTarget("fuzz-normalizer", ["BriefStories", "BriefModel", "BriefNormalize"]),
         fuzzTarget("fuzz-template", ["BriefTemplate"]),
         fuzzTarget("fuzz-frontmatter", ["BriefSite", "BriefCompanies", "BriefModel", "BriefNormalize"]),
+        fuzzTarget("fuzz-cache", ["BriefCache"]),
     ]
 )

@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Builds brief's libFuzzer targets and runs each for SECONDS (default 60), one after another.
 #
-#   Tests/fuzz/run.sh SECONDS [TARGET...]      targets: normalizer template frontmatter
+#   Tests/fuzz/run.sh SECONDS [TARGET...]      targets: normalizer template frontmatter cache
 #
 # Every module (brief's, Yams) is built optimized (-c release: four times the executions per second of
 # a debug build; checks stay on) with AddressSanitizer and libFuzzer's coverage instrumentation
 # into .build-fuzz at the repository root, so the normal .build is never touched. New inputs go to
 # Tests/fuzz/work/TARGET (seeded from the committed Tests/fuzz/corpus/TARGET), crashes, timeouts and
 # out-of-memory inputs to Tests/fuzz/artifacts/TARGET. Exits 1 when any target found something.
-# Reproduce one: .build-fuzz/release/fuzz-TARGET Tests/fuzz/artifacts/TARGET/crash-…
+# Reproduce one: SWIFT_BACKTRACE=enable=no .build-fuzz/release/fuzz-TARGET Tests/fuzz/artifacts/TARGET/crash-…
 # FUZZ_CONFIGURATION=debug builds unoptimized, for clearer stacks when minimizing a finding;
 # FUZZ_FLAGS adds libFuzzer flags (for example -use_value_profile=1).
 set -euo pipefail
@@ -17,7 +17,7 @@ root="$(cd "$here/../.." && pwd)"
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ "${#targets[@]}" -gt 0 ] || targets=(normalizer template frontmatter)
+[ "${#targets[@]}" -gt 0 ] || targets=(normalizer template frontmatter cache)
 
 # libFuzzer without its own main: SwiftPM gives every executable one (see Sources/FuzzSupport).
 runtime="$(dirname "$(readlink -f "$(command -v swiftc)")")/../lib/swift/clang/lib/linux"
@@ -43,6 +43,9 @@ for target in "${targets[@]}"; do
     # does not end the run. No leak checks: Swift keeps class references of enum payloads with tag
     # bits set, which LeakSanitizer cannot follow, so long-lived templates show up as leaks.
     status=0
+    # Swift's own backtracer is off: it copies the stack of a crashed thread, which AddressSanitizer reports
+    # as a stack-buffer-underflow in CrashHandlerLinux.cpp and which hides the real finding (a fatalError).
+    SWIFT_BACKTRACE=enable=no \
     ASAN_OPTIONS="detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}" "$bin/fuzz-$target" "$work" "$here/corpus/$target" \
         -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
         -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -max_len=65536 \
@@ -59,7 +62,13 @@ for target in "${targets[@]}"; do
     else
         found+=("$target")
         echo "   FOUND $new new input(s) in ${artifacts#"$root/"} (exit $status): $summary"
-        grep -E '^==[0-9]+==ERROR|^Fatal error|^SUMMARY' "$log" | sort | uniq -c | sort -rn | head -5 | sed 's/^/   /'
+        # With -fork the children's messages are not in the log: run the target again on (up to 20 of) the
+        # new inputs and count what each says.
+        for artifact in $(ls -t "$artifacts" | head -n "$new" | head -20); do
+            { SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 timeout 60 "$bin/fuzz-$target" "$artifacts/$artifact" 2>&1 \
+                || true; } | grep -m1 -oE 'Fatal error: [^:"]*|ERROR: AddressSanitizer: [a-z-]+|ERROR: libFuzzer: [a-z -]+' \
+                || echo "no message (a time-out?): $artifact"
+        done | sort | uniq -c | sort -rn | sed 's/^/   /'
     fi
 done
 if [ "${#found[@]}" -gt 0 ]; then
