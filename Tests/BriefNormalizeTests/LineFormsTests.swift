@@ -108,6 +108,8 @@ final class LineFormsTests: XCTestCase {
     func testUnderlinesAndRules() {
         XCTAssertEqual(line("=====").kind, .underline(level: 1))
         XCTAssertEqual(line("-----").kind, .underline(level: 2))
+        XCTAssertEqual(line("=").kind, .underline(level: 1), "one = is an underline, as in CommonMark")
+        XCTAssertEqual(line("==").kind, .underline(level: 1))
         for rule in ["***", "* * *", "___", "- - -"] {
             XCTAssertEqual(line(rule).kind, .rule, rule)
         }

@@ -22,7 +22,7 @@ enum MarkdownForms {
 
     /// `===` (a level 1 underline), `---` (level 2, or a rule), `***`, `* * *`, `___` (rules).
     static func ruleOrUnderline(_ line: String) -> Line.Kind? {
-        guard line.utf8.count >= 3 || line == "==" || line == "--",
+        guard line.utf8.count >= 3 || line == "=" || line == "==" || line == "--",
               !line.containsByte(where: { !ruleBytes.contains($0) }) else { return nil }
         let marks = line.filter { $0 != " " }
         if marks.allSatisfy({ $0 == "=" }) { return .underline(level: 1) }
