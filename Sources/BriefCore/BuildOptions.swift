@@ -57,10 +57,10 @@ public struct BuildOptions: Sendable {
         func isInside(_ path: String, _ folder: String) -> Bool { path == folder || path.hasPrefix(folder == "/" ? "/" : folder + "/") }
         for (folder, name) in [(content.path, "Content/"), (templates.path, "Templates/")] {
             if isInside(output, folder) {
-                return .error(display(self.output), "the output folder is inside \(name), which brief only reads; choose a folder outside Content/ and Templates/ (the default is Site/)")
+                return .about(.error, display(self.output), "the output folder is inside \(name), which brief only reads; choose a folder outside Content/ and Templates/ (the default is Site/)")
             }
             if isInside(folder, output) {
-                return .error(display(self.output), "the output folder holds \(name), which brief only reads; choose another folder (the default is Site/)")
+                return .about(.error, display(self.output), "the output folder holds \(name), which brief only reads; choose another folder (the default is Site/)")
             }
         }
         return nil

@@ -132,7 +132,7 @@ public final class SiteWriter: @unchecked Sendable {
         let entries: [String]
         do { entries = try FileTree.entries(of: path) } catch { throw Self.diagnostic(error) }
         if !entries.isEmpty && !entries.contains(Self.markerName) {
-            throw DiagnosticError(.error(display, "this folder was not made by brief (it has no \(Self.markerName) file), so brief will not replace it; choose another --output or empty the folder"))
+            throw DiagnosticError(.about(.error, display, "this folder was not made by brief (it has no \(Self.markerName) file), so brief will not replace it; choose another --output or empty the folder"))
         }
         // A full build swaps the folder out and deletes it, an update writes into it: both need to write.
         guard access(path, R_OK | W_OK | X_OK) == 0 else {

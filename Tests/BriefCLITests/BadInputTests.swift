@@ -639,10 +639,10 @@ final class BadInputTests: XCTestCase {
         try E2E.write("keep me\n", "Elsewhere/notes.txt", in: folder)
         let everything = fullSnapshot(folder)
         let cases: [(output: String, expected: String)] = [
-            (".", ".:1:1: error: the output folder holds Content/, which brief only reads; choose another folder"),
-            ("Content", "Content:1:1: error: the output folder is inside Content/, which brief only reads"),
-            ("Elsewhere", "Elsewhere:1:1: error: this folder was not made by brief (it has no .brief-site file), so brief will not replace it; choose another --output"),
-            ("./Content/", "Content:1:1: error: the output folder is inside Content/"),
+            (".", ".: error: the output folder holds Content/, which brief only reads; choose another folder"),
+            ("Content", "Content: error: the output folder is inside Content/, which brief only reads"),
+            ("Elsewhere", "Elsewhere: error: this folder was not made by brief (it has no .brief-site file), so brief will not replace it; choose another --output"),
+            ("./Content/", "Content: error: the output folder is inside Content/"),
         ]
         for (output, expected) in cases {
             let result = try BriefRunner.run(["build", "--output", output], in: folder)
@@ -659,7 +659,7 @@ final class BadInputTests: XCTestCase {
             let before = fullSnapshot(folder)
             let result = try BriefRunner.run(["build", "--output", output], in: folder)
             XCTAssertEqual(result.status, 1, "--output \(output) must be refused:\n\(result.stdout)\(result.stderr)")
-            XCTAssertTrue(result.stderr.contains("\(output):1:1: error: "), result.stderr)
+            XCTAssertTrue(result.stderr.contains("\(output): error: "), result.stderr)
             XCTAssertEqual(fullSnapshot(folder), before, "--output \(output) wrote into an input folder")
             try? FileManager.default.removeItem(at: folder.appendingPathComponent(output))
         }

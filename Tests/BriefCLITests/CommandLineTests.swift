@@ -56,10 +56,11 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(yaml.status, 0, yaml.stderr)
         let index = E2E.read(folder.appendingPathComponent("Site"), "index.html")
         XCTAssertTrue(index.contains("<title>Spelt Long</title>"), index)
-        try E2E.write("language: english\n", "brief.yaml", in: folder)
+        try E2E.write("language: english\ncolour: blue\n", "brief.yaml", in: folder)
         let bad = try BriefRunner.run(["build"], in: folder)
         XCTAssertTrue(bad.stderr.contains("brief.yaml:1:11: error: \"language\" must be a BCP 47 language tag"),
                       bad.stderr)
+        XCTAssertTrue(bad.stderr.contains("brief.yaml:2:1: warning: unknown key \"colour\" in brief.yaml;"), bad.stderr)
 
         try E2E.write("title: Short\n", "brief.yml", in: folder)
         let both = try BriefRunner.run(["build"], in: folder)

@@ -42,7 +42,7 @@ public struct SiteConfig: Sendable, Hashable {
         var diagnostics: [Diagnostic] = []
         do throws(DiagnosticError) {
             guard let root = try reader.compose(text) else { return (config, []) }
-            for (key, keyNode, value) in try reader.mapping(root, "brief.yml") {
+            for (key, keyNode, value) in try reader.mapping(root, fileName(path)) {
                 do throws(DiagnosticError) {
                     try config.set(key, value, keyNode: keyNode, reader: reader, diagnostics: &diagnostics)
                 } catch {
@@ -104,7 +104,12 @@ public struct SiteConfig: Sendable, Hashable {
                 }
             }
         default:
-            diagnostics.append(reader.warning(keyNode, "unknown key \"\(key)\" in brief.yml; known keys: \(Self.keys.joined(separator: ", "))"))
+            diagnostics.append(reader.warning(keyNode, "unknown key \"\(key)\" in \(fileName(reader.path)); known keys: \(Self.keys.joined(separator: ", "))"))
         }
     }
+}
+
+/// "brief.yml" or "brief.yaml", as the file read is named, for messages.
+private func fileName(_ path: String) -> String {
+    path.split(separator: "/").last.map(String.init) ?? path
 }
