@@ -262,19 +262,20 @@ public enum SiteBuilder {
         files["feed.json"] = [Array(JSONFeed.render(feeds).utf8)]
         files["sitemap.xml"] = [Sitemap.render(feeds, pages: pages)]
         files["robots.txt"] = [Array(Sitemap.robots(feeds).utf8)]
-        // The search index is large; it is made again only when a story changed.
+        // The search index is large; it is made again only when a story changed. Its files are named by their
+        // content, so they are known only once made: when no story changed, every file of the last one stays.
         let searchKey = fingerprints.searchIndex()
-        let searchFiles = ["search.json", "assets/search-index.js"]
+        let previousSearch = previous?.outputs.filter { $0.key == "search.json" || SearchShards.owns($0.key) } ?? [:]
         var searchHashes: [String: UInt64] = [:]
-        if let previous, searchFiles.allSatisfy({ previous.outputs[$0]?.fingerprint == searchKey && !changed.contains($0) }) {
-            for path in searchFiles { written.outputs[path] = previous.outputs[path] }
-            written.kept += searchFiles
+        if !previousSearch.isEmpty,
+           previousSearch.allSatisfy({ $0.value.fingerprint == searchKey && !changed.contains($0.key) }) {
+            written.outputs.merge(previousSearch) { _, old in old }
+            written.kept += previousSearch.keys
         } else {
-            let search = SearchIndex.files(model)
-            for (path, file) in zip(searchFiles, [search.json, search.script]) {
-                files[path] = file.pieces
-                searchHashes[path] = file.hash
-            }
+            let json = SearchIndex.json(model)
+            files["search.json"] = json.pieces
+            searchHashes["search.json"] = json.hash
+            for (path, bytes) in SearchShards.files(model) { files[path] = [bytes] }
         }
         // Written in parallel: the search files alone are 90 MB at 10,000 briefings.
         let sorted = files.sorted(by: { $0.key < $1.key })
@@ -290,7 +291,8 @@ public enum SiteBuilder {
             written.errors += outcome.errors
             if outcome.kept { written.kept.append(path) }
             guard outcome.errors.isEmpty else { continue }
-            written.outputs[path] = BuildState.Output(fingerprint: searchFiles.contains(path) ? searchKey : outcome.hash,
+            let isSearch = path == "search.json" || SearchShards.owns(path)
+            written.outputs[path] = BuildState.Output(fingerprint: isSearch ? searchKey : outcome.hash,
                                                       contentHash: outcome.hash, stamp: previous?.outputs[path]?.stamp ?? .unknown)
         }
         timer.lap("write feeds, sitemap, search index and assets")

@@ -371,9 +371,14 @@ def screenshot(driver, path, width):
 
 
 def read_search_index(site):
-    text = (site / "assets" / "search-index.js").read_text(encoding="utf-8")
-    start, end = text.index("{"), text.rindex("}")
-    return json.loads(text[start:end + 1])["stories"]
+    """The stories of the search index (assets/search/d/*.js) as dicts with url and companies."""
+    stories = []
+    for path in sorted((site / "assets" / "search" / "d").glob("*.js")):
+        text = path.read_text(encoding="utf-8")
+        start, end = text.index("["), text.rindex("]")
+        for s in json.loads(text[start:end + 1]):
+            stories.append({"title": s[0], "url": s[1], "companies": [c for c in s[6].split(", ") if c]})
+    return stories
 
 
 def pick_query(site, wanted):
