@@ -103,6 +103,7 @@ public enum ContentLoader {
 
         var key = Fingerprint()
         key.add(BuildCache.version)
+        key.add(StoryHTML.version)
         key.add(config.maxSourceSize)
         for pattern in config.ignore { key.add(pattern.source) }
         let processingKey = key.value

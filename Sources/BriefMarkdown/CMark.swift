@@ -80,8 +80,29 @@ package enum CMark {
     }
 
     package static func html(_ markdown: String) -> String {
-        withDocument(markdown, options: CMARK_OPT_DEFAULT) { document, extensions in
-            takeString(cmark_render_html(document, CMARK_OPT_DEFAULT, extensions))
+        html(markdown, smart: false)
+    }
+
+    /// - Parameter smart: typographic punctuation, as stories show it: cmark-gfm's smart option (curly quotes,
+    ///   `--` and `---` as dashes, `...` as an ellipsis) and a hyphen between spaces as an en dash.
+    package static func html(_ markdown: String, smart: Bool) -> String {
+        let options = smart ? CMARK_OPT_DEFAULT | CMARK_OPT_SMART : CMARK_OPT_DEFAULT
+        return withDocument(markdown, options: options) { document, extensions in
+            if smart { dashSpacedHyphens(document) }
+            return takeString(cmark_render_html(document, options, extensions))
+        }
+    }
+
+    /// Turns " - " in text (not in code) into " – ".
+    private static func dashSpacedHyphens(_ document: OpaquePointer) {
+        guard let iterator = cmark_iter_new(document) else { return }
+        defer { cmark_iter_free(iterator) }
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                  cmark_node_get_type(node) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node),
+                  strstr(literal, " - ") != nil else { continue }
+            let dashed = String(cString: literal).replacingOccurrences(of: " - ", with: " \u{2013} ")
+            cmark_node_set_literal(node, dashed)
         }
     }
 

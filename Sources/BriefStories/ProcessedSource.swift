@@ -103,7 +103,7 @@ public struct SourceProcessor: Sendable {
                 heading: section.heading,
                 line: section.line,
                 paragraphs: paragraphs,
-                html: CMark.html(body.bodyMarkdown),
+                html: StoryHTML.render(body.bodyMarkdown),
                 companies: companies(document, named: named, listed: story(listed, own), heading: section.heading,
                                      texts),
                 keyFigures: KeyFigureExtractor.extract(texts),

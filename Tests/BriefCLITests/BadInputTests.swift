@@ -225,10 +225,10 @@ final class BadInputTests: XCTestCase {
             XCTAssertEqual(E2E.count("<script", in: html), E2E.count("<script src=\"", in: html), "a <script> that is not the theme's in \(file)")
         }
         let briefing = files.first { $0.hasPrefix("briefings/script") }.map { E2E.read(site, $0) } ?? ""
-        XCTAssertTrue(briefing.contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; ../../etc</h1>"), briefing)
-        XCTAssertTrue(briefing.contains("<title>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; ../../etc · Briefings</title>"))
-        // Markdown headings are read as Markdown: raw HTML tags in them are not shown, their text is.
-        let shown = ["alert('x') Nvidia", "\"Quoted\" & Ampersand bold"] + headings.dropFirst(2)
+        XCTAssertTrue(briefing.contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt; &amp; “quotes” ../../etc</h1>"), briefing)
+        XCTAssertTrue(briefing.contains("<title>&lt;script&gt;alert(1)&lt;/script&gt; &amp; “quotes” ../../etc · Briefings</title>"))
+        // Markdown headings are read as Markdown: raw HTML tags in them are not shown, their text is, with smart punctuation.
+        let shown = ["alert(‘x’) Nvidia", "“Quoted” & Ampersand bold"] + headings.dropFirst(2).map(E2E.smart)
         let stories = files.filter { $0.hasPrefix("stories/") }.map { E2E.read(site, $0) }
         for heading in shown {
             XCTAssertEqual(stories.filter { $0.contains("<h1>\(E2E.html(heading))</h1>") }.count, 1, "one page with the escaped heading \(heading)")

@@ -15,7 +15,7 @@ final class SearchTests: XCTestCase {
         // A company: every story naming it, those with it in the heading first, then the newest.
         let nvidia = try reader.search("nvidia")
         XCTAssertEqual(nvidia.map(\.title), ["Nvidia Raises Its Outlook", "Microsoft Signs A Cloud Deal",
-                                             "Elon Musk's Supercomputer Freaks Out AI Rivals"])
+                                             "Elon Musk’s Supercomputer Freaks Out AI Rivals"])
         XCTAssertEqual(nvidia.first?.url, "stories/nvidia-raises-its-outlook/index.html")
         XCTAssertEqual(nvidia.first?.date, "1 May 2024", "dates as the pages show them")
         XCTAssertEqual(nvidia.first?.iso, "2024-05-01")

@@ -277,7 +277,7 @@ final class SiteFeaturesTests: XCTestCase {
 
         // Earlier briefings, newest first, undated last.
         let earlier = E2E.sections(of: index, from: "<h2 id=\"earlier-title\">", to: "</section>").first ?? ""
-        XCTAssertEqual(E2E.positions(of: [">Market Wrap</a>", ">Tesla's Unmatched Speed of Innovation</a>"], in: earlier), [0, 1], earlier)
+        XCTAssertEqual(E2E.positions(of: [">Market Wrap</a>", ">Tesla’s Unmatched Speed of Innovation</a>"], in: earlier), [0, 1], earlier)
         XCTAssertTrue(earlier.contains("<a href=\"briefings/market-wrap/index.html\">Market Wrap</a> <span class=\"meta\"><time datetime=\"2024-04-20\">20 April 2024</time> · 2 stories</span>"), earlier)
         XCTAssertFalse(earlier.contains("Chips and Cars"), "the latest briefing is not repeated")
 
@@ -302,14 +302,15 @@ final class SiteFeaturesTests: XCTestCase {
         let page = E2E.read(site, "stories/tesla-energy-sets-new-record/index.html")
         XCTAssertEqual(E2E.count("<h1", in: page), 1)
         XCTAssertTrue(page.contains("<h1>Tesla Energy Sets New Record</h1>"), page)
-        XCTAssertTrue(page.contains("<p class=\"kicker\"><a href=\"../../briefings/teslas-unmatched-speed-of-innovation/index.html\">Tesla's Unmatched Speed of Innovation</a></p>"), "briefing link")
+        XCTAssertTrue(page.contains("<p class=\"kicker\"><a href=\"../../briefings/teslas-unmatched-speed-of-innovation/index.html\">Tesla’s Unmatched Speed of Innovation</a></p>"), "briefing link")
         XCTAssertTrue(page.contains("<p class=\"meta\"><time datetime=\"2024-05-01\">1 May 2024</time> · 1 min read</p>"), "date and reading time")
-        XCTAssertTrue(page.contains("<p>In another example of Tesla's speed of innovation, the company's Nevada team recently set a new record by building 1,000 Powerwall home battery units in a single day."), "body")
-        XCTAssertTrue(page.contains("<p>The ability to churn out 1,000 Powerwalls per day highlights Tesla's unparalleled efficiency and execution."), "body")
+        XCTAssertTrue(page.contains("<p>In another example of Tesla’s speed of innovation, the company’s Nevada team recently set a new record by building 1,000 Powerwall home battery units in a single day."), "body, with curly apostrophes")
+        XCTAssertTrue(page.contains("<p>The ability to churn out 1,000 Powerwalls per day highlights Tesla’s unparalleled efficiency and execution."), "body")
         XCTAssertTrue(page.contains("<a class=\"tag\" href=\"../../companies/tesla/index.html\">Tesla</a>"), "companies as links")
-        XCTAssertTrue(page.contains("<li><strong>1,000</strong> Powerwall units</li>"), "key figure")
-        XCTAssertTrue(page.contains("<li><strong>13.5</strong> megawatt-hours</li>"), "key figure")
-        XCTAssertTrue(page.contains("<a class=\"previous\" href=\"../../stories/elon-musks-supercomputer-freaks-out-ai-rivals/index.html\" rel=\"prev\"><span>Previous</span> Elon Musk's Supercomputer Freaks Out AI Rivals</a>"), "previous")
+        // Key figures with the words around them, not a bare number.
+        XCTAssertTrue(page.contains("<li>…a new record by building <strong>1,000</strong> Powerwall home battery units in a single day</li>"), "key figure")
+        XCTAssertTrue(page.contains("<li>This equates to <strong>13.5</strong> megawatt-hours of energy storage capacity</li>"), "key figure")
+        XCTAssertTrue(page.contains("<a class=\"previous\" href=\"../../stories/elon-musks-supercomputer-freaks-out-ai-rivals/index.html\" rel=\"prev\"><span>Previous</span> Elon Musk’s Supercomputer Freaks Out AI Rivals</a>"), "previous")
         XCTAssertTrue(page.contains("<a class=\"next\" href=\"../../stories/faster-better-cheaper-supercharger-installations/index.html\" rel=\"next\"><span>Next</span> Faster, Better, Cheaper Supercharger Installations</a>"), "next")
 
         // Related stories share companies: the other Tesla stories, not the xAI one.
@@ -317,12 +318,13 @@ final class SiteFeaturesTests: XCTestCase {
         XCTAssertTrue(related.contains(">Faster, Better, Cheaper Supercharger Installations</a>"), related)
         XCTAssertTrue(related.contains(">Xiaomi CEO Pays Homage to Elon Musk</a>"), related)
         XCTAssertTrue(related.contains("href=\"../../stories/a-long-look-at-tesla-batteries/index.html\""), "related across briefings:\n\(related)")
-        XCTAssertFalse(related.contains("Elon Musk's Supercomputer"), related)
+        XCTAssertFalse(related.contains("Elon Musk’s Supercomputer"), related)
         XCTAssertFalse(related.contains("Tesla Energy Sets New Record"), "not related to itself")
 
         // The other key figures of the sample, each on its story.
-        XCTAssertTrue(E2E.read(site, "stories/elon-musks-supercomputer-freaks-out-ai-rivals/index.html").contains("<li><strong>122</strong> days</li>"))
-        XCTAssertTrue(E2E.read(site, "stories/xiaomi-ceo-pays-homage-to-elon-musk/index.html").contains("<li><strong>100,000</strong> electric vehicles</li>"))
+        XCTAssertTrue(E2E.read(site, "stories/elon-musks-supercomputer-freaks-out-ai-rivals/index.html").contains("<li>…on the supercomputer in just <strong>122</strong> days – a feat that Nvidia’s CEO said…</li>"))
+        XCTAssertTrue(E2E.read(site, "stories/xiaomi-ceo-pays-homage-to-elon-musk/index.html").contains("<li>celebrated the company’s milestone of <strong>100,000</strong> electric vehicles produced by posting a photo of…</li>"))
+        XCTAssertTrue(E2E.read(site, "stories/xiaomi-ceo-pays-homage-to-elon-musk/index.html").contains("<li>Reaching <strong>100,000</strong> units in such a short timeframe is an…</li>"))
 
         // The first story has no previous, the last no next; a long story reads longer.
         XCTAssertFalse(E2E.read(site, "stories/elon-musks-supercomputer-freaks-out-ai-rivals/index.html").contains("rel=\"prev\""))
@@ -330,6 +332,7 @@ final class SiteFeaturesTests: XCTestCase {
         let long = E2E.read(site, "stories/a-long-look-at-tesla-batteries/index.html")
         XCTAssertTrue(long.contains("<time datetime=\"2024-03-01\">1 March 2024</time> · 3 min read</p>"), "about 700 words")
         XCTAssertFalse(long.contains("rel=\"prev\"") || long.contains("rel=\"next\""), "alone in its briefing")
+        XCTAssertFalse(long.contains("<nav class=\"pager\" aria-label=\"More from this briefing\">"), "no empty navigation")
     }
 
     func testBriefingPageHasEveryStoryInFullAndAWorkingTableOfContents() throws {
@@ -341,8 +344,8 @@ final class SiteFeaturesTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         let site = folder.appendingPathComponent("Site")
         let page = E2E.read(site, "briefings/teslas-unmatched-speed-of-innovation/index.html")
-        XCTAssertTrue(page.contains("<h1>Tesla's Unmatched Speed of Innovation</h1>"), page)
-        XCTAssertTrue(page.contains("<title>Tesla's Unmatched Speed of Innovation · Briefings</title>"))
+        XCTAssertTrue(page.contains("<h1>Tesla’s Unmatched Speed of Innovation</h1>"), page)
+        XCTAssertTrue(page.contains("<title>Tesla’s Unmatched Speed of Innovation · Briefings</title>"))
         XCTAssertNotNil(page.range(of: #"<p class="meta"><time datetime="2024-05-01">1 May 2024</time> · 4 stories · \d+ min read</p>"#, options: .regularExpression), page)
 
         // Every story in full: the body of each story page, in order.
@@ -358,9 +361,9 @@ final class SiteFeaturesTests: XCTestCase {
             }
             last = range.upperBound
             let anchor = "story-\(number + 1)"
-            XCTAssertTrue(toc.contains("<li><a href=\"#\(anchor)\">\(E2E.html(heading))</a></li>"), "toc entry for \(heading):\n\(toc)")
+            XCTAssertTrue(toc.contains("<li><a href=\"#\(anchor)\">\(E2E.html(E2E.smart(heading)))</a></li>"), "toc entry for \(heading):\n\(toc)")
             XCTAssertTrue(page.contains("<section class=\"briefing-story\" id=\"\(anchor)\""), "anchor \(anchor)")
-            XCTAssertTrue(page.contains("<h2 id=\"\(anchor)-title\"><a href=\"../../stories/\(slug)/index.html\">\(E2E.html(heading))</a></h2>"), heading)
+            XCTAssertTrue(page.contains("<h2 id=\"\(anchor)-title\"><a href=\"../../stories/\(slug)/index.html\">\(E2E.html(E2E.smart(heading)))</a></h2>"), heading)
         }
         // Every # link of the page has its target.
         let ids = Set(E2E.attributeValues("id", in: page))
@@ -695,6 +698,22 @@ enum E2E {
     static func html(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
+    /// Text with the smart punctuation pages show: curly quotes and apostrophes, " – " for " - ", "…" for "...".
+    static func smart(_ text: String) -> String {
+        var out = ""
+        var previous: Character = " "
+        for c in text {
+            let opens = previous.isWhitespace || "([".contains(previous)
+            switch c {
+            case "'": out.append(opens ? "\u{2018}" : "\u{2019}")
+            case "\"": out.append(opens ? "\u{201C}" : "\u{201D}")
+            default: out.append(c)
+            }
+            previous = c
+        }
+        return out.replacingOccurrences(of: " - ", with: " \u{2013} ").replacingOccurrences(of: "...", with: "\u{2026}")
     }
 
     /// The slugs of the story pages of a built site.

@@ -28,14 +28,17 @@ public struct SiteAssembler {
         var stories: [Story] = []
         for i in Self.displayOrder(ages) {
             let document = usable[i].document
-            var briefing = Briefing(slug: slugs[i].briefing, title: document.title, date: document.date,
-                                    source: document.source, description: document.metadata.description, storyIDs: [])
+            // Titles, headings and first sentences get the smart punctuation story bodies get from cmark-gfm;
+            // slugs come from the text as written, so published addresses stay as they were.
+            var briefing = Briefing(slug: slugs[i].briefing, title: Typography.smart(document.title), date: document.date,
+                                    source: document.source, description: document.metadata.description.map(Typography.smart),
+                                    storyIDs: [])
             for (position, draft) in usable[i].stories.enumerated() {
                 briefing.storyIDs.append(stories.count)
                 stories.append(Story(
-                    id: stories.count, slug: slugs[i].stories[position], heading: draft.heading, briefing: briefings.count,
-                    date: document.date, paragraphs: draft.paragraphs, html: draft.html, companies: draft.companies,
-                    summary: draft.summary, wordCount: draft.wordCount,
+                    id: stories.count, slug: slugs[i].stories[position], heading: Typography.smart(draft.heading),
+                    briefing: briefings.count, date: document.date, paragraphs: draft.paragraphs, html: draft.html,
+                    companies: draft.companies, summary: Typography.smart(draft.summary), wordCount: draft.wordCount,
                     keyFigures: draft.keyFigures, related: [], source: document.source, line: draft.line, hash: draft.hash, search: draft.search))
             }
             briefings.append(briefing)

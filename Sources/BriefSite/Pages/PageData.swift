@@ -171,6 +171,11 @@ package struct PageData: Sendable {
             let p = position + offset
             return briefing.storyIDs.indices.contains(p) ? storyLink(briefing.storyIDs[p]) : .null
         }
+        let figures = KeyFigureContext.find(story.keyFigures, in: story.paragraphs).map { figure -> TemplateValue in
+            .dictionary(["before": .string(Typography.smart(figure.before)), "value": .string(figure.value),
+                         "after": .string(Typography.smart(figure.after))])
+        }
+        let previous = neighbour(-1), next = neighbour(1)
         return [
             "heading": .string(story.heading),
             "summary": .string(story.summary),
@@ -180,10 +185,11 @@ package struct PageData: Sendable {
             "reading_time": .number(Double(Self.readingTime(words: story.wordCount))),
             "companies": storyCompanies(story.id),
             "has_companies": .bool(!story.companies.isEmpty),
-            "key_figures": .list(story.keyFigures.map { .dictionary(["value": .string($0.value), "unit": .string($0.unit)]) }),
-            "has_key_figures": .bool(!story.keyFigures.isEmpty),
-            "previous": neighbour(-1),
-            "next": neighbour(1),
+            "key_figures": .list(figures),
+            "has_key_figures": .bool(!figures.isEmpty),
+            "previous": previous,
+            "next": next,
+            "has_neighbours": .bool(previous != .null || next != .null),
             "related": .list(story.related.map(storyLink)),
             "has_related": .bool(!story.related.isEmpty),
         ]
