@@ -222,6 +222,37 @@ final class SiteFeaturesTests: XCTestCase {
         XCTAssertTrue(E2E.read(other.appendingPathComponent("Site"), "feed.xml").contains("<updated>2020-09-13T12:26:40Z</updated>"))
     }
 
+    func testUndatedSourcesGetOneWarningAndAReproducibleFeedDate() throws {
+        let folder = try E2E.richSite(self)
+        for name in ["zeta", "delta"] {
+            try E2E.write(E2E.markdown(title: "\(name) notes", stories: ["\(name) story"]), "Content/\(name).md", in: folder)
+        }
+        let result = try BriefRunner.run(["build"], in: folder)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        // One warning for the three undated sources, at the first by name, saying how to date them.
+        XCTAssertEqual(E2E.count("have no date", in: result.stderr) + E2E.count("has no date", in: result.stderr), 1, result.stderr)
+        XCTAssertTrue(result.stderr.contains("Content/delta.md:1:1: warning: this source and 2 others have no date: "), result.stderr)
+        XCTAssertTrue(result.stderr.contains("start its file name with the day (2024-05-01-name.txt) or put `date: 2024-05-01` in its front matter"))
+        XCTAssertTrue(try BriefRunner.run(["build"], in: folder).stderr.contains("Content/delta.md:1:1: warning: this source and 2 others"),
+                      "repeated by a build with nothing to do")
+
+        // The feeds date undated stories at the start of the oldest dated day (2024-04-20), after the dated ones.
+        let site = folder.appendingPathComponent("Site")
+        let atom = E2E.read(site, "feed.xml")
+        XCTAssertFalse(atom.contains("1970"), atom)
+        XCTAssertEqual(E2E.count("<published>2024-04-20T00:00:00Z</published>", in: atom), 2 + 6, "Market Wrap's and the undated stories")
+        let items = try E2E.json(site, "feed.json")["items"] as? [[String: Any]] ?? []
+        XCTAssertEqual(items.last?["date_published"] as? String, "2024-04-20T00:00:00Z")
+
+        // A site with no date at all: 1 January 2000, unless SOURCE_DATE_EPOCH says otherwise.
+        let undated = try BriefRunner.sampleSite(self)
+        let plain = try BriefRunner.run(["build"], in: undated)
+        XCTAssertTrue(plain.stderr.contains("Content/tesla-unmatched-speed-of-innovation.txt:1:1: warning: this source has no date: "), plain.stderr)
+        let sample = E2E.read(undated.appendingPathComponent("Site"), "feed.xml")
+        XCTAssertEqual(E2E.count("<published>2000-01-01T00:00:00Z</published>", in: sample), 4, sample)
+        XCTAssertTrue(sample.contains("<updated>2000-01-01T00:00:00Z</updated>"))
+    }
+
     // MARK: Drafts
 
     func testDraftsAreLeftOutUnlessAsked() throws {

@@ -46,7 +46,21 @@ public struct SiteAssembler {
 
         let (companies, storyCompanies) = companyEntries(stories)
         RelatedStories.fill(&stories, companies: companies, storyCompanies: storyCompanies)
+        if let warning = Self.undatedWarning(usable.filter { $0.document.date == nil }.map(\.document.source)) {
+            diagnostics.append(warning)
+        }
         return (SiteModel(config: config, briefings: briefings, stories: stories, companies: companies), diagnostics)
+    }
+
+    /// One warning for all undated sources, at the first of them by name: what undated means and how to date one.
+    static func undatedWarning(_ sources: [String]) -> Diagnostic? {
+        guard let first = sources.min() else { return nil }
+        let others = sources.count - 1
+        let which = others == 0 ? "this source has no date"
+            : "this source and \(others) other\(others == 1 ? "" : "s") have no date"
+        return .warning(first, "\(which): undated briefings are listed after the dated ones, as an edition of their own, "
+            + "and the feeds date them by SOURCE_DATE_EPOCH when it is set, else by the oldest day of the site; to date "
+            + "a source, start its file name with the day (2024-05-01-name.txt) or put `date: 2024-05-01` in its front matter")
     }
 
     /// The slugs the site gives the stories of each source (none to a source without stories), as

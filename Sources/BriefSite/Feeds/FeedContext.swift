@@ -6,19 +6,28 @@ package struct FeedContext {
     let model: SiteModel
     /// The site's address with a trailing slash, or nil when `base_url` is not set.
     let base: String?
-    /// The time used where a date is needed but the content has none.
+    /// The time feeds give undated stories (`undatedTime`).
     let fallbackDate: Date
 
-    /// - Parameter sourceDateEpoch: the `SOURCE_DATE_EPOCH` setting, which wins over content dates.
+    /// - Parameter sourceDateEpoch: the `SOURCE_DATE_EPOCH` setting, which dates undated stories.
     package init(model: SiteModel, sourceDateEpoch: String?) {
         self.model = model
         base = model.config.baseURL
+        fallbackDate = Self.undatedTime(model, sourceDateEpoch: sourceDateEpoch)
+    }
+
+    /// The documented rule for stories without a date, the same on every build of the same input: the time
+    /// `SOURCE_DATE_EPOCH` gives, when set; otherwise the start of the oldest dated briefing's day, so that
+    /// undated stories come after the dated ones as on the site; on a site without any date, 1 January 2000.
+    static func undatedTime(_ model: SiteModel, sourceDateEpoch: String?) -> Date {
         if let epoch = sourceDateEpoch.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) {
-            fallbackDate = Date(timeIntervalSince1970: TimeInterval(epoch))
-        } else {
-            let newest = model.briefings.compactMap(\.date).max()
-            fallbackDate = newest?.instant(in: model.config.timeZone) ?? Date(timeIntervalSince1970: 0)
+            return Date(timeIntervalSince1970: TimeInterval(epoch))
         }
+        if let oldest = model.briefings.last(where: { $0.date != nil })?.date,
+           let day = ContentDate(year: oldest.year, month: oldest.month, day: oldest.day) {
+            return min(day.instant(in: model.config.timeZone), oldest.instant(in: model.config.timeZone))
+        }
+        return Date(timeIntervalSince1970: 946_684_800)
     }
 
     /// An address for a path of the site: absolute when the base is known, relative to the root otherwise.
