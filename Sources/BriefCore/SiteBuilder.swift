@@ -225,37 +225,37 @@ public enum SiteBuilder {
         let renderOptions = RenderOptions(strict: options.strict, missingPartialIsError: true,
                                           maxOutputBytes: model.config.maxPageSize)
         let library = theme.library
-        let results = Parallel.map(pages.count) { i -> (String, BuildState.Output?, kept: Bool, Diagnostic?) in
+        let results = Parallel.map(pages.count) { i -> Drawn in
             let page = pages[i]
             let path = page.path(in: model)
-            let fingerprint = fingerprints.fingerprint(page)
             let old = changed.contains(path) ? nil : previous?.outputs[path]
-            if let old, old.fingerprint == fingerprint { return (path, old, true, nil) }
-            do {
-                let html = try library.render(page.template, data.data(for: page), options: renderOptions)
-                let hash = ContentHash.of(html)
-                let unchanged = old?.contentHash == hash
-                if !unchanged { try writer.write(path, text: html, hash: hash) }
-                let output = BuildState.Output(fingerprint: fingerprint, contentHash: hash, stamp: old?.stamp ?? .unknown)
-                return (path, output, unchanged, nil)
-            } catch let error as TemplateError {
-                return (path, nil, false, Diagnostic(error))
-            } catch let error as DiagnosticError {
-                return (path, nil, false, error.diagnostics.first)
-            } catch {
-                return (path, nil, false, .error(path, "\(error)"))
+            return draw(path, fingerprint: fingerprints.fingerprint(page), old: old, writer: writer) {
+                try library.render(page.template, data.data(for: page), options: renderOptions)
+            }
+        }
+        // Each company's two feeds, drawn again only when what they show changed.
+        let feeds = FeedContext(model: model, sourceDateEpoch: options.sourceDateEpoch)
+        let companyFeeds = CompanyFeeds(feeds)
+        let feedResults = Parallel.map(companyFeeds.count) { i -> [Drawn] in
+            let fingerprint = companyFeeds.fingerprint(i, fingerprints)
+            var texts: [String]?
+            return companyFeeds.paths(i).enumerated().map { k, path in
+                let old = changed.contains(path) ? nil : previous?.outputs[path]
+                return draw(path, fingerprint: fingerprint, old: old, writer: writer) {
+                    if texts == nil { texts = companyFeeds.render(i) }
+                    return texts?[k] ?? ""
+                }
             }
         }
         var written = Written()
         written.outputs.reserveCapacity(results.count + theme.assets.count + 8)
-        for (path, output, kept, error) in results {
+        for (path, output, kept, error) in results + feedResults.joined() {
             if let output { written.outputs[path] = output }
             if kept && previous != nil { written.kept.append(path) }
             if let error { written.errors.append(error) }
         }
-        timer.lap("draw and write the pages that changed, of \(pages.count)")
+        timer.lap("draw and write the pages and company feeds that changed, of \(pages.count + 2 * companyFeeds.count)")
 
-        let feeds = FeedContext(model: model, sourceDateEpoch: options.sourceDateEpoch)
         // Each file in pieces: the search files are made in parallel runs, and written without joining them.
         var files = theme.assets.mapValues { [$0] }
         files["feed.xml"] = [Array(AtomFeed.render(feeds).utf8)]
@@ -299,8 +299,33 @@ public enum SiteBuilder {
         // One error per template problem is enough; every page would repeat it.
         var seen = Set<String>()
         written.errors = written.errors.filter { seen.insert("\($0.file):\($0.line):\($0.column):\($0.message)").inserted }
-        Disposal.later(consume pages, consume data, consume fingerprints, consume results, consume files, consume sorted)
+        Disposal.later(consume pages, consume data, consume fingerprints, consume results, consume feedResults, consume files,
+                       consume sorted)
         return written
+    }
+
+    /// A drawn file: its path, what the build state keeps of it, whether it stayed as it was, or its error.
+    typealias Drawn = (path: String, output: BuildState.Output?, kept: Bool, error: Diagnostic?)
+
+    /// Draws the file at `path` unless the last build drew it from the same `fingerprint` (`old`, nil when there
+    /// is none or the file changed on disk since), and writes it when its bytes changed.
+    static func draw(_ path: String, fingerprint: UInt64, old: BuildState.Output?, writer: SiteWriter,
+                     render: () throws -> String) -> Drawn {
+        if let old, old.fingerprint == fingerprint { return (path, old, true, nil) }
+        do {
+            let text = try render()
+            let hash = ContentHash.of(text)
+            let unchanged = old?.contentHash == hash
+            if !unchanged { try writer.write(path, text: text, hash: hash) }
+            let output = BuildState.Output(fingerprint: fingerprint, contentHash: hash, stamp: old?.stamp ?? .unknown)
+            return (path, output, unchanged, nil)
+        } catch let error as TemplateError {
+            return (path, nil, false, Diagnostic(error))
+        } catch let error as DiagnosticError {
+            return (path, nil, false, error.diagnostics.first)
+        } catch {
+            return (path, nil, false, .error(path, "\(error)"))
+        }
     }
 
     /// The inode of a folder, 0 when there is none: tells the folder the last build wrote from one put there since.

@@ -100,7 +100,7 @@ final class IncrementalBuildTests: XCTestCase {
         let folder = try makeSite()
         XCTAssertEqual(try BriefRunner.run(["build"], in: folder).status, 0)
         let site = folder.appendingPathComponent("Site")
-        let companyPages = BriefRunner.files(in: site).filter { $0.hasPrefix("companies/") && $0 != "companies/index.html" }
+        let companyPages = BriefRunner.files(in: site).filter { $0.hasPrefix("companies/") && $0.hasSuffix(".html") && $0 != "companies/index.html" }
         XCTAssertGreaterThan(companyPages.count, 3)
         let story = try XCTUnwrap(BriefRunner.files(in: site).first { $0.hasPrefix("stories/") })
         let storyDate = try FileManager.default.attributesOfItem(atPath: site.appendingPathComponent(story).path)[.modificationDate] as? Date
@@ -169,7 +169,9 @@ final class IncrementalBuildTests: XCTestCase {
         try "title: Test Briefings\nbase_url: https://example.org/news/\nfeed_items: 3\ntimezone: Europe/Paris\n"
             .write(to: folder.appendingPathComponent("brief.yml"), atomically: true, encoding: .utf8)
         let change = try assertIncrementalMatchesClean(folder, "change the feed length and time zone")
-        XCTAssertEqual(writtenCount(change), 2, change.stdout)
+        let companyFeeds = BriefRunner.files(in: site).filter { $0.hasPrefix("companies/") && $0.hasSuffix("/feed.xml") }
+        XCTAssertEqual(companyFeeds.count, 10)
+        XCTAssertEqual(writtenCount(change), 2 + 2 * companyFeeds.count, "the site's feeds and the companies' feeds:\n\(change.stdout)")
         XCTAssertEqual(BriefRunner.read(site.appendingPathComponent("feed.xml")).components(separatedBy: "<entry>").count - 1, 3)
         XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: site.path)[.systemFileNumber] as? Int, siteInode)
 

@@ -1,21 +1,26 @@
 import BriefModel
-/// `feed.xml`: an Atom 1.0 feed of the newest stories, with their full HTML.
+/// `feed.xml` and each company's `feed.xml`: Atom 1.0 feeds of the newest stories.
 package enum AtomFeed {
+    /// The site's feed, with every story's full HTML.
     package static func render(_ context: FeedContext) -> String {
-        let model = context.model
-        let config = model.config
+        render(context, context.siteFeed)
+    }
+
+    static func render(_ context: FeedContext, _ feed: FeedInfo) -> String {
+        let config = context.model.config
         var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
         out += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(Escaping.xml(config.language))\">\n"
-        out += "  <title>\(Escaping.xml(config.title))</title>\n"
-        out += "  <subtitle>\(Escaping.xml(config.description))</subtitle>\n"
-        out += "  <id>\(Escaping.xml(context.base ?? "urn:brief:site:" + Slug.make(config.title, fallbackPrefix: "site")))</id>\n"
-        out += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(Escaping.xml(context.url("feed.xml")))\"/>\n"
-        out += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(Escaping.xml(context.base ?? "./"))\"/>\n"
-        out += "  <updated>\(FeedContext.rfc3339(context.updated))</updated>\n"
+        out += "  <title>\(Escaping.xml(feed.title))</title>\n"
+        out += "  <subtitle>\(Escaping.xml(feed.subtitle))</subtitle>\n"
+        out += "  <id>\(Escaping.xml(context.base.map { _ in context.url(feed.page, from: feed.path) } ?? feed.urn))</id>\n"
+        out += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(Escaping.xml(context.url(feed.path + "feed.xml", from: feed.path)))\"/>\n"
+        out += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(Escaping.xml(context.url(feed.page, from: feed.path)))\"/>\n"
+        out += "  <updated>\(FeedContext.rfc3339(context.updated(feed.stories)))</updated>\n"
         out += "  <author><name>\(Escaping.xml(config.author ?? config.title))</name></author>\n"
         out += "  <generator>brief</generator>\n"
-        for story in context.feedStories {
-            let url = context.url(SitePaths.story(story.slug))
+        for id in feed.stories {
+            let story = context.model.stories[id]
+            let url = context.url(SitePaths.story(story.slug), from: feed.path)
             let date = FeedContext.rfc3339(context.date(story.date))
             out += "  <entry>\n"
             out += "    <id>\(Escaping.xml(context.base.map { _ in url } ?? "urn:brief:story:" + story.slug))</id>\n"
@@ -24,7 +29,7 @@ package enum AtomFeed {
             out += "    <published>\(date)</published>\n"
             out += "    <updated>\(date)</updated>\n"
             out += "    <summary>\(Escaping.xml(story.summary))</summary>\n"
-            out += "    <content type=\"html\">\(Escaping.xml(story.html))</content>\n"
+            if feed.fullText { out += "    <content type=\"html\">\(Escaping.xml(story.html))</content>\n" }
             for company in story.companies {
                 out += "    <category term=\"\(Escaping.xml(company.slug))\" label=\"\(Escaping.xml(company.name))\"/>\n"
             }

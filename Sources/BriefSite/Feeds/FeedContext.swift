@@ -30,10 +30,11 @@ package struct FeedContext {
         return Date(timeIntervalSince1970: 946_684_800)
     }
 
-    /// An address for a path of the site: absolute when the base is known, relative to the root otherwise.
-    func url(_ path: String) -> String {
+    /// An address for a path of the site: absolute when the base is known, else relative to a file in the folder
+    /// `from` (a path inside the site ending in "/", or "" for the root).
+    func url(_ path: String, from folder: String = "") -> String {
         if let base { return SitePaths.absolute(path, base: base) }
-        let pretty = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
+        let pretty = SitePaths.root(from: folder) + (path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path)
         return pretty.isEmpty ? "./" : pretty
     }
 
@@ -63,13 +64,32 @@ package struct FeedContext {
         return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 
-    /// The newest stories for the feeds.
-    var feedStories: ArraySlice<Story> {
-        model.stories.prefix(model.config.feedItems)
+    /// The site's feeds: the newest stories, with their full text.
+    var siteFeed: FeedInfo {
+        let config = model.config
+        return FeedInfo(title: config.title, subtitle: config.description, path: "", page: "index.html",
+                        urn: "urn:brief:site:" + Slug.make(config.title, fallbackPrefix: "site"),
+                        stories: Array(model.stories.indices.prefix(config.feedItems)), fullText: true)
     }
 
-    /// The newest date among the feed's stories, for the feed's own `updated`.
-    var updated: Date {
-        feedStories.map { date($0.date) }.max() ?? fallbackDate
+    /// The newest date among a feed's stories, for the feed's own `updated`.
+    func updated(_ stories: [Int]) -> Date {
+        stories.map { date(model.stories[$0].date) }.max() ?? fallbackDate
     }
+}
+
+/// What one feed holds and where it lives; the site's and each company's feeds differ only in this.
+struct FeedInfo {
+    var title: String
+    var subtitle: String
+    /// The folder of the feed's files (`feed.xml`, `feed.json`): "" for the site's, else ending in "/".
+    var path: String
+    /// The page the feed follows, as a path of the site.
+    var page: String
+    /// The feed's id when the site has no address.
+    var urn: String
+    /// Indices into `SiteModel.stories`, newest first.
+    var stories: [Int]
+    /// Whether entries carry the story's HTML, or only its first sentence and link.
+    var fullText: Bool
 }

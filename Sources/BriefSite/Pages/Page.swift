@@ -64,4 +64,5 @@ enum SitePaths {
     static func story(_ slug: String) -> String { "stories/\(slug)/index.html" }
     static func briefing(_ slug: String) -> String { "briefings/\(slug)/index.html" }
     static func company(_ slug: String) -> String { "companies/\(slug)/index.html" }
+    static func companyFeed(_ slug: String, json: Bool) -> String { "companies/\(slug)/" + (json ? "feed.json" : "feed.xml") }
 }

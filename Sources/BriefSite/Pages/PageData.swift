@@ -205,6 +205,8 @@ package struct PageData: Sendable {
             "story_noun": .string(entry.storyIDs.count == 1 ? "story" : "stories"),
             // Company pages leave out each story's company tags: with thousands of stories, the page would be mostly tags.
             "stories": .list(entry.storyIDs.map(storyCard)),
+            "feed_url": .string(SitePaths.companyFeed(company.slug, json: false)),
+            "json_feed_url": .string(SitePaths.companyFeed(company.slug, json: true)),
         ]
         if let v = company.description { values["description"] = .string(v) }
         if let v = company.sector { values["sector"] = .string(v) }

@@ -12,8 +12,8 @@ package struct PageFingerprints {
     /// Per template, the templates it can use (`Theme.templateKeys`).
     let templateKeys: [String: UInt64]
     /// Per story: what its link shows (slug, heading, date), and its card (plus summary and briefing).
-    private let links: [UInt64]
-    private let cards: [UInt64]
+    let links: [UInt64]
+    let cards: [UInt64]
 
     package init(model: SiteModel, global: UInt64, templateKeys: [String: UInt64]) {
         self.model = model
@@ -111,7 +111,7 @@ package struct PageFingerprints {
         f.add(briefing.storyIDs.count)
     }
 
-    private func addCompanyLink(_ entry: CompanyEntry, to f: inout Fingerprint) {
+    func addCompanyLink(_ entry: CompanyEntry, to f: inout Fingerprint) {
         f.add(entry.company.slug)
         f.add(entry.company.name)
         f.add(entry.storyIDs.count)

@@ -1,0 +1,52 @@
+import BriefModel
+
+/// `companies/<slug>/feed.xml` and `feed.json`: a company's newest stories, for a reader who follows one company.
+///
+/// Entries carry the story's first sentence and a link, not its full text (the site's feeds have that): a
+/// site names a company in thousands of stories, and its feeds should stay small to poll.
+package struct CompanyFeeds {
+    let context: FeedContext
+
+    package init(_ context: FeedContext) {
+        self.context = context
+    }
+
+    package var count: Int { context.model.companies.count }
+
+    /// The paths of company `i`'s two feeds: Atom, then JSON Feed.
+    package func paths(_ i: Int) -> [String] {
+        let slug = context.model.companies[i].company.slug
+        return [SitePaths.companyFeed(slug, json: false), SitePaths.companyFeed(slug, json: true)]
+    }
+
+    /// Both feeds of company `i`, in the order of `paths`.
+    package func render(_ i: Int) -> [String] {
+        let feed = info(i)
+        return [AtomFeed.render(context, feed), JSONFeed.render(context, feed)]
+    }
+
+    /// What both feeds of company `i` are made of: the settings they show, the dates of undated stories, and
+    /// each story's card and content (`PageFingerprints` gives `global` and `cards`).
+    package func fingerprint(_ i: Int, _ fingerprints: PageFingerprints) -> UInt64 {
+        let model = context.model
+        var f = Fingerprint(fingerprints.global)
+        f.add(model.config.feedItems)
+        f.add(model.config.timeZone.identifier)
+        f.add(Int(context.fallbackDate.timeIntervalSince1970))
+        fingerprints.addCompanyLink(model.companies[i], to: &f)
+        for id in info(i).stories {
+            f.add(fingerprints.cards[id])
+            f.add(model.stories[id].hash)
+        }
+        return f.value
+    }
+
+    private func info(_ i: Int) -> FeedInfo {
+        let model = context.model, company = model.companies[i].company
+        return FeedInfo(title: "\(company.name) · \(model.config.title)",
+                        subtitle: "Stories of \(model.config.title) that mention \(company.name).",
+                        path: "companies/\(company.slug)/", page: SitePaths.company(company.slug),
+                        urn: "urn:brief:company:" + company.slug,
+                        stories: Array(model.companies[i].storyIDs.prefix(model.config.feedItems)), fullText: false)
+    }
+}
