@@ -162,7 +162,7 @@ final class SiteFeaturesTests: XCTestCase {
 
         // The latest briefing leads the front page; the story pages carry the briefing's date.
         let index = E2E.read(site, "index.html")
-        XCTAssertTrue(index.contains("<a href=\"briefings/gamma-notes/index.html\">Gamma Notes</a></h2>"), index)
+        XCTAssertTrue(index.contains("<a href=\"briefings/gamma-notes/index.html\">Gamma Notes</a></h3>"), index)
         XCTAssertTrue(E2E.read(site, "stories/gamma-story/index.html").contains("<time datetime=\"2024-07-01\">1 July 2024</time>"))
         XCTAssertTrue(E2E.read(site, "stories/chip-makers-race-ahead/index.html").contains("<time datetime=\"2024-05-01\">1 May 2024</time>"))
         let zeta = E2E.read(site, "stories/zeta-story/index.html")
@@ -290,9 +290,10 @@ final class SiteFeaturesTests: XCTestCase {
         let site = folder.appendingPathComponent("Site")
         let index = E2E.read(site, "index.html")
 
-        // The latest briefing, with its stories: heading, first sentence and companies.
-        XCTAssertTrue(index.contains("<p class=\"kicker\">Latest briefing · <time datetime=\"2024-05-01\">1 May 2024</time></p>"), index)
-        XCTAssertTrue(index.contains("<h2 id=\"latest-title\" class=\"lead-title\"><a href=\"briefings/chips-and-cars/index.html\">Chips and Cars</a></h2>"), index)
+        // The latest edition (one briefing that day), with its stories: heading, first sentence and companies.
+        XCTAssertTrue(index.contains("<p class=\"kicker\">Latest edition · 1 briefing</p>"), index)
+        XCTAssertTrue(index.contains("<h2 id=\"edition-title\" class=\"lead-title\"><time datetime=\"2024-05-01\">1 May 2024</time></h2>"), index)
+        XCTAssertTrue(index.contains("<h3 class=\"edition-briefing-title\"><a href=\"briefings/chips-and-cars/index.html\">Chips and Cars</a></h3>"), index)
         let cards = E2E.sections(of: index, from: "<article class=\"card\">", to: "</article>")
         XCTAssertEqual(cards.count, 3, "the three stories of the latest briefing")
         let headings = ["Nvidia Raises Its Outlook", "Intel Opens A Factory In Ohio", "A Long Look At Tesla Batteries"]
@@ -306,10 +307,11 @@ final class SiteFeaturesTests: XCTestCase {
         XCTAssertTrue(cards.dropFirst().first?.contains("<a class=\"tag\" href=\"companies/intel/index.html\">Intel</a>") ?? false)
         XCTAssertFalse(index.contains("Amazon Expands Drone Deliveries</a></h3>"), "stories of earlier briefings are not cards")
 
-        // Earlier briefings, newest first, undated last.
-        let earlier = E2E.sections(of: index, from: "<h2 id=\"earlier-title\">", to: "</section>").first ?? ""
-        XCTAssertEqual(E2E.positions(of: [">Market Wrap</a>", ">Tesla’s Unmatched Speed of Innovation</a>"], in: earlier), [0, 1], earlier)
-        XCTAssertTrue(earlier.contains("<a href=\"briefings/market-wrap/index.html\">Market Wrap</a> <span class=\"meta\"><time datetime=\"2024-04-20\">20 April 2024</time> · 2 stories</span>"), earlier)
+        // Previous editions, newest first, the undated one last.
+        let earlier = E2E.sections(of: index, from: "<h2 id=\"previous-title\">", to: "</section>").first ?? ""
+        XCTAssertEqual(E2E.positions(of: ["20 April 2024</time></h3>", ">Market Wrap</a>", "Undated briefings</h3>",
+                                          ">Tesla’s Unmatched Speed of Innovation</a>"], in: earlier), [0, 1, 2, 3], earlier)
+        XCTAssertTrue(earlier.contains("<a href=\"briefings/market-wrap/index.html\">Market Wrap</a> <span class=\"meta\">2 stories</span>"), earlier)
         XCTAssertFalse(earlier.contains("Chips and Cars"), "the latest briefing is not repeated")
 
         // Most mentioned companies, by number of stories.

@@ -11,12 +11,18 @@ public struct SiteModel: Sendable {
     public var stories: [Story]
     /// Most stories first.
     public var companies: [CompanyEntry]
+    /// The briefings by day, newest first, the undated ones last (made from `briefings` once, here).
+    public let editions: [Edition]
+    /// The editions by year and month.
+    public let archive: Archive
 
     public init(config: SiteConfig, briefings: [Briefing], stories: [Story], companies: [CompanyEntry]) {
         self.config = config
         self.briefings = briefings
         self.stories = stories
         self.companies = companies
+        editions = Edition.group(briefings)
+        archive = Archive(editions)
     }
 }
 

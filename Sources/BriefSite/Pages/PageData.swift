@@ -125,23 +125,61 @@ package struct PageData: Sendable {
 
     private func home() -> [String: TemplateValue] {
         var values: [String: TemplateValue] = [:]
-        if let latest = model.briefings.first {
-            var latestValue = briefingLinks[0]
-            latestValue["stories"] = .list(latest.storyIDs.prefix(model.config.storiesOnFrontPage).map { id in
+        if let newest = model.editions.first { values["edition"] = .dictionary(edition(newest)) }
+        let previous = model.editions.dropFirst().prefix(Self.previousEditions).map { edition -> TemplateValue in
+            var value = editionHeading(edition)
+            value["briefings"] = .list(edition.briefings.map { .dictionary(briefingLinks[$0]) })
+            return .dictionary(value)
+        }
+        values["previous_editions"] = .list(Array(previous))
+        values["has_previous_editions"] = .bool(!previous.isEmpty)
+        values["top_companies"] = .list(Array(companyLinks.prefix(12)))
+        values["has_companies"] = .bool(!model.companies.isEmpty)
+        return values
+    }
+
+    /// How many editions the front page links to after the newest.
+    static let previousEditions = 10
+
+    /// The newest edition for the front page: each briefing with its first stories, as many in all as
+    /// `stories_on_front_page` allows.
+    private func edition(_ edition: Edition) -> [String: TemplateValue] {
+        var values = editionHeading(edition)
+        var left = model.config.storiesOnFrontPage
+        values["briefings"] = .list(edition.briefings.map { b in
+            var value = briefingLinks[b]
+            let ids = model.briefings[b].storyIDs
+            let shown = ids.prefix(max(0, left))
+            left -= shown.count
+            value["stories"] = .list(shown.map { id in
                 guard case .dictionary(var card) = storyCard(id) else { return storyCard(id) }
+                // The edition's heading gives the date and the briefing's heading its title.
                 card["briefing"] = nil
+                card["date"] = nil
+                card["has_meta"] = .bool(false)
                 card["companies"] = storyCompanies(id)
                 card["has_companies"] = .bool(!model.stories[id].companies.isEmpty)
                 return .dictionary(card)
             })
-            values["latest"] = .dictionary(latestValue)
-        }
-        let earlier = briefingLinks.dropFirst().prefix(20).map(TemplateValue.dictionary)
-        values["earlier"] = .list(Array(earlier))
-        values["has_earlier"] = .bool(!earlier.isEmpty)
-        values["top_companies"] = .list(Array(companyLinks.prefix(12)))
-        values["has_companies"] = .bool(!model.companies.isEmpty)
+            value["has_stories"] = .bool(!shown.isEmpty)
+            let more = ids.count - shown.count
+            value["more_count"] = .number(Double(more))
+            value["more_noun"] = .string(more == 1 ? "story" : "stories")
+            value["has_more"] = .bool(more > 0)
+            return .dictionary(value)
+        })
         return values
+    }
+
+    /// An edition's date, or the heading of the undated one.
+    private func editionHeading(_ edition: Edition) -> [String: TemplateValue] {
+        let date = edition.day.flatMap { ContentDate(year: $0.year, month: $0.month, day: $0.day) }
+        return [
+            "date": Self.dateValue(date),
+            "heading": .string(date.map(DisplayDate.text) ?? "Undated briefings"),
+            "briefing_count": .number(Double(edition.briefings.count)),
+            "briefing_noun": .string(edition.briefings.count == 1 ? "briefing" : "briefings"),
+        ]
     }
 
     private func briefing(_ index: Int) -> [String: TemplateValue] {
@@ -249,6 +287,7 @@ package struct PageData: Sendable {
         var card = link
         card["summary"] = .string(story.summary)
         card["briefing"] = briefingRefs[story.briefing]
+        card["has_meta"] = .bool(true)
         return .dictionary(card)
     }
 

@@ -42,14 +42,20 @@ package struct PageFingerprints {
         f.add(templateKeys[page.template] ?? 0)
         switch page {
         case .home:
-            if let latest = model.briefings.first {
-                addBriefingLink(latest, to: &f)
-                for id in latest.storyIDs.prefix(model.config.storiesOnFrontPage) {
+            var left = model.config.storiesOnFrontPage
+            for b in model.editions.first?.briefings ?? [] {
+                addBriefingLink(model.briefings[b], to: &f)
+                let shown = model.briefings[b].storyIDs.prefix(max(0, left))
+                left -= shown.count
+                for id in shown {
                     f.add(cards[id])
                     f.add(model.stories[id].hash)
                 }
             }
-            for briefing in model.briefings.dropFirst().prefix(20) { addBriefingLink(briefing, to: &f) }
+            for edition in model.editions.dropFirst().prefix(PageData.previousEditions) {
+                f.add(edition.briefings.count)
+                for b in edition.briefings { addBriefingLink(model.briefings[b], to: &f) }
+            }
             for entry in model.companies.prefix(12) { addCompanyLink(entry, to: &f) }
             f.add(model.companies.isEmpty)
         case .briefingIndex:
