@@ -180,6 +180,16 @@ final class IncrementalBuildTests: XCTestCase {
             .write(to: folder.appendingPathComponent("brief.yml"), atomically: true, encoding: .utf8)
         let front = try assertIncrementalMatchesClean(folder, "shorten the front page")
         XCTAssertEqual(writtenCount(front), 1, front.stdout)
+
+        // The page size touches the paged lists alone: the briefings, and each company with more than a page of stories.
+        try "title: Test Briefings\nbase_url: https://example.org/news/\nfeed_items: 3\ntimezone: Europe/Paris\nstories_on_front_page: 1\npage_size: 10\n"
+            .write(to: folder.appendingPathComponent("brief.yml"), atomically: true, encoding: .utf8)
+        let paged = try assertIncrementalMatchesClean(folder, "page the lists")
+        let files = BriefRunner.files(in: site)
+        let pagedLists = Set(files.filter { $0.contains("/page/") }.map { $0.components(separatedBy: "page/")[0] })
+        XCTAssertEqual(pagedLists.count, 1 + 9, "the briefings and every company but Samsung, whose ten stories fit one page")
+        let expected = files.filter { path in pagedLists.contains { path == $0 + "index.html" || path.hasPrefix($0 + "page/") } }
+        XCTAssertEqual(writtenCount(paged), expected.count + 1, "the paged lists and the sitemap:\n\(paged.stdout)")
     }
 
     func testCorruptCacheIsIgnored() throws {

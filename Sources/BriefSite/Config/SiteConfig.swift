@@ -16,6 +16,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var timeZone = TimeZone(identifier: "UTC")!
     public var storiesOnFrontPage = 12
     public var feedItems = 50
+    /// Items per page of a list that grows (briefings, a company's stories, the archives).
+    public var pageSize = 30
     /// Sources larger than this are rejected with an error.
     public var maxSourceSize = SourceDecoder.defaultSizeLimit
     /// A page whose template would render more than this is an error, not a page nobody can load.
@@ -32,7 +34,7 @@ public struct SiteConfig: Sendable, Hashable {
 
     static let keys: [String] = [
         "title", "description", "base_url", "language", "author", "timezone", "stories_on_front_page", "feed_items",
-        "max_source_size", "max_page_size", "follow_symlinks", "ignore",
+        "page_size", "max_source_size", "max_page_size", "follow_symlinks", "ignore",
     ]
 
     /// Reads `brief.yml`. Unknown keys are warnings; a wrong type or value is an error.
@@ -89,6 +91,7 @@ public struct SiteConfig: Sendable, Hashable {
             timeZone = zone
         case "stories_on_front_page": storiesOnFrontPage = try reader.int(value, key, in: 1...1000)
         case "feed_items": feedItems = try reader.int(value, key, in: 1...10000)
+        case "page_size": pageSize = try reader.int(value, key, in: 1...10000)
         case "max_source_size": maxSourceSize = try reader.int(value, key, in: 1024...(1 << 30))
         case "max_page_size": maxPageSize = try reader.int(value, key, in: 1024...(1 << 30))
         case "follow_symlinks": followSymlinks = try reader.bool(value, key)

@@ -19,7 +19,7 @@ package enum Sitemap {
         switch page {
         case .story(let i): model.stories[i].date
         case .briefing(let i): model.briefings[i].date
-        case .company(let i): model.companies[i].storyIDs.first.flatMap { model.stories[$0].date }
+        case .company(let i, _): model.companies[i].storyIDs.first.flatMap { model.stories[$0].date }
         case .home, .briefingIndex: model.briefings.first?.date
         default: nil
         }

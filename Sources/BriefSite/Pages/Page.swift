@@ -4,20 +4,25 @@
 /// rendered, so a large site never holds every page's data at once.
 public enum Page: Sendable, Hashable {
     case home
-    case briefingIndex
+    /// A page (from 1) of the list of briefings.
+    case briefingIndex(page: Int)
     case briefing(Int)
     case story(Int)
     case companyIndex
-    case company(Int)
+    /// A company, with a page (from 1) of its stories.
+    case company(Int, page: Int)
     case search
     case notFound
 
     /// Every page of a site, in a fixed order.
     public static func all(in model: SiteModel) -> [Page] {
-        var pages: [Page] = [.home, .briefingIndex, .companyIndex, .search, .notFound]
+        var pages: [Page] = [.home, .briefingIndex(page: 1), .companyIndex, .search, .notFound]
+        pages += (1..<model.briefingPages.pages).map { .briefingIndex(page: $0 + 1) }
         pages += model.briefings.indices.map(Page.briefing)
         pages += model.stories.indices.map(Page.story)
-        pages += model.companies.indices.map(Page.company)
+        for i in model.companies.indices {
+            pages += (1...model.storyPages(ofCompany: i).pages).map { .company(i, page: $0) }
+        }
         return pages
     }
 
@@ -38,11 +43,11 @@ public enum Page: Sendable, Hashable {
     public func path(in model: SiteModel) -> String {
         switch self {
         case .home: "index.html"
-        case .briefingIndex: "briefings/index.html"
+        case .briefingIndex(let page): Pagination.path("briefings/", page: page)
         case .briefing(let i): "briefings/\(model.briefings[i].slug)/index.html"
         case .story(let i): "stories/\(model.stories[i].slug)/index.html"
         case .companyIndex: "companies/index.html"
-        case .company(let i): "companies/\(model.companies[i].company.slug)/index.html"
+        case .company(let i, let page): Pagination.path("companies/\(model.companies[i].company.slug)/", page: page)
         case .search: "search/index.html"
         case .notFound: "404.html"
         }
@@ -65,4 +70,14 @@ enum SitePaths {
     static func briefing(_ slug: String) -> String { "briefings/\(slug)/index.html" }
     static func company(_ slug: String) -> String { "companies/\(slug)/index.html" }
     static func companyFeed(_ slug: String, json: Bool) -> String { "companies/\(slug)/" + (json ? "feed.json" : "feed.xml") }
+}
+
+extension SiteModel {
+    /// The pages of the list of briefings.
+    public var briefingPages: Pagination { Pagination(count: briefings.count, size: config.pageSize) }
+
+    /// The pages of company `i`'s stories.
+    public func storyPages(ofCompany i: Int) -> Pagination {
+        Pagination(count: companies[i].storyIDs.count, size: config.pageSize)
+    }
 }

@@ -73,13 +73,16 @@ package struct PageData: Sendable {
         case .home:
             values = home()
             meta.isHome = true
-        case .briefingIndex:
+        case .briefingIndex(let page):
+            let pages = model.briefingPages
             values = [
-                "briefings": .list(briefingLinks.map(TemplateValue.dictionary)),
+                "briefings": .list(pages.items(page).map { .dictionary(briefingLinks[$0]) }),
                 "count": .number(Double(model.briefings.count)),
                 "noun": .string(model.briefings.count == 1 ? "briefing" : "briefings"),
+                "pagination": Self.pagination(pages, page, folder: "briefings/"),
             ]
-            meta = PageMeta(title: "Briefings", description: "All \(model.briefings.count) briefings of \(model.config.title), newest first.")
+            meta = PageMeta(title: Self.paged("Briefings", page, pages),
+                            description: "All \(model.briefings.count) briefings of \(model.config.title), newest first.")
             meta.section = "in_briefings"
         case .briefing(let i):
             let briefing = model.briefings[i]
@@ -100,10 +103,10 @@ package struct PageData: Sendable {
             ]
             meta = PageMeta(title: "Companies", description: "The \(model.companies.count) companies mentioned in \(model.config.title).")
             meta.section = "in_companies"
-        case .company(let i):
+        case .company(let i, let page):
             let entry = model.companies[i]
-            values = company(entry)
-            meta = PageMeta(title: entry.company.name,
+            values = company(i, page: page)
+            meta = PageMeta(title: Self.paged(entry.company.name, page, model.storyPages(ofCompany: i)),
                             description: entry.company.description ?? "Stories that mention \(entry.company.name).")
             meta.section = "in_companies"
         case .search:
@@ -233,8 +236,9 @@ package struct PageData: Sendable {
         ]
     }
 
-    private func company(_ entry: CompanyEntry) -> [String: TemplateValue] {
-        let company = entry.company
+    private func company(_ i: Int, page: Int) -> [String: TemplateValue] {
+        let entry = model.companies[i], company = entry.company
+        let pages = model.storyPages(ofCompany: i)
         var values: [String: TemplateValue] = [
             "name": .string(company.name),
             "mentions": .number(Double(entry.mentions)),
@@ -242,7 +246,8 @@ package struct PageData: Sendable {
             "story_count": .number(Double(entry.storyIDs.count)),
             "story_noun": .string(entry.storyIDs.count == 1 ? "story" : "stories"),
             // Company pages leave out each story's company tags: with thousands of stories, the page would be mostly tags.
-            "stories": .list(entry.storyIDs.map(storyCard)),
+            "stories": .list(pages.items(page).map { storyCard(entry.storyIDs[$0]) }),
+            "pagination": Self.pagination(pages, page, folder: "companies/\(company.slug)/"),
             "feed_url": .string(SitePaths.companyFeed(company.slug, json: false)),
             "json_feed_url": .string(SitePaths.companyFeed(company.slug, json: true)),
         ]
@@ -270,6 +275,23 @@ package struct PageData: Sendable {
     }
 
     // MARK: Shared pieces
+
+    /// Where page `page` of a list stands among its pages, with the paths of its neighbours.
+    static func pagination(_ pages: Pagination, _ page: Int, folder: String) -> TemplateValue {
+        var values: [String: TemplateValue] = [
+            "page": .number(Double(page)),
+            "pages": .number(Double(pages.pages)),
+            "has_pages": .bool(pages.pages > 1),
+        ]
+        if page > 1 { values["previous"] = .string(Pagination.path(folder, page: page - 1)) }
+        if page < pages.pages { values["next"] = .string(Pagination.path(folder, page: page + 1)) }
+        return .dictionary(values)
+    }
+
+    /// A list's title, with the page number after the first page.
+    static func paged(_ title: String, _ page: Int, _ pages: Pagination) -> String {
+        page > 1 ? "\(title), page \(page) of \(pages.pages)" : title
+    }
 
     private func storyLink(_ id: Int) -> TemplateValue { prebuilt?.links[id] ?? .dictionary(Self.link(model.stories[id])) }
 

@@ -58,9 +58,10 @@ package struct PageFingerprints {
             }
             for entry in model.companies.prefix(12) { addCompanyLink(entry, to: &f) }
             f.add(model.companies.isEmpty)
-        case .briefingIndex:
-            f.add(model.briefings.count)
-            for briefing in model.briefings { addBriefingLink(briefing, to: &f) }
+        case .briefingIndex(let page):
+            let pages = model.briefingPages
+            addPagination(pages, page, to: &f)
+            for b in pages.items(page) { addBriefingLink(model.briefings[b], to: &f) }
         case .briefing(let i):
             let briefing = model.briefings[i]
             addBriefingLink(briefing, to: &f)
@@ -84,11 +85,13 @@ package struct PageFingerprints {
         case .companyIndex:
             f.add(model.companies.count)
             for entry in model.companies { addCompanyLink(entry, to: &f) }
-        case .company(let i):
+        case .company(let i, let page):
             let entry = model.companies[i], company = entry.company
+            let pages = model.storyPages(ofCompany: i)
             addCompanyLink(entry, to: &f)
+            addPagination(pages, page, to: &f)
             for text in [company.description, company.sector, company.ticker, company.website] { f.add(text) }
-            for id in entry.storyIDs { f.add(cards[id]) }
+            for k in pages.items(page) { f.add(cards[entry.storyIDs[k]]) }
             for pair in entry.mentionedWith.prefix(10) {
                 f.add(pair.slug)
                 f.add(pair.stories)
@@ -108,6 +111,14 @@ package struct PageFingerprints {
             f.add(story.hash)
         }
         return f.value
+    }
+
+    /// A list's page: its number, how many there are (so, its neighbours) and the page size.
+    private func addPagination(_ pages: Pagination, _ page: Int, to f: inout Fingerprint) {
+        f.add(page)
+        f.add(pages.pages)
+        f.add(pages.count)
+        f.add(pages.size)
     }
 
     private func addBriefingLink(_ briefing: Briefing, to f: inout Fingerprint) {
