@@ -31,8 +31,8 @@ final class EditionTests: XCTestCase {
 
         // Then the previous editions: the day before with its two briefings, then the undated ones.
         let previous = E2E.sections(of: index, from: "<h2 id=\"previous-title\">", to: "</section>").first ?? ""
-        let order = ["<time datetime=\"2024-06-02\">2 June 2024</time></h3>", ">Sunday Notes</a>", ">Sunday Extra</a>",
-                     "Undated briefings</h3>", ">Loose Notes</a>", ">Other Loose Notes</a>"]
+        let order = ["<time datetime=\"2024-06-02\">2 June 2024</time></a></h3>", ">Sunday Notes</a>", ">Sunday Extra</a>",
+                     "Undated briefings</a></h3>", ">Loose Notes</a>", ">Other Loose Notes</a>"]
         XCTAssertEqual(E2E.positions(of: order, in: previous), Array(order.indices), previous)
         XCTAssertFalse(previous.contains("Evening Notes"), previous)
     }

@@ -135,6 +135,58 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertTrue(BriefRunner.read(site.appendingPathComponent(story)).contains("data-theme=\"changed\""))
     }
 
+    /// The site's files by path, each with its inode and modification time: what a rewrite changes.
+    private func stamps(_ site: URL) throws -> [String: String] {
+        var stamps: [String: String] = [:]
+        for path in BriefRunner.files(in: site) {
+            let attributes = try FileManager.default.attributesOfItem(atPath: site.appendingPathComponent(path).path)
+            let date = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            stamps[path] = "\(attributes[.systemFileNumber] ?? 0) \(date)"
+        }
+        return stamps
+    }
+
+    private func rewritten(_ site: URL, since before: [String: String]) throws -> Set<String> {
+        Set(try stamps(site).filter { before[$0.key] != $0.value }.keys)
+    }
+
+    func testAOneSourceEditRewritesOnlyThePagesThatShowIt() throws {
+        let folder = try makeSite()
+        XCTAssertEqual(try BriefRunner.run(["build", "--clean"], in: folder).status, 0)
+        let site = folder.appendingPathComponent("Site")
+        let before = try stamps(site)
+
+        // The first sentence of a story of 5 March changes: its story, its briefing, the page of each of its companies
+        // that lists it and their feeds, the site's feeds and the search index; no list, no archive page, no other story.
+        let edited = folder.appendingPathComponent("Content/2024-03-05-briefing-5.txt")
+        try Self.source(5).replacingOccurrences(of: "over five years", with: "over six years").write(to: edited, atomically: true, encoding: .utf8)
+        _ = try assertIncrementalMatchesClean(folder, "edit a first sentence")
+        let changed = try rewritten(site, since: before)
+        let stories = changed.filter { $0.hasPrefix("stories/") }
+        XCTAssertEqual(stories.count, 3, "the three stories of briefing 5: \(stories.sorted())")
+        let companies = ["xiaomi", "byd", "toyota", "intel"]  // as `source(5)` names them
+        var expected: Set<String> = stories.union(["briefings/xiaomi-and-byd-strike-deal-number-5-0/index.html", "feed.xml", "feed.json"])
+        for company in companies {
+            expected.formUnion(["companies/\(company)/index.html", "companies/\(company)/feed.xml", "companies/\(company)/feed.json"])
+        }
+        let search = changed.filter { $0 == "search.json" || $0.hasPrefix("assets/search/") }
+        XCTAssertFalse(search.isEmpty, "the search index holds the sentence")
+        XCTAssertEqual(changed.subtracting(search), expected)
+
+        // A new newest briefing: the front page, the lists and archive pages that show it, the briefing of the
+        // edition before it (its next edition), and its own pages; not the other briefings, nor their stories.
+        let again = try stamps(site)
+        try Self.source(25).write(to: folder.appendingPathComponent("Content/2024-03-25-briefing-25.txt"), atomically: true, encoding: .utf8)
+        _ = try assertIncrementalMatchesClean(folder, "add a briefing")
+        let added = try rewritten(site, since: again)
+        for path in ["index.html", "briefings/index.html", "archive/index.html", "archive/2024/index.html", "archive/2024/03/index.html",
+                     "briefings/amazon-and-apple-strike-deal-number-24-0/index.html"] {
+            XCTAssertTrue(added.contains(path), "\(path) shows the new briefing: \(added.sorted())")
+        }
+        XCTAssertFalse(added.contains("briefings/apple-and-tesla-strike-deal-number-23-0/index.html"), added.sorted().description)
+        XCTAssertFalse(added.contains("stories/apple-and-tesla-strike-deal-number-23-0/index.html"), added.sorted().description)
+    }
+
     func testGazetteerChangesRedrawOnlyThePagesTheyTouch() throws {
         let folder = try makeSite()
         let first = try BriefRunner.run(["build"], in: folder)
@@ -181,15 +233,19 @@ final class IncrementalBuildTests: XCTestCase {
         let front = try assertIncrementalMatchesClean(folder, "shorten the front page")
         XCTAssertEqual(writtenCount(front), 1, front.stdout)
 
-        // The page size touches the paged lists alone: the briefings, and each company with more than a page of stories.
+        // The page size touches the paged lists alone (the briefings, each company with more than a page of stories,
+        // the month of the archive), and the links to where the archive now lists an edition: on the year's page,
+        // the front page and the briefings whose editions moved to a later page.
         try "title: Test Briefings\nbase_url: https://example.org/news/\nfeed_items: 3\ntimezone: Europe/Paris\nstories_on_front_page: 1\npage_size: 10\n"
             .write(to: folder.appendingPathComponent("brief.yml"), atomically: true, encoding: .utf8)
         let paged = try assertIncrementalMatchesClean(folder, "page the lists")
         let files = BriefRunner.files(in: site)
         let pagedLists = Set(files.filter { $0.contains("/page/") }.map { $0.components(separatedBy: "page/")[0] })
-        XCTAssertEqual(pagedLists.count, 1 + 9, "the briefings and every company but Samsung, whose ten stories fit one page")
-        let expected = files.filter { path in pagedLists.contains { path == $0 + "index.html" || path.hasPrefix($0 + "page/") } }
-        XCTAssertEqual(writtenCount(paged), expected.count + 1, "the paged lists and the sitemap:\n\(paged.stdout)")
+        XCTAssertEqual(pagedLists.count, 1 + 9 + 1, "the briefings, every company but Samsung (ten stories fit one page), March")
+        var expected = files.filter { path in pagedLists.contains { path == $0 + "index.html" || path.hasPrefix($0 + "page/") } }
+        expected += files.filter { $0.hasPrefix("briefings/") && BriefRunner.read(site.appendingPathComponent($0)).contains("03/page/") }
+        expected += ["archive/2024/index.html", "index.html", "sitemap.xml"]
+        XCTAssertEqual(writtenCount(paged), Set(expected).count, "\(expected.sorted())\n\(paged.stdout)")
     }
 
     func testCorruptCacheIsIgnored() throws {

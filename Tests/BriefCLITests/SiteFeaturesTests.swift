@@ -309,7 +309,7 @@ final class SiteFeaturesTests: XCTestCase {
 
         // Previous editions, newest first, the undated one last.
         let earlier = E2E.sections(of: index, from: "<h2 id=\"previous-title\">", to: "</section>").first ?? ""
-        XCTAssertEqual(E2E.positions(of: ["20 April 2024</time></h3>", ">Market Wrap</a>", "Undated briefings</h3>",
+        XCTAssertEqual(E2E.positions(of: ["20 April 2024</time></a></h3>", ">Market Wrap</a>", "Undated briefings</a></h3>",
                                           ">Tesla’s Unmatched Speed of Innovation</a>"], in: earlier), [0, 1, 2, 3], earlier)
         XCTAssertTrue(earlier.contains("<a href=\"briefings/market-wrap/index.html\">Market Wrap</a> <span class=\"meta\">2 stories</span>"), earlier)
         XCTAssertFalse(earlier.contains("Chips and Cars"), "the latest briefing is not repeated")

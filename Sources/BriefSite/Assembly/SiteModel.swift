@@ -15,6 +15,8 @@ public struct SiteModel: Sendable {
     public let editions: [Edition]
     /// The editions by year and month.
     public let archive: Archive
+    /// Per briefing, the index of its edition in `editions`.
+    public let editionOfBriefing: [Int]
 
     public init(config: SiteConfig, briefings: [Briefing], stories: [Story], companies: [CompanyEntry]) {
         self.config = config
@@ -23,6 +25,11 @@ public struct SiteModel: Sendable {
         self.companies = companies
         editions = Edition.group(briefings)
         archive = Archive(editions)
+        var editionOf = [Int](repeating: 0, count: briefings.count)
+        for (e, edition) in editions.enumerated() {
+            for b in edition.briefings { editionOf[b] = e }
+        }
+        editionOfBriefing = editionOf
     }
 }
 

@@ -11,6 +11,14 @@ public enum Page: Sendable, Hashable {
     case companyIndex
     /// A company, with a page (from 1) of its stories.
     case company(Int, page: Int)
+    /// `archive/`: the years and months, with their counts.
+    case archiveIndex
+    /// `archive/YYYY/`: a year's months and days (an index into `SiteModel.archive.years`).
+    case archiveYear(Int)
+    /// `archive/YYYY/MM/`: a page of a month's editions (year and month indices into `SiteModel.archive`).
+    case archiveMonth(Int, Int, page: Int)
+    /// `archive/undated/`: a page of the undated edition.
+    case archiveUndated(page: Int)
     case search
     case notFound
 
@@ -23,6 +31,16 @@ public enum Page: Sendable, Hashable {
         for i in model.companies.indices {
             pages += (1...model.storyPages(ofCompany: i).pages).map { .company(i, page: $0) }
         }
+        pages.append(.archiveIndex)
+        for (y, year) in model.archive.years.enumerated() {
+            pages.append(.archiveYear(y))
+            for m in year.months.indices {
+                pages += (1...model.briefingPages(ofMonth: y, m).pages).map { .archiveMonth(y, m, page: $0) }
+            }
+        }
+        if !model.archive.undated.isEmpty {
+            pages += (1...model.undatedPages.pages).map { .archiveUndated(page: $0) }
+        }
         return pages
     }
 
@@ -34,6 +52,9 @@ public enum Page: Sendable, Hashable {
         case .story: "story"
         case .companyIndex: "companies"
         case .company: "company"
+        case .archiveIndex: "archive"
+        case .archiveYear: "archive-year"
+        case .archiveMonth, .archiveUndated: "archive-month"
         case .search: "search"
         case .notFound: "404"
         }
@@ -48,6 +69,11 @@ public enum Page: Sendable, Hashable {
         case .story(let i): "stories/\(model.stories[i].slug)/index.html"
         case .companyIndex: "companies/index.html"
         case .company(let i, let page): Pagination.path("companies/\(model.companies[i].company.slug)/", page: page)
+        case .archiveIndex: "archive/index.html"
+        case .archiveYear(let y): SitePaths.archiveYear(model.archive.years[y].year)
+        case .archiveMonth(let y, let m, let page):
+            Pagination.path(SitePaths.archiveMonthFolder(model.archive.years[y].months[m]), page: page)
+        case .archiveUndated(let page): Pagination.path("archive/undated/", page: page)
         case .search: "search/index.html"
         case .notFound: "404.html"
         }
@@ -69,12 +95,43 @@ enum SitePaths {
     static func story(_ slug: String) -> String { "stories/\(slug)/index.html" }
     static func briefing(_ slug: String) -> String { "briefings/\(slug)/index.html" }
     static func company(_ slug: String) -> String { "companies/\(slug)/index.html" }
+    static func archiveYear(_ year: Int) -> String { "archive/\(year)/index.html" }
+    static func archiveMonthFolder(_ month: Archive.Month) -> String {
+        "archive/\(month.year)/" + (month.month < 10 ? "0" : "") + "\(month.month)/"
+    }
+
+    /// Where each edition is listed in the archive: its month's page that shows its first briefing, at the
+    /// day's anchor; the undated edition's first page.
+    static func editions(in model: SiteModel) -> [String] {
+        var paths = model.editions.map { $0.day == nil ? "archive/undated/index.html" : "" }
+        for (y, year) in model.archive.years.enumerated() {
+            for (m, month) in year.months.enumerated() {
+                let pages = model.briefingPages(ofMonth: y, m)
+                var offset = 0
+                for e in month.editions {
+                    let anchor = "#day-" + (model.editions[e].day?.iso ?? "")
+                    paths[e] = Pagination.path(archiveMonthFolder(month), page: pages.page(of: offset)) + anchor
+                    offset += model.editions[e].briefings.count
+                }
+            }
+        }
+        return paths
+    }
+
     static func companyFeed(_ slug: String, json: Bool) -> String { "companies/\(slug)/" + (json ? "feed.json" : "feed.xml") }
 }
 
 extension SiteModel {
     /// The pages of the list of briefings.
     public var briefingPages: Pagination { Pagination(count: briefings.count, size: config.pageSize) }
+
+    /// The pages of a month of the archive: its briefings, edition after edition.
+    public func briefingPages(ofMonth y: Int, _ m: Int) -> Pagination {
+        Pagination(count: archive.years[y].months[m].briefings.count, size: config.pageSize)
+    }
+
+    /// The pages of the undated edition in the archive.
+    public var undatedPages: Pagination { Pagination(count: archive.undated.count, size: config.pageSize) }
 
     /// The pages of company `i`'s stories.
     public func storyPages(ofCompany i: Int) -> Pagination {

@@ -17,9 +17,12 @@ package struct PageData: Sendable {
     private let briefingLinks: [[String: TemplateValue]]
     private let briefingRefs: [TemplateValue]
     private let companyLinks: [TemplateValue]
+    /// Per edition, where the archive lists it.
+    private let editionPaths: [String]
 
     package init(model: SiteModel, prebuildStories: Bool = true) {
         self.model = model
+        editionPaths = SitePaths.editions(in: model)
         var index: [String: Int] = [:]
         for (i, entry) in model.companies.enumerated() { index[entry.company.slug] = i }
         companyIndex = index
@@ -109,6 +112,22 @@ package struct PageData: Sendable {
             meta = PageMeta(title: Self.paged(entry.company.name, page, model.storyPages(ofCompany: i)),
                             description: entry.company.description ?? "Stories that mention \(entry.company.name).")
             meta.section = "in_companies"
+        case .archiveIndex:
+            values = archiveIndex()
+            meta = PageMeta(title: "Archive", description: "The briefings of \(model.config.title) by year and month.")
+        case .archiveYear(let y):
+            let year = model.archive.years[y]
+            values = archiveYear(y)
+            meta = PageMeta(title: "\(year.year)", description: "The \(year.count) briefings of \(year.year), by month and day.")
+        case .archiveMonth(let y, let m, let page):
+            let month = model.archive.years[y].months[m]
+            values = archiveMonth(y, m, page: page)
+            meta = PageMeta(title: Self.paged(Self.monthName(month), page, model.briefingPages(ofMonth: y, m)),
+                            description: "The \(month.briefings.count) briefings of \(Self.monthName(month)), by day.")
+        case .archiveUndated(let page):
+            values = archiveUndated(page: page)
+            meta = PageMeta(title: Self.paged("Undated briefings", page, model.undatedPages),
+                            description: "The briefings of \(model.config.title) that have no date.")
         case .search:
             values = [:]
             meta = PageMeta(title: "Search", description: "Search the stories of \(model.config.title).")
@@ -129,9 +148,9 @@ package struct PageData: Sendable {
     private func home() -> [String: TemplateValue] {
         var values: [String: TemplateValue] = [:]
         if let newest = model.editions.first { values["edition"] = .dictionary(edition(newest)) }
-        let previous = model.editions.dropFirst().prefix(Self.previousEditions).map { edition -> TemplateValue in
-            var value = editionHeading(edition)
-            value["briefings"] = .list(edition.briefings.map { .dictionary(briefingLinks[$0]) })
+        let previous = model.editions.indices.dropFirst().prefix(Self.previousEditions).map { e -> TemplateValue in
+            var value = editionLink(e)
+            value["briefings"] = .list(model.editions[e].briefings.map { .dictionary(briefingLinks[$0]) })
             return .dictionary(value)
         }
         values["previous_editions"] = .list(Array(previous))
@@ -202,7 +221,19 @@ package struct PageData: Sendable {
             ])
         })
         values["reading_time"] = .number(Double(Self.readingTime(words: words)))
+        let e = model.editionOfBriefing[index]
+        values["edition_url"] = .string(editionPaths[e])
+        // Editions run newest first: the previous (older) one follows this one.
+        if e + 1 < model.editions.count { values["previous_edition"] = .dictionary(editionLink(e + 1)) }
+        if e > 0 { values["next_edition"] = .dictionary(editionLink(e - 1)) }
         return values
+    }
+
+    /// An edition's heading, and where the archive lists it.
+    private func editionLink(_ e: Int) -> [String: TemplateValue] {
+        var value = editionHeading(model.editions[e])
+        value["url"] = .string(editionPaths[e])
+        return value
     }
 
     private func story(_ story: Story) -> [String: TemplateValue] {
@@ -272,6 +303,118 @@ package struct PageData: Sendable {
         values["mentioned_with"] = .list(with)
         values["has_mentioned_with"] = .bool(!with.isEmpty)
         return values
+    }
+
+    // MARK: Archive
+
+    private func archiveIndex() -> [String: TemplateValue] {
+        let years = model.archive.years.map { year -> TemplateValue in
+            .dictionary([
+                "year": .number(Double(year.year)),
+                "url": .string(SitePaths.archiveYear(year.year)),
+                "count": .number(Double(year.count)),
+                "noun": .string(year.count == 1 ? "briefing" : "briefings"),
+                "months": .list(year.months.map { month in
+                    .dictionary(["name": .string(DisplayDate.months[month.month - 1]),
+                                 "url": .string(SitePaths.archiveMonthFolder(month) + "index.html"),
+                                 "count": .number(Double(month.briefings.count))])
+                }),
+            ])
+        }
+        var values: [String: TemplateValue] = ["years": .list(years), "has_years": .bool(!years.isEmpty)]
+        let undated = model.archive.undated.count
+        if undated > 0 {
+            values["undated"] = .dictionary(["url": .string("archive/undated/index.html"), "count": .number(Double(undated)),
+                                             "noun": .string(undated == 1 ? "briefing" : "briefings")])
+        }
+        return values
+    }
+
+    private func archiveYear(_ y: Int) -> [String: TemplateValue] {
+        let year = model.archive.years[y]
+        let months = year.months.map { month -> TemplateValue in
+            let days = month.editions.map { e -> TemplateValue in
+                .dictionary(["day": .number(Double(model.editions[e].day?.day ?? 0)), "url": .string(editionPaths[e]),
+                             "count": .number(Double(model.editions[e].briefings.count)),
+                             "date": Self.dateValue(model.editions[e].day.flatMap(Self.date))])
+            }
+            return .dictionary(["name": .string(Self.monthName(month)), "url": .string(SitePaths.archiveMonthFolder(month) + "index.html"),
+                                "count": .number(Double(month.briefings.count)),
+                                "noun": .string(month.briefings.count == 1 ? "briefing" : "briefings"), "days": .list(days)])
+        }
+        var values: [String: TemplateValue] = [
+            "year": .number(Double(year.year)),
+            "count": .number(Double(year.count)),
+            "noun": .string(year.count == 1 ? "briefing" : "briefings"),
+            "months": .list(months),
+        ]
+        if y + 1 < model.archive.years.count { values["older"] = yearLink(y + 1) }
+        if y > 0 { values["newer"] = yearLink(y - 1) }
+        values["has_neighbours"] = .bool(model.archive.years.count > 1)
+        return values
+    }
+
+    private func yearLink(_ y: Int) -> TemplateValue {
+        let year = model.archive.years[y].year
+        return .dictionary(["heading": .string("\(year)"), "url": .string(SitePaths.archiveYear(year))])
+    }
+
+    private func archiveMonth(_ y: Int, _ m: Int, page: Int) -> [String: TemplateValue] {
+        let year = model.archive.years[y], month = year.months[m]
+        let pages = model.briefingPages(ofMonth: y, m)
+        var values = dayGroups(month.briefings, pages: pages, page: page)
+        values["heading"] = .string(Self.monthName(month))
+        values["year"] = yearLink(y)
+        values["pagination"] = Self.pagination(pages, page, folder: SitePaths.archiveMonthFolder(month))
+        // Months run newest first, across years.
+        let all = model.archive.years.indices.flatMap { yy in model.archive.years[yy].months.indices.map { (yy, $0) } }
+        let position = all.firstIndex { $0 == (y, m) } ?? 0
+        if position + 1 < all.count { values["older"] = monthLink(all[position + 1]) }
+        if position > 0 { values["newer"] = monthLink(all[position - 1]) }
+        values["has_neighbours"] = .bool(all.count > 1)
+        return values
+    }
+
+    private func monthLink(_ at: (Int, Int)) -> TemplateValue {
+        let month = model.archive.years[at.0].months[at.1]
+        return .dictionary(["heading": .string(Self.monthName(month)),
+                            "url": .string(SitePaths.archiveMonthFolder(month) + "index.html")])
+    }
+
+    private func archiveUndated(page: Int) -> [String: TemplateValue] {
+        let pages = model.undatedPages
+        var values = dayGroups(model.archive.undated, pages: pages, page: page)
+        values["heading"] = .string("Undated briefings")
+        values["pagination"] = Self.pagination(pages, page, folder: "archive/undated/")
+        return values
+    }
+
+    /// One page of a list of briefings, under a heading per day.
+    private func dayGroups(_ briefings: [Int], pages: Pagination, page: Int) -> [String: TemplateValue] {
+        var groups: [(day: Edition.Day?, briefings: [Int])] = []
+        for k in pages.items(page) {
+            let day = model.briefings[briefings[k]].date.map(Edition.Day.init)
+            if groups.isEmpty || groups[groups.count - 1].day != day { groups.append((day, [])) }
+            groups[groups.count - 1].briefings.append(briefings[k])
+        }
+        let days = groups.map { group -> TemplateValue in
+            var value: [String: TemplateValue] = ["briefings": .list(group.briefings.map { .dictionary(briefingLinks[$0]) })]
+            if let day = group.day {
+                value["date"] = Self.dateValue(Self.date(day))
+                value["anchor"] = .string("day-" + day.iso)
+            }
+            return .dictionary(value)
+        }
+        return ["days": .list(days), "count": .number(Double(briefings.count)),
+                "noun": .string(briefings.count == 1 ? "briefing" : "briefings")]
+    }
+
+    static func monthName(_ month: Archive.Month) -> String {
+        "\(DisplayDate.months[month.month - 1]) \(month.year)"
+    }
+
+    static func date(_ day: Edition.Day) -> ContentDate? {
+        ContentDate(year: day.year, month: day.month, day: day.day)
     }
 
     // MARK: Shared pieces

@@ -14,9 +14,12 @@ package struct PageFingerprints {
     /// Per story: what its link shows (slug, heading, date), and its card (plus summary and briefing).
     let links: [UInt64]
     let cards: [UInt64]
+    /// Per edition, where the archive lists it (`SitePaths.editions`).
+    let editionPaths: [String]
 
     package init(model: SiteModel, global: UInt64, templateKeys: [String: UInt64]) {
         self.model = model
+        editionPaths = SitePaths.editions(in: model)
         self.global = global
         self.templateKeys = templateKeys
         // Per story, in parallel: hashing the texts of 40,000 stories is the bulk of the work.
@@ -52,9 +55,9 @@ package struct PageFingerprints {
                     f.add(model.stories[id].hash)
                 }
             }
-            for edition in model.editions.dropFirst().prefix(PageData.previousEditions) {
-                f.add(edition.briefings.count)
-                for b in edition.briefings { addBriefingLink(model.briefings[b], to: &f) }
+            for e in model.editions.indices.dropFirst().prefix(PageData.previousEditions) {
+                addEditionLink(e, to: &f)
+                for b in model.editions[e].briefings { addBriefingLink(model.briefings[b], to: &f) }
             }
             for entry in model.companies.prefix(12) { addCompanyLink(entry, to: &f) }
             f.add(model.companies.isEmpty)
@@ -69,6 +72,11 @@ package struct PageFingerprints {
             for id in briefing.storyIDs {
                 f.add(model.stories[id].slug)
                 f.add(model.stories[id].hash)
+            }
+            let e = model.editionOfBriefing[i]
+            f.add(editionPaths[e])
+            for neighbour in [e - 1, e + 1] {
+                if model.editions.indices.contains(neighbour) { addEditionLink(neighbour, to: &f) } else { f.add(0) }
             }
         case .story(let i):
             let story = model.stories[i], briefing = model.briefings[story.briefing]
@@ -97,6 +105,8 @@ package struct PageFingerprints {
                 f.add(pair.stories)
                 f.add(model.companies.first { $0.company.slug == pair.slug }?.company.name)
             }
+        case .archiveIndex, .archiveYear, .archiveMonth, .archiveUndated:
+            addArchive(page, to: &f)
         case .search, .notFound:
             break
         }
@@ -111,6 +121,56 @@ package struct PageFingerprints {
             f.add(story.hash)
         }
         return f.value
+    }
+
+    /// What an archive page shows: counts, links of editions and briefings, its neighbours.
+    private func addArchive(_ page: Page, to f: inout Fingerprint) {
+        let archive = model.archive
+        switch page {
+        case .archiveIndex:
+            for year in archive.years {
+                f.add(year.year)
+                for month in year.months {
+                    f.add(month.month)
+                    f.add(month.briefings.count)
+                }
+            }
+            f.add(archive.undated.count)
+        case .archiveYear(let y):
+            for neighbour in [y - 1, y + 1] {
+                f.add(archive.years.indices.contains(neighbour) ? archive.years[neighbour].year : 0)
+            }
+            f.add(archive.years[y].year)
+            for month in archive.years[y].months {
+                f.add(month.month)
+                f.add(month.briefings.count)
+                for e in month.editions { addEditionLink(e, to: &f) }
+            }
+        case .archiveMonth(let y, let m, let page):
+            let pages = model.briefingPages(ofMonth: y, m)
+            addPagination(pages, page, to: &f)
+            let months = archive.years.flatMap { year in year.months.map { ($0.year, $0.month) } }
+            let position = months.firstIndex { $0 == (archive.years[y].year, archive.years[y].months[m].month) } ?? 0
+            for k in [position - 1, position, position + 1] {
+                f.add(months.indices.contains(k) ? months[k].0 * 100 + months[k].1 : 0)
+            }
+            let briefings = archive.years[y].months[m].briefings
+            for k in pages.items(page) { addBriefingLink(model.briefings[briefings[k]], to: &f) }
+        case .archiveUndated(let page):
+            let pages = model.undatedPages
+            addPagination(pages, page, to: &f)
+            for k in pages.items(page) { addBriefingLink(model.briefings[archive.undated[k]], to: &f) }
+        default:
+            break
+        }
+    }
+
+    /// An edition as a link shows it: its day, its number of briefings and where the archive lists it.
+    private func addEditionLink(_ e: Int, to f: inout Fingerprint) {
+        let edition = model.editions[e]
+        f.add(edition.day?.iso)
+        f.add(edition.briefings.count)
+        f.add(editionPaths[e])
     }
 
     /// A list's page: its number, how many there are (so, its neighbours) and the page size.
