@@ -222,7 +222,10 @@ final class BadInputTests: XCTestCase {
         for file in files where file.hasSuffix(".html") {
             let html = E2E.read(site, file)
             XCTAssertFalse(html.contains("<script>alert") || html.contains("<b>bold"), "raw markup in \(file)")
-            XCTAssertEqual(E2E.count("<script", in: html), E2E.count("<script src=\"", in: html), "a <script> that is not the theme's in \(file)")
+            // The 404 page finds the site's root with an inline script of the theme.
+            let inline = file == "404.html" && html.contains("document.createElement(\"base\")") ? 1 : 0
+            XCTAssertEqual(E2E.count("<script", in: html), E2E.count("<script src=\"", in: html) + inline,
+                           "a <script> that is not the theme's in \(file)")
         }
         let briefing = files.first { $0.hasPrefix("briefings/script") }.map { E2E.read(site, $0) } ?? ""
         XCTAssertTrue(briefing.contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt; &amp; “quotes” ../../etc</h1>"), briefing)

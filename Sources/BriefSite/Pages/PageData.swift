@@ -136,8 +136,9 @@ package struct PageData: Sendable {
             values = [:]
             meta = PageMeta(title: "Page not found", description: "There is no page at this address.")
         }
-        // The 404 page is served at any depth, so its links start at the site's address (or the server's root).
-        values["root"] = .string(page == .notFound ? (model.config.baseURL ?? "/") : SitePaths.root(from: path))
+        // The 404 page is served at any depth: its links start at the site's address when it is known, else they are
+        // relative to the site's root, which a script of the page finds from its address (see 404.mustache).
+        values["root"] = .string(page == .notFound ? (model.config.baseURL ?? "") : SitePaths.root(from: path))
         values["site"] = siteValue
         values["page"] = meta.value(canonical: page == .notFound ? nil : model.config.baseURL.map { SitePaths.absolute(path, base: $0) })
         return .dictionary(values)
