@@ -17,6 +17,7 @@ public enum StarterSite {
                 # timezone: UTC
                 # stories_on_front_page: 12
                 # feed_items: 50
+                # page_size: 30
 
                 """,
             ".gitignore": "/Site/\n.brief-cache/\n.*.brief-lock\n.*.brief-trash/\n.*.brief-journal\n",

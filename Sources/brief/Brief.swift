@@ -21,7 +21,7 @@ struct Brief: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [InitCommand.self, BuildCommand.self, ServeCommand.self, NormalizeCommand.self,
-                      CompaniesCommand.self, TemplateCommand.self],
+                      CompaniesCommand.self, TemplateCommand.self, ThemeCommand.self],
         defaultSubcommand: nil
     )
 
