@@ -13,7 +13,10 @@
    visible, no request leaves loopback.
 4. The search page, over http:// and file://: typing a company name lists a story that
    mentions the company.
-5. Screenshots (390 px and 1280 px wide, full page height, light and dark, plus the
+5. A company page names its own Atom and JSON feeds, which load and parse; the 404 page, served
+   for a missing page under a path prefix and opened from file://, gets its style sheet and
+   links into the site.
+6. Screenshots (390 px and 1280 px wide, full page height, light and dark, plus the
    print style of a story) into OUT_DIR, default Tests/browser/screenshots/.
 
 Exit status: 0 when everything passes, 1 when a check fails, 2 on bad usage or when a
@@ -204,6 +207,110 @@ def serve(site):
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+# MARK: Company feeds and the 404 page
+
+def check_company_feeds(site, report, base, company):
+    """The company page's <link rel="alternate"> feeds: its own, and they load as Atom and JSON Feed 1.1."""
+    import urllib.request
+    import xml.etree.ElementTree as ET
+
+    section(f"Feeds of {company}")
+    before = len(report.failures)
+    if company is None:
+        report.fail("feeds", "no company page")
+        return
+    doc = parse_page(site / company)
+    links = [href for tag, attr, href, rel in doc.refs if tag == "link" and rel == "alternate"]
+    own = [urllib.parse.urljoin(company, href) for href in links]
+    folder = company.rsplit("/", 1)[0] + "/"
+    for name in ("feed.xml", "feed.json"):
+        if folder + name not in own:
+            report.fail("feeds", f"{company}: no <link rel=\"alternate\"> to {folder + name} (has {own})")
+            continue
+        with urllib.request.urlopen(base + folder + name) as reply:
+            body = reply.read()
+        try:
+            if name.endswith(".xml"):
+                root = ET.fromstring(body)
+                if root.tag != "{http://www.w3.org/2005/Atom}feed":
+                    report.fail("feeds", f"{folder + name}: root element {root.tag}, not an Atom feed")
+                print(f"{folder + name}: Atom, {len(root.findall('{http://www.w3.org/2005/Atom}entry'))} entries")
+            else:
+                feed = json.loads(body)
+                if feed.get("version") != "https://jsonfeed.org/version/1.1":
+                    report.fail("feeds", f"{folder + name}: version {feed.get('version')!r}")
+                print(f"{folder + name}: JSON Feed, {len(feed.get('items', []))} items")
+        except (ET.ParseError, ValueError) as error:
+            report.fail("feeds", f"{folder + name} does not parse: {error}")
+    report.ran("feeds", before)
+
+
+class PrefixHandler(QuietHandler):
+    """Serves the site under /news/, and 404.html for anything missing, as a static host does."""
+
+    def send_head(self):
+        if not self.path.startswith("/news/"):
+            self.send_error(404)
+            return None
+        self.path = self.path[len("/news"):]
+        target = Path(self.translate_path(self.path))
+        if target.is_dir():
+            target = target / "index.html"
+        if not target.exists():
+            body = (Path(self.directory) / "404.html").read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return None
+        return super().send_head()
+
+
+PAGE_STATE_JS = """
+var links = Array.prototype.map.call(document.querySelectorAll('main a'), function (a) { return a.href; });
+return { styled: getComputedStyle(document.querySelector('.site-header')).display !== 'inline' &&
+                 document.styleSheets.length > 0 && document.styleSheets[0].cssRules.length > 10,
+         links: links };
+"""
+
+
+def check_not_found(driver, report, site):
+    section("404.html under a path prefix and from file://")
+    before = len(report.failures)
+    handler = functools.partial(PrefixHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    root = f"http://127.0.0.1:{server.server_address[1]}/news/"
+    try:
+        cases = [("prefix, deep", root + "no/such/page", root), ("prefix, in a folder of the site", root + "stories/gone/", root),
+                 ("file://", site.resolve().as_uri() + "/404.html", site.resolve().as_uri() + "/")]
+        for label, url, expected in cases:
+            load(driver, url)
+            # At an address that names no folder of the site, the page asks the folders above it for its root.
+            for _ in range(20):
+                state = driver.execute_script(PAGE_STATE_JS)
+                if state["styled"]:
+                    break
+                time.sleep(0.1)
+            if not state["styled"]:
+                report.fail("404", f"{label}: {url} has no style sheet")
+            state = driver.execute_script(PAGE_STATE_JS)
+            wrong = [link for link in state["links"] if not link.startswith(expected)]
+            if wrong or not state["links"]:
+                report.fail("404", f"{label}: links outside {expected}: {wrong or 'none at all'}")
+            driver.execute_script("document.querySelector('.skip-link').click()")
+            if driver.current_url.split("#")[0] != url or driver.execute_script("return document.activeElement.id") != "main":
+                report.fail("404", f"{label}: the skip link leads to {driver.current_url}, not to the page's <main>")
+            if label.startswith("prefix"):
+                run_axe(driver, report, "404 " + label, "light")
+            print(f"{label}: styled, {len(state['links'])} links into {expected}")
+    finally:
+        server.shutdown()
+        server.server_close()
+    report.ran("404", before)
 
 
 # MARK: 3. Browser
@@ -502,6 +609,16 @@ def check_browser(site, report, shots, query):
         pages = [("index", "index.html"), ("story", story), ("briefing", briefings[0] if briefings else None),
                  ("companies", "companies/index.html"), ("company", company), ("search", "search/index.html"),
                  ("404", "404.html")]
+        # The pages of a site that grows, when the site has them: archives and a list's second page.
+        months = sorted((p.relative_to(site).as_posix() for p in site.glob("archive/[0-9]*/[0-9]*/index.html")), reverse=True)
+        company_pages = sorted(p.relative_to(site).as_posix() for p in site.glob("companies/*/page/2/index.html"))
+        for key, page in (("archive", "archive/index.html"), ("archive-month", months[0] if months else None),
+                          ("briefings-page-2", "briefings/page/2/index.html"),
+                          ("company-page-2", company_pages[0] if company_pages else None)):
+            if page and (site / page).exists():
+                pages.append((key, page))
+            else:
+                report.note(f"no {key} page in this site: not checked")
 
         section("Pages in Chromium: axe, keyboard, loopback, screenshots")
         before = {k: len(report.failures) for k in ("axe", "keyboard", "requests")}
@@ -516,7 +633,7 @@ def check_browser(site, report, shots, query):
                 set_viewport(driver, 1280, 900)
                 load(driver, base + page)
                 run_axe(driver, report, page, scheme)
-                if shots and key in ("index", "story"):
+                if shots and key in ("index", "story", "archive-month", "company-page-2"):
                     for width in WIDTHS:
                         screenshot(driver, shots / f"{key}-{width}-{scheme}.png", width)
                     set_viewport(driver, 1280, 900)
@@ -543,6 +660,8 @@ def check_browser(site, report, shots, query):
             report.fail("search", "the search index names no company to search for")
         else:
             check_search(driver, report, site, base, query, shots)
+        check_company_feeds(site, report, base, company)
+        check_not_found(driver, report, site)
     finally:
         if driver is not None:
             driver.quit()

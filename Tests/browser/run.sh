@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds brief and the sample site, then runs the browser checks on it.
+# Builds brief and the sample site (with a few dated briefings added), then runs the browser checks on it.
 #
 #   Tests/browser/run.sh [check_site.py options, e.g. --screenshots DIR]
 #
@@ -32,6 +32,8 @@ else
 fi
 cp -R "$repo/Content" "$work/Content"
 [[ -f "$repo/brief.yml" ]] && cp "$repo/brief.yml" "$work/brief.yml"
+# Beside the sample, a few dated briefings: an edition of three, archives, lists with a second page.
+"$python" "$here/daily_sources.py" "$work"
 echo "== brief build --output $work/Site"
 (cd "$work" && "$BRIEF" build --output "$work/Site")
 
