@@ -299,8 +299,8 @@ public enum SiteBuilder {
         // One error per template problem is enough; every page would repeat it.
         var seen = Set<String>()
         written.errors = written.errors.filter { seen.insert("\($0.file):\($0.line):\($0.column):\($0.message)").inserted }
-        Disposal.later(consume pages, consume data, consume fingerprints, consume results, consume feedResults, consume files,
-                       consume sorted)
+        Disposal.later(consume pages, consume data, consume fingerprints, consume results, consume feedResults,
+                       consume files, consume sorted)
         return written
     }
 

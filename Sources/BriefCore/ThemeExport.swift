@@ -29,10 +29,12 @@ public enum ThemeExport {
                 continue
             }
             do {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                let parent = url.deletingLastPathComponent()
+                try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
                 try Data(text.utf8).write(to: url, options: .withoutOverwriting)
             } catch {
-                throw DiagnosticError(.error(SiteWriter.display(url.path), "cannot write the file: \(error.localizedDescription)"))
+                let message = "cannot write the file: \(error.localizedDescription)"
+                throw DiagnosticError(.error(SiteWriter.display(url.path), message))
             }
             result.written.append(path)
         }

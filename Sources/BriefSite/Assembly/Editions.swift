@@ -85,10 +85,11 @@ public struct Archive: Sendable, Hashable {
                 continue
             }
             if years.last?.year != day.year { years.append(Year(year: day.year, months: [])) }
-            if years[years.count - 1].months.last?.month != day.month {
-                years[years.count - 1].months.append(Month(year: day.year, month: day.month, editions: [], briefings: []))
+            let y = years.count - 1
+            if years[y].months.last?.month != day.month {
+                years[y].months.append(Month(year: day.year, month: day.month, editions: [], briefings: []))
             }
-            let y = years.count - 1, m = years[y].months.count - 1
+            let m = years[y].months.count - 1
             years[y].months[m].editions.append(e)
             years[y].months[m].briefings += edition.briefings
         }

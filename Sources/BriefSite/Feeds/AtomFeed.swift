@@ -12,9 +12,11 @@ package enum AtomFeed {
         out += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(Escaping.xml(config.language))\">\n"
         out += "  <title>\(Escaping.xml(feed.title))</title>\n"
         out += "  <subtitle>\(Escaping.xml(feed.subtitle))</subtitle>\n"
-        out += "  <id>\(Escaping.xml(context.base.map { _ in context.url(feed.page, from: feed.path) } ?? feed.urn))</id>\n"
-        out += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(Escaping.xml(context.url(feed.path + "feed.xml", from: feed.path)))\"/>\n"
-        out += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(Escaping.xml(context.url(feed.page, from: feed.path)))\"/>\n"
+        let page = context.url(feed.page, from: feed.path)
+        let own = context.url(feed.path + "feed.xml", from: feed.path)
+        out += "  <id>\(Escaping.xml(context.base == nil ? feed.urn : page))</id>\n"
+        out += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(Escaping.xml(own))\"/>\n"
+        out += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(Escaping.xml(page))\"/>\n"
         out += "  <updated>\(FeedContext.rfc3339(context.updated(feed.stories)))</updated>\n"
         out += "  <author><name>\(Escaping.xml(config.author ?? config.title))</name></author>\n"
         out += "  <generator>brief</generator>\n"

@@ -34,7 +34,8 @@ package struct FeedContext {
     /// `from` (a path inside the site ending in "/", or "" for the root).
     func url(_ path: String, from folder: String = "") -> String {
         if let base { return SitePaths.absolute(path, base: base) }
-        let pretty = SitePaths.root(from: folder) + (path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path)
+        let page = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
+        let pretty = SitePaths.root(from: folder) + page
         return pretty.isEmpty ? "./" : pretty
     }
 

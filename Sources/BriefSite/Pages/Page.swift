@@ -118,7 +118,9 @@ enum SitePaths {
         return paths
     }
 
-    static func companyFeed(_ slug: String, json: Bool) -> String { "companies/\(slug)/" + (json ? "feed.json" : "feed.xml") }
+    static func companyFeed(_ slug: String, json: Bool) -> String {
+        "companies/\(slug)/" + (json ? "feed.json" : "feed.xml")
+    }
 }
 
 extension SiteModel {

@@ -85,7 +85,8 @@ package struct PageData: Sendable {
                 "pagination": Self.pagination(pages, page, folder: "briefings/"),
             ]
             meta = PageMeta(title: Self.paged("Briefings", page, pages),
-                            description: "All \(model.briefings.count) briefings of \(model.config.title), newest first.")
+                            description: "All \(model.briefings.count) briefings of \(model.config.title), "
+                                + "newest first.")
             meta.section = "in_briefings"
         case .briefing(let i):
             let briefing = model.briefings[i]
@@ -118,7 +119,8 @@ package struct PageData: Sendable {
         case .archiveYear(let y):
             let year = model.archive.years[y]
             values = archiveYear(y)
-            meta = PageMeta(title: "\(year.year)", description: "The \(year.count) briefings of \(year.year), by month and day.")
+            meta = PageMeta(title: "\(year.year)",
+                            description: "The \(year.count) briefings of \(year.year), by month and day.")
         case .archiveMonth(let y, let m, let page):
             let month = model.archive.years[y].months[m]
             values = archiveMonth(y, m, page: page)
@@ -325,8 +327,11 @@ package struct PageData: Sendable {
         var values: [String: TemplateValue] = ["years": .list(years), "has_years": .bool(!years.isEmpty)]
         let undated = model.archive.undated.count
         if undated > 0 {
-            values["undated"] = .dictionary(["url": .string("archive/undated/index.html"), "count": .number(Double(undated)),
-                                             "noun": .string(undated == 1 ? "briefing" : "briefings")])
+            values["undated"] = .dictionary([
+                "url": .string("archive/undated/index.html"),
+                "count": .number(Double(undated)),
+                "noun": .string(undated == 1 ? "briefing" : "briefings"),
+            ])
         }
         return values
     }
@@ -339,9 +344,13 @@ package struct PageData: Sendable {
                              "count": .number(Double(model.editions[e].briefings.count)),
                              "date": Self.dateValue(model.editions[e].day.flatMap(Self.date))])
             }
-            return .dictionary(["name": .string(Self.monthName(month)), "url": .string(SitePaths.archiveMonthFolder(month) + "index.html"),
-                                "count": .number(Double(month.briefings.count)),
-                                "noun": .string(month.briefings.count == 1 ? "briefing" : "briefings"), "days": .list(days)])
+            return .dictionary([
+                "name": .string(Self.monthName(month)),
+                "url": .string(SitePaths.archiveMonthFolder(month) + "index.html"),
+                "count": .number(Double(month.briefings.count)),
+                "noun": .string(month.briefings.count == 1 ? "briefing" : "briefings"),
+                "days": .list(days),
+            ])
         }
         var values: [String: TemplateValue] = [
             "year": .number(Double(year.year)),
@@ -399,7 +408,8 @@ package struct PageData: Sendable {
             groups[groups.count - 1].briefings.append(briefings[k])
         }
         let days = groups.map { group -> TemplateValue in
-            var value: [String: TemplateValue] = ["briefings": .list(group.briefings.map { .dictionary(briefingLinks[$0]) })]
+            let links = group.briefings.map { TemplateValue.dictionary(briefingLinks[$0]) }
+            var value: [String: TemplateValue] = ["briefings": .list(links)]
             if let day = group.day {
                 value["date"] = Self.dateValue(Self.date(day))
                 value["anchor"] = .string("day-" + day.iso)
