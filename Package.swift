@@ -120,7 +120,9 @@ let package = Package(
         .testTarget(name: "BriefFileSystemTests", dependencies: ["BriefFileSystem"]),
         .testTarget(name: "BriefBuiltInTests", dependencies: ["BriefBuiltIn"]),
         .testTarget(name: "BriefMarkdownTests", dependencies: ["BriefMarkdown"]),
-        .testTarget(name: "BriefNormalizeTests", dependencies: ["BriefNormalize", "BriefModel", "BriefMarkdown"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "BriefNormalizeTests", dependencies: ["BriefNormalize", "BriefModel", "BriefMarkdown"],
+            exclude: ["Fixtures"]),
         .testTarget(
             name: "BriefCompaniesTests",
             dependencies: ["BriefCompanies", "BriefBuiltIn", "BriefModel", "BriefNormalize"]

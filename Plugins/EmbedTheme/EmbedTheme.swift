@@ -28,19 +28,23 @@ struct EmbedTheme: BuildToolPlugin {
             .buildCommand(
                 displayName: "Embedding the default theme and the gazetteer",
                 executable: try context.tool(named: "brief-embed").url,
-                arguments: [output.path, "theme/=\(templates.path)"] + entries.filter { !$0.name.hasPrefix("theme/") }.map { "\($0.name)=\($0.url.path)" },
+                arguments: [output.path, "theme/=\(templates.path)"]
+                    + entries.filter { !$0.name.hasPrefix("theme/") }.map { "\($0.name)=\($0.url.path)" },
                 inputFiles: entries.map(\.url) + [templates] + folders(under: templates),
                 outputFiles: [output]
-            ),
+            )
         ]
     }
 
     private func files(under folder: URL) -> [URL] {
-        guard let enumerator = FileManager.default.enumerator(
-            at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]
-        ) else { return [] }
+        guard
+            let enumerator = FileManager.default.enumerator(
+                at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]
+            )
+        else { return [] }
         var result: [URL] = []
-        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+        for case let url as URL in enumerator
+        where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
             result.append(url)
         }
         return result.sorted { $0.path < $1.path }
@@ -48,9 +52,11 @@ struct EmbedTheme: BuildToolPlugin {
 
     /// The folders below `folder`: a file added to one changes its modification time, so the command runs again.
     private func folders(under folder: URL) -> [URL] {
-        guard let enumerator = FileManager.default.enumerator(
-            at: folder, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles]
-        ) else { return [] }
+        guard
+            let enumerator = FileManager.default.enumerator(
+                at: folder, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles]
+            )
+        else { return [] }
         return enumerator.compactMap { $0 as? URL }
             .filter { (try? $0.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true }
             .sorted { $0.path < $1.path }

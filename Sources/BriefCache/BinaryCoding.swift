@@ -1,4 +1,5 @@
 import BriefModel
+
 /// A compact binary form for the build cache: little-endian integers and length-prefixed
 /// UTF-8, much faster to write and read than JSON for a hundred megabytes of stories.
 struct BinaryWriter {
@@ -8,7 +9,10 @@ struct BinaryWriter {
 
     mutating func int(_ value: Int) {
         var v = UInt64(bitPattern: Int64(value))
-        for _ in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: v)); v >>= 8 }
+        for _ in 0..<8 {
+            bytes.append(UInt8(truncatingIfNeeded: v))
+            v >>= 8
+        }
     }
 
     mutating func uint64(_ value: UInt64) { int(Int(Int64(bitPattern: value))) }

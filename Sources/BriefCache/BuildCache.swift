@@ -2,10 +2,10 @@
 // the state of the last build (its inputs and outputs). Depends on BriefStories (what it stores),
 // BriefCompanies, BriefModel and BriefFileSystem; nothing of the site or the writer.
 
-import Foundation
-import BriefModel
 import BriefFileSystem
+import BriefModel
 import BriefStories
+import Foundation
 
 /// The cache that makes rebuilds fast: `.brief-cache/` beside `Content/`, holding every processed
 /// source under a key of its path, bytes and everything its processing depends on, and the
@@ -54,7 +54,9 @@ package struct BuildCache {
         }
         while offset < bytes.count {
             guard bytes.count - offset >= 24 else { return (records, damaged + 1) }
-            let key = uint64(), length = uint64(), checksum = uint64()
+            let key = uint64()
+            let length = uint64()
+            let checksum = uint64()
             guard length <= UInt64(bytes.count - offset) else { return (records, damaged + 1) }
             let payload = bytes[offset..<(offset + Int(length))]
             offset += Int(length)
@@ -96,7 +98,9 @@ package struct BuildCache {
             }
             return (records, damaged)
         }
-        return (Dictionary(found.flatMap(\.records), uniquingKeysWith: { a, _ in a }), found.reduce(0) { $0 + $1.damaged })
+        return (
+            Dictionary(found.flatMap(\.records), uniquingKeysWith: { a, _ in a }), found.reduce(0) { $0 + $1.damaged }
+        )
     }
 
     /// Stores new records and drops those no source uses any more: rewrites the packs that
@@ -105,13 +109,16 @@ package struct BuildCache {
     ///   gain a record or lose one of those are read, not all of them.
     /// - Returns: the packs that could not be written, with the reason.
     @discardableResult
-    package func store(_ fresh: [(key: UInt64, source: ProcessedSource)], keep: Set<UInt64>,
-                       previous: Set<UInt64>? = nil) -> [FileFailure] {
+    package func store(
+        _ fresh: [(key: UInt64, source: ProcessedSource)], keep: Set<UInt64>,
+        previous: Set<UInt64>? = nil
+    ) -> [FileFailure] {
         do { try FileTree.makeFolders(sourcesFolder) } catch { return [error] }
         let freshByShard = Dictionary(grouping: fresh) { Int($0.key & 0xFF) }
-        let shards = previous.map { previous in
-            Array(Set(fresh.map { Int($0.key & 0xFF) } + previous.subtracting(keep).map { Int($0 & 0xFF) }))
-        } ?? Array(0..<Self.shards)
+        let shards =
+            previous.map { previous in
+                Array(Set(fresh.map { Int($0.key & 0xFF) } + previous.subtracting(keep).map { Int($0 & 0xFF) }))
+            } ?? Array(0..<Self.shards)
         let failures = Parallel.map(shards.count) { i -> FileFailure? in
             let shard = shards[i]
             let additions = freshByShard[shard] ?? []
@@ -126,7 +133,8 @@ package struct BuildCache {
                 writer.raw(payload)
             }
             let added = Set(additions.map(\.key))
-            for (key, payload) in existing.sorted(by: { $0.key < $1.key }) where keep.contains(key) && !added.contains(key) {
+            for (key, payload) in existing.sorted(by: { $0.key < $1.key })
+            where keep.contains(key) && !added.contains(key) {
                 add(key, Array(payload))
             }
             for (key, source) in additions.sorted(by: { $0.key < $1.key }) {
@@ -134,7 +142,9 @@ package struct BuildCache {
                 source.encode(into: &record)
                 add(key, record.bytes)
             }
-            do throws(FileFailure) { try FileTree.writeAtomically(Self.recordMagic + writer.bytes, to: packPath(shard)) } catch { return error }
+            do throws(FileFailure) {
+                try FileTree.writeAtomically(Self.recordMagic + writer.bytes, to: packPath(shard))
+            } catch { return error }
             return nil
         }
         return failures.compactMap { $0 }

@@ -1,5 +1,6 @@
-import BriefModel
 import BriefFileSystem
+import BriefModel
+
 /// What the last successful build wrote, kept in the cache to make the next build incremental.
 package struct BuildState: Sendable {
     /// What every page of the site was built with: brief, the settings every page shows, the options
@@ -21,9 +22,11 @@ package struct BuildState: Sendable {
     package var counts: [Int]
     package var diagnostics: [Diagnostic]
 
-    package init(globalKey: UInt64, otherInputsKey: UInt64, sources: [String: Source], readStarted: UInt64,
-                 outputs: [String: Output], outputPath: String, outputInode: UInt64, counts: [Int],
-                 diagnostics: [Diagnostic]) {
+    package init(
+        globalKey: UInt64, otherInputsKey: UInt64, sources: [String: Source], readStarted: UInt64,
+        outputs: [String: Output], outputPath: String, outputInode: UInt64, counts: [Int],
+        diagnostics: [Diagnostic]
+    ) {
         self.globalKey = globalKey
         self.otherInputsKey = otherInputsKey
         self.sources = sources
@@ -87,8 +90,10 @@ package struct BuildState: Sendable {
         }
         w.array(Array(sources)) { w, entry in
             w.string(entry.key)
-            for value in [entry.value.key, entry.value.contentHash, entry.value.stamp.device, entry.value.stamp.inode,
-                          entry.value.stamp.size, entry.value.stamp.modified, entry.value.stamp.changed] {
+            for value in [
+                entry.value.key, entry.value.contentHash, entry.value.stamp.device, entry.value.stamp.inode,
+                entry.value.stamp.size, entry.value.stamp.modified, entry.value.stamp.changed,
+            ] {
                 w.uint64(value)
             }
         }
@@ -107,7 +112,9 @@ extension BuildState {
     /// - Parameter outputsRead: called with the output folder, its inode and every output with its stamp as
     ///   soon as they are decoded, before the rest is: time enough to start checking them.
     init(decoding bytes: [UInt8], outputsRead: OutputsRead? = nil) throws(BinaryReader.Malformed) {
-        guard bytes.count >= Self.magic.count + 8, bytes.starts(with: Self.magic) else { throw BinaryReader.Malformed() }
+        guard bytes.count >= Self.magic.count + 8, bytes.starts(with: Self.magic) else {
+            throw BinaryReader.Malformed()
+        }
         let body = bytes[..<(bytes.count - 8)]
         var checksum = BinaryReader(bytes[(bytes.count - 8)...])
         guard try checksum.uint64() == body.withUnsafeBufferPointer({ ContentHash.of($0) }) else {
@@ -134,7 +141,8 @@ extension BuildState {
         stamps.reserveCapacity(outputsRead == nil ? 0 : outputCount)
         for _ in 0..<outputCount {
             let path = try r.string()
-            let fingerprint = try r.uint64(), contentHash = try r.uint64()
+            let fingerprint = try r.uint64()
+            let contentHash = try r.uint64()
             let stamp = OutputStamp(inode: try r.uint64(), size: try r.uint64(), modified: try r.uint64())
             outputs[path] = Output(fingerprint: fingerprint, contentHash: contentHash, stamp: stamp)
             if outputsRead != nil { stamps.append((path, stamp)) }
@@ -144,9 +152,11 @@ extension BuildState {
         sources = Dictionary(minimumCapacity: sourceCount)
         for _ in 0..<sourceCount {
             let path = try r.string()
-            let key = try r.uint64(), contentHash = try r.uint64()
-            let stamp = FileStamp(device: try r.uint64(), inode: try r.uint64(), size: try r.uint64(),
-                                  modified: try r.uint64(), changed: try r.uint64())
+            let key = try r.uint64()
+            let contentHash = try r.uint64()
+            let stamp = FileStamp(
+                device: try r.uint64(), inode: try r.uint64(), size: try r.uint64(),
+                modified: try r.uint64(), changed: try r.uint64())
             sources[path] = Source(key: key, contentHash: contentHash, stamp: stamp)
         }
         readStarted = try r.uint64()

@@ -1,6 +1,7 @@
-import BriefModel
 import BriefCompanies
+import BriefModel
 import BriefStories
+
 /// The cache's form of a processed source. The story drafts share their paragraphs with the
 /// document's sections, so those are stored once; a paragraph's Markdown is stored only when
 /// it differs from its text.
@@ -59,7 +60,9 @@ extension ProcessedSource {
         var metadata = Document.Metadata()
         metadata.slug = try r.optional { r throws(BinaryReader.Malformed) in try r.string() }
         metadata.draft = try r.bool()
-        metadata.companies = try r.optional { r throws(BinaryReader.Malformed) in try r.array { r throws(BinaryReader.Malformed) in try r.string() } }
+        metadata.companies = try r.optional { r throws(BinaryReader.Malformed) in
+            try r.array { r throws(BinaryReader.Malformed) in try r.string() }
+        }
         metadata.companiesOnly = try r.bool()
         metadata.description = try r.optional { r throws(BinaryReader.Malformed) in try r.string() }
         let diagnostics = try r.array { r throws(BinaryReader.Malformed) in try r.diagnostic() }
@@ -70,8 +73,9 @@ extension ProcessedSource {
             let paragraphs = try r.array { r throws(BinaryReader.Malformed) -> Paragraph in
                 let text = try r.string()
                 let markdown = try r.optional { r throws(BinaryReader.Malformed) in try r.string() } ?? text
-                return Paragraph(text: text, markdown: markdown, line: try r.int(), isCut: try r.bool(),
-                                 kind: try Paragraph.Kind(code: r.int()))
+                return Paragraph(
+                    text: text, markdown: markdown, line: try r.int(), isCut: try r.bool(),
+                    kind: try Paragraph.Kind(code: r.int()))
             }
             return Section(heading: heading, hasOwnHeading: hasOwnHeading, line: line, paragraphs: paragraphs)
         }
@@ -82,18 +86,25 @@ extension ProcessedSource {
             index += 1
             let html = try r.string()
             let companies = try r.array { r throws(BinaryReader.Malformed) in
-                CompanyMention(slug: try r.string(), name: try r.string(), mentions: try r.int(), firstPosition: try r.int())
+                CompanyMention(
+                    slug: try r.string(), name: try r.string(), mentions: try r.int(), firstPosition: try r.int())
             }
-            let figures = try r.array { r throws(BinaryReader.Malformed) in KeyFigure(value: try r.string(), unit: try r.string()) }
-            var draft = StoryDraft(heading: section.heading, line: section.line, paragraphs: section.paragraphs, html: html,
-                                   companies: companies, keyFigures: figures, summary: try r.string(), wordCount: try r.int())
+            let figures = try r.array { r throws(BinaryReader.Malformed) in
+                KeyFigure(value: try r.string(), unit: try r.string())
+            }
+            var draft = StoryDraft(
+                heading: section.heading, line: section.line, paragraphs: section.paragraphs, html: html,
+                companies: companies, keyFigures: figures, summary: try r.string(), wordCount: try r.int())
             draft.hash = try r.uint64()
             draft.search = SearchText(text: try r.byteSlice(), words: try r.byteSlice())
             return draft
         }
         guard stories.count == sections.count else { throw BinaryReader.Malformed() }
-        self.init(document: Document(source: source, title: title, hasOwnTitle: hasOwnTitle, date: date, sections: sections, metadata: metadata,
-                                     diagnostics: diagnostics), stories: stories)
+        self.init(
+            document: Document(
+                source: source, title: title, hasOwnTitle: hasOwnTitle, date: date, sections: sections,
+                metadata: metadata,
+                diagnostics: diagnostics), stories: stories)
         self.companiesKey = companiesKey
     }
 }
@@ -123,10 +134,13 @@ extension BinaryReader {
     }
 
     mutating func date() throws(Malformed) -> ContentDate {
-        let year = try int(), month = try int(), day = try int()
+        let year = try int()
+        let month = try int()
+        let day = try int()
         let seconds = try optional { r throws(Malformed) in try r.int() }
         let offset = try optional { r throws(Malformed) in try r.int() }
-        guard let date = ContentDate(year: year, month: month, day: day, secondsOfDay: seconds, utcOffset: offset) else { throw Malformed() }
+        guard let date = ContentDate(year: year, month: month, day: day, secondsOfDay: seconds, utcOffset: offset)
+        else { throw Malformed() }
         return date
     }
 }

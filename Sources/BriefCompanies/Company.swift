@@ -11,8 +11,10 @@ public struct Company: Sendable, Hashable {
     /// The name is also an ordinary word ("Apple", "Shell"): a match needs evidence.
     public var ambiguous: Bool
 
-    public init(name: String, slug: String, aliases: [String] = [], ticker: String? = nil, sector: String? = nil,
-                description: String? = nil, website: String? = nil, ambiguous: Bool = false) {
+    public init(
+        name: String, slug: String, aliases: [String] = [], ticker: String? = nil, sector: String? = nil,
+        description: String? = nil, website: String? = nil, ambiguous: Bool = false
+    ) {
         self.name = name
         self.slug = slug
         self.aliases = aliases

@@ -3,6 +3,7 @@
 // Depends on BriefModel and BriefBuiltIn (the built-in gazetteer); nothing of sources, sites or output.
 
 import BriefModel
+
 /// Finds the companies a story mentions, in one pass over its words.
 ///
 /// Every spelling of every company goes into one trie over word tokens, so matching
@@ -21,7 +22,8 @@ public struct CompanyTagger: Sendable {
 
     /// Words that show a name is used as a company ("Apple's shares", "Shell said").
     static let businessCues: [String] = [
-        "Inc", "Corp", "Corporation", "Co", "Ltd", "LLC", "PLC", "plc", "AG", "SA", "NV", "SE", "GmbH", "Group", "Holdings",
+        "Inc", "Corp", "Corporation", "Co", "Ltd", "LLC", "PLC", "plc", "AG", "SA", "NV", "SE", "GmbH", "Group",
+        "Holdings",
         "shares", "share", "stock", "stocks", "investors", "investor", "shareholders", "CEO", "CFO", "CTO", "chief",
         "executive", "executives", "company", "companies", "firm", "startup", "maker", "makers", "brand", "revenue",
         "revenues", "earnings", "profit", "profits", "sales", "quarter", "quarterly", "announced", "said", "says",
@@ -68,7 +70,8 @@ public struct CompanyTagger: Sendable {
         self.companies = gazetteer.companies
         self.edges = edges
         self.terminals = terminals
-        self.cueHashes = Set(Self.businessCues.flatMap { [$0, $0.lowercased()] }.map { StableHash.value(bytes: $0.utf8) })
+        self.cueHashes = Set(
+            Self.businessCues.flatMap { [$0, $0.lowercased()] }.map { StableHash.value(bytes: $0.utf8) })
     }
 
     @inline(__always)
@@ -98,7 +101,8 @@ public struct CompanyTagger: Sendable {
             offset += text.utf8.count + 1
             sentence += 1
         }
-        return CompanyMention.subjectFirst(Self.summarize(hits, companies: companies), headingLength: heading.utf8.count)
+        return CompanyMention.subjectFirst(
+            Self.summarize(hits, companies: companies), headingLength: heading.utf8.count)
     }
 
     private static func summarize(_ hits: [Hit], companies: [Company]) -> [CompanyMention] {
@@ -110,8 +114,12 @@ public struct CompanyTagger: Sendable {
         var byCompany: [Int: CompanyMention] = [:]
         for hit in hits where evidenced.contains(hit.company) {
             let company = companies[hit.company]
-            byCompany[hit.company, default: CompanyMention(slug: company.slug, name: company.name, mentions: 0, firstPosition: hit.position)]
-                .mentions += 1
+            byCompany[
+                hit.company,
+                default: CompanyMention(
+                    slug: company.slug, name: company.name, mentions: 0, firstPosition: hit.position)
+            ]
+            .mentions += 1
         }
         return Array(byCompany.values)
     }
@@ -127,11 +135,18 @@ public struct CompanyTagger: Sendable {
             // Sentences are counted at ". " "! " "? ", which is close enough for grouping mentions.
             if i > sentenceEnd {
                 var k = i
-                while k < tokens.count, tokens[k].isWord || !(".!?".utf8.contains(tokens[k].first) && (k + 1 == tokens.count || tokens[k + 1].spaceBefore)) { k += 1 }
+                while k < tokens.count,
+                    tokens[k].isWord
+                        || !(".!?".utf8.contains(tokens[k].first)
+                            && (k + 1 == tokens.count || tokens[k + 1].spaceBefore))
+                { k += 1 }
                 if sentenceEnd >= 0 { sentence += 1 }
                 sentenceEnd = k
             }
-            guard token.isWord, token.isCapitalized || token.isMixedCase, !hidden.contains(i) else { i += 1; continue }
+            guard token.isWord, token.isCapitalized || token.isMixedCase, !hidden.contains(i) else {
+                i += 1
+                continue
+            }
             var node: Int32 = 0
             var best: (terminal: (company: Int32, ambiguous: Bool), end: Int)?
             var j = i
@@ -140,7 +155,10 @@ public struct CompanyTagger: Sendable {
                 j += 1
                 if let terminal = terminals[node] { best = (terminal, j) }
             }
-            guard let (terminal, end) = best else { i += 1; continue }
+            guard let (terminal, end) = best else {
+                i += 1
+                continue
+            }
             defer { i = end }
             guard terminal.company >= 0, !Self.isInsideLargerWord(tokens, i, end) else { continue }
             var evidence = true
@@ -149,13 +167,18 @@ public struct CompanyTagger: Sendable {
                 let startOfSentence = Self.isSentenceStart(tokens, i)
                 evidence = (!isHeading && !startOfSentence) || hasCue(tokens, around: i, end: end, bytes: bytes)
             }
-            hits.append(Hit(company: Int(terminal.company), position: offset + token.start, evidence: evidence, sentence: sentence, ambiguous: terminal.ambiguous))
+            hits.append(
+                Hit(
+                    company: Int(terminal.company), position: offset + token.start, evidence: evidence,
+                    sentence: sentence, ambiguous: terminal.ambiguous))
         }
     }
 
     /// Tokens that belong to URLs, e-mail addresses and handles, where names do not count.
     private static func urlTokens(_ tokens: [Tokenizer.Token], _ bytes: [UInt8]) -> Set<Int> {
-        guard bytes.contains(UInt8(ascii: "/")) || bytes.contains(UInt8(ascii: "@")) || bytes.contains(UInt8(ascii: ".")) else { return [] }
+        guard
+            bytes.contains(UInt8(ascii: "/")) || bytes.contains(UInt8(ascii: "@")) || bytes.contains(UInt8(ascii: "."))
+        else { return [] }
         var hidden = Set<Int>()
         var runStart = 0
         for i in 0...tokens.count {
@@ -163,9 +186,11 @@ public struct CompanyTagger: Sendable {
             // tokens[runStart..<i] are written without spaces between them.
             let run = tokens[runStart..<i]
             if run.count > 1 {
-                let start = run.first!.start, end = run.last!.end
+                let start = run.first!.start
+                let end = run.last!.end
                 let text = bytes[start..<end]
-                let isURL = text.starts(with: Array("http".utf8)) && text.contains(UInt8(ascii: ":"))
+                let isURL =
+                    text.starts(with: Array("http".utf8)) && text.contains(UInt8(ascii: ":"))
                     || text.starts(with: Array("www.".utf8))
                     || text.contains(UInt8(ascii: "@"))
                     || text.contains(UInt8(ascii: "/")) && text.contains(UInt8(ascii: "."))
@@ -179,11 +204,14 @@ public struct CompanyTagger: Sendable {
     /// "Tesla.com", "www.Tesla": a name glued to a dot and another word is part of a domain.
     private static func isInsideLargerWord(_ tokens: [Tokenizer.Token], _ start: Int, _ end: Int) -> Bool {
         if end + 1 < tokens.count, tokens[end].first == UInt8(ascii: "."), !tokens[end].spaceBefore,
-           tokens[end + 1].isWord, !tokens[end + 1].spaceBefore, !tokens[end + 1].isCapitalized {
+            tokens[end + 1].isWord, !tokens[end + 1].spaceBefore, !tokens[end + 1].isCapitalized
+        {
             return true
         }
-        if start >= 2, !tokens[start].spaceBefore, tokens[start - 1].first == UInt8(ascii: "."), !tokens[start - 1].spaceBefore,
-           tokens[start - 2].isWord {
+        if start >= 2, !tokens[start].spaceBefore, tokens[start - 1].first == UInt8(ascii: "."),
+            !tokens[start - 1].spaceBefore,
+            tokens[start - 2].isWord
+        {
             return true
         }
         return false
@@ -229,7 +257,8 @@ public struct CompanyTagger: Sendable {
         k = end
         // The possessive "Apple's" is itself a sign of a company more often than of a fruit.
         if k + 1 < tokens.count, tokens[k].first == UInt8(ascii: "'"), !tokens[k].spaceBefore,
-           bytes[tokens[k + 1].start] == UInt8(ascii: "s"), tokens[k + 1].end - tokens[k + 1].start == 1 {
+            bytes[tokens[k + 1].start] == UInt8(ascii: "s"), tokens[k + 1].end - tokens[k + 1].start == 1
+        {
             return true
         }
         while k < min(tokens.count, end + window) {

@@ -6,19 +6,26 @@ import BriefModel
 /// ("Enron" after "the Enron Corporation").
 public enum DocumentCompanies {
     /// Suffixes of a company's legal name; the name without them is how the text goes on to call it.
-    static let legalSuffixes: Set<Substring> = ["Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co.", "Ltd", "Ltd.", "LLC",
-                                             "L.L.C.", "PLC", "plc", "AG", "GmbH", "S.A.", "N.V.", "SE"]
+    static let legalSuffixes: Set<Substring> = [
+        "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co.", "Ltd", "Ltd.", "LLC",
+        "L.L.C.", "PLC", "plc", "AG", "GmbH", "S.A.", "N.V.", "SE",
+    ]
     /// Last words of the names of investment firms and holdings, which are part of the name.
     static let firmWords: Set<Substring> = ["Ventures", "Capital", "Partners", "Holding", "Holdings", "Company"]
     /// What an apposition says a name is: "Revel, a company that…", "Ocean Protocol, a Berlin-based startup".
-    static let appositionNouns: Set<Substring> = ["company", "startup", "start-up", "firm", "maker", "manufacturer", "retailer",
-                                               "lender", "bank", "insurer", "carmaker", "automaker", "chipmaker", "developer",
-                                               "provider", "supplier", "platform", "conglomerate"]
+    static let appositionNouns: Set<Substring> = [
+        "company", "startup", "start-up", "firm", "maker", "manufacturer", "retailer",
+        "lender", "bank", "insurer", "carmaker", "automaker", "chipmaker", "developer",
+        "provider", "supplier", "platform", "conglomerate",
+    ]
     /// Capitalised words that open sentences or name kinds of firms, never the start of a company's name.
     static let notNames: Set<String> = [
-        "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "Their", "Our", "His", "Her", "About", "In", "On",
-        "At", "By", "For", "From", "With", "And", "But", "Or", "So", "When", "While", "After", "Before", "Since", "Also",
-        "Meanwhile", "Yesterday", "Today", "Last", "Next", "Both", "Each", "Every", "Some", "Many", "Most", "All", "Other",
+        "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "Their", "Our", "His", "Her", "About", "In",
+        "On",
+        "At", "By", "For", "From", "With", "And", "But", "Or", "So", "When", "While", "After", "Before", "Since",
+        "Also",
+        "Meanwhile", "Yesterday", "Today", "Last", "Next", "Both", "Each", "Every", "Some", "Many", "Most", "All",
+        "Other",
         "Venture", "Private", "Human", "Working", "Growth", "Seed", "Risk", "Social", "Total", "Equity", "Public",
     ]
     /// The most words of a name before its suffix.
@@ -32,9 +39,12 @@ public enum DocumentCompanies {
             for (name, aliases) in names(in: text) where !known(name) && !aliases.contains(where: known) {
                 if found[name] == nil {
                     order.append(name)
-                    found[name] = Company(name: name, slug: Slug.make(name, fallbackPrefix: "company"), aliases: aliases)
+                    found[name] = Company(
+                        name: name, slug: Slug.make(name, fallbackPrefix: "company"), aliases: aliases)
                 } else {
-                    for alias in aliases where !found[name]!.aliases.contains(alias) { found[name]!.aliases.append(alias) }
+                    for alias in aliases where !found[name]!.aliases.contains(alias) {
+                        found[name]!.aliases.append(alias)
+                    }
                 }
             }
         }
@@ -74,7 +84,9 @@ public enum DocumentCompanies {
                 }
             } else if lastByte == UInt8(ascii: ","), i + 2 < words.count, words[i + 1] == "a" || words[i + 1] == "an" {
                 // "Ocean Protocol, a Berlin-based startup": the noun within four words of the article.
-                let noun = words[(i + 2)..<min(words.count, i + 6)].first { appositionNouns.contains($0.trimmingTrailingBytes(",.;")) }
+                let noun = words[(i + 2)..<min(words.count, i + 6)].first {
+                    appositionNouns.contains($0.trimmingTrailingBytes(",.;"))
+                }
                 guard noun != nil, let start = nameStart(words, before: i + 1, last: bare) else { continue }
                 result.append(((words[start..<i] + [bare]).joined(separator: " "), []))
             }
@@ -85,8 +97,10 @@ public enum DocumentCompanies {
     /// The legal suffix or firm word `word` is (a firm word may end a sentence: "Lux Capital."), or nil.
     private static func suffix(_ word: Substring) -> Substring? {
         // Every suffix is capitalised but "plc", and short: most words are ruled out by their first byte and length.
-        guard let first = word.utf8.first, first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z") || first == UInt8(ascii: "p"),
-              word.utf8.count <= longestSuffix else { return nil }
+        guard let first = word.utf8.first,
+            first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z") || first == UInt8(ascii: "p"),
+            word.utf8.count <= longestSuffix
+        else { return nil }
         if legalSuffixes.contains(word) || firmWords.contains(word) { return word }
         let withoutStop = word.trimmingTrailingBytes(".")
         return firmWords.contains(withoutStop) ? withoutStop : nil
@@ -104,7 +118,9 @@ public enum DocumentCompanies {
                 var last = end
                 while last > start, ",;:).".utf8.contains(bytes[last - 1]) { last -= 1 }
                 guard last > start, last - start < longestSuffix else { continue }
-                if bareSuffixes[Int(bytes[start])].contains(where: { $0.elementsEqual(bytes[start..<last]) }) { return true }
+                if bareSuffixes[Int(bytes[start])].contains(where: { $0.elementsEqual(bytes[start..<last]) }) {
+                    return true
+                }
             }
             return false
         }
@@ -136,7 +152,8 @@ public enum DocumentCompanies {
         while start > 0, end - start < maxNameWords {
             let word = start == end && last != nil ? last! : words[start - 1]
             guard let first = word.first, first.isUppercase, !notNames.contains(String(word)),
-                  !word.contains(where: { ",.;:!?\"“”()".contains($0) }) else { break }
+                !word.contains(where: { ",.;:!?\"“”()".contains($0) })
+            else { break }
             start -= 1
         }
         return start < end ? start : nil
@@ -149,9 +166,11 @@ public enum DocumentCompanies {
             var offsets: [Int] = []
             var from = 0
             while from + needle.count <= bytes.count {
-                guard let hit = needle.withUnsafeBufferPointer({ n in
-                    ByteSearch.firstIndex(of: n, in: UnsafeBufferPointer(rebasing: bytes[from...]))
-                }) else { break }
+                guard
+                    let hit = needle.withUnsafeBufferPointer({ n in
+                        ByteSearch.firstIndex(of: n, in: UnsafeBufferPointer(rebasing: bytes[from...]))
+                    })
+                else { break }
                 let at = from + hit
                 let before = at > 0 ? bytes[at - 1] : 0x20
                 let after = at + needle.count < bytes.count ? bytes[at + needle.count] : 0x20

@@ -1,4 +1,5 @@
 import BriefBuiltIn
+
 /// The companies brief knows: the built-in list, extended by a site's `companies.yml`.
 public struct Gazetteer: Sendable {
     public private(set) var companies: [Company]
@@ -35,13 +36,17 @@ public struct Gazetteer: Sendable {
                 if let v = change.ticker { existing.ticker = v }
                 if let v = change.sector { existing.sector = v }
                 if let v = change.ambiguous { existing.ambiguous = v }
-                if let v = change.displayName { existing.name = v; existing.aliases.append(change.name) }
+                if let v = change.displayName {
+                    existing.name = v
+                    existing.aliases.append(change.name)
+                }
                 result.companies[i] = existing
             } else {
-                result.companies.append(Company(
-                    name: change.displayName ?? change.name, slug: change.slug, aliases: change.aliases,
-                    ticker: change.ticker, sector: change.sector, description: change.description,
-                    website: change.website, ambiguous: change.ambiguous ?? false))
+                result.companies.append(
+                    Company(
+                        name: change.displayName ?? change.name, slug: change.slug, aliases: change.aliases,
+                        ticker: change.ticker, sector: change.sector, description: change.description,
+                        website: change.website, ambiguous: change.ambiguous ?? false))
                 indexBySlug[change.slug] = result.companies.count - 1
             }
         }

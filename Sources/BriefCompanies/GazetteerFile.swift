@@ -1,6 +1,6 @@
+import BriefModel
 import Foundation
 import Yams
-import BriefModel
 
 /// Reads the gazetteer format: the built-in `Gazetteer.yml` and a site's `Content/companies.yml`.
 ///
@@ -19,7 +19,9 @@ import BriefModel
 /// never: [Gigafactory New York]    # phrases that are never a company mention
 /// ```
 public enum GazetteerFile {
-    static let entryKeys: Set<String> = ["name", "slug", "aliases", "rename", "ticker", "sector", "description", "website", "ambiguous"]
+    static let entryKeys: Set<String> = [
+        "name", "slug", "aliases", "rename", "ticker", "sector", "description", "website", "ambiguous",
+    ]
 
     public struct Parsed: Sendable {
         public var changes = GazetteerChanges()
@@ -33,7 +35,9 @@ public enum GazetteerFile {
 
     /// Parses the file; problems come back as diagnostics with file, line and column, and bad entries are left out.
     /// - Parameter known: the gazetteer the file extends, to find aliases claimed twice.
-    public static func parse(_ text: String, path: String, extending known: Gazetteer? = nil) throws(DiagnosticError) -> Parsed {
+    public static func parse(_ text: String, path: String, extending known: Gazetteer? = nil) throws(DiagnosticError)
+        -> Parsed
+    {
         let reader = YAMLReader(path: path)
         var parsed = Parsed()
         guard let root = try reader.compose(text) else { return parsed }
@@ -46,13 +50,18 @@ public enum GazetteerFile {
         for (key, keyNode, value) in try reader.mapping(root, "the companies file") {
             switch key {
             case "companies":
-                guard let list = value.sequence else { throw DiagnosticError(reader.error(value, "\"companies\" must be a list of entries")) }
+                guard let list = value.sequence else {
+                    throw DiagnosticError(reader.error(value, "\"companies\" must be a list of entries"))
+                }
                 for item in list {
                     do throws(DiagnosticError) {
                         let entry = try parseEntry(item, reader: reader, diagnostics: &parsed.diagnostics)
                         let line = reader.line(of: item)
                         if let first = slugs[entry.slug] {
-                            parsed.diagnostics.append(reader.error(item, "duplicate slug \"\(entry.slug)\" (first used at line \(first)); entry left out"))
+                            parsed.diagnostics.append(
+                                reader.error(
+                                    item,
+                                    "duplicate slug \"\(entry.slug)\" (first used at line \(first)); entry left out"))
                             continue
                         }
                         slugs[entry.slug] = line
@@ -60,12 +69,18 @@ public enum GazetteerFile {
                         var clash = false
                         for spelling in [entry.name] + entry.aliases {
                             if let owner = aliasOwner[spelling], owner != entry.name, owner != existing?.name {
-                                parsed.diagnostics.append(reader.error(item, "\"\(spelling)\" is claimed by both \"\(owner)\" and \"\(entry.name)\"; entry left out"))
+                                parsed.diagnostics.append(
+                                    reader.error(
+                                        item,
+                                        "\"\(spelling)\" is claimed by both \"\(owner)\" and \"\(entry.name)\"; entry left out"
+                                    ))
                                 clash = true
                             }
                         }
                         if clash { continue }
-                        for spelling in [entry.name] + entry.aliases { aliasOwner[spelling] = existing?.name ?? entry.name }
+                        for spelling in [entry.name] + entry.aliases {
+                            aliasOwner[spelling] = existing?.name ?? entry.name
+                        }
                         parsed.changes.companies.append(entry)
                     } catch {
                         parsed.diagnostics += error.diagnostics
@@ -76,13 +91,16 @@ public enum GazetteerFile {
             case "never":
                 parsed.changes.neverPhrases += try reader.strings(value, key)
             default:
-                parsed.diagnostics.append(reader.warning(keyNode, "unknown key \"\(key)\"; expected companies, suppress or never"))
+                parsed.diagnostics.append(
+                    reader.warning(keyNode, "unknown key \"\(key)\"; expected companies, suppress or never"))
             }
         }
         return parsed
     }
 
-    private static func parseEntry(_ node: Node, reader: YAMLReader, diagnostics: inout [Diagnostic]) throws(DiagnosticError) -> GazetteerChanges.Entry {
+    private static func parseEntry(_ node: Node, reader: YAMLReader, diagnostics: inout [Diagnostic])
+        throws(DiagnosticError) -> GazetteerChanges.Entry
+    {
         var name: String?
         var entry = GazetteerChanges.Entry(name: "", slug: "")
         for (key, keyNode, value) in try reader.mapping(node, "a company entry") {
@@ -97,15 +115,22 @@ public enum GazetteerFile {
             case "website": entry.website = try reader.optionalString(value, key)
             case "ambiguous": entry.ambiguous = try reader.bool(value, key)
             default:
-                diagnostics.append(reader.warning(keyNode, "unknown key \"\(key)\" in a company entry; known keys: \(entryKeys.sorted().joined(separator: ", "))"))
+                diagnostics.append(
+                    reader.warning(
+                        keyNode,
+                        "unknown key \"\(key)\" in a company entry; known keys: \(entryKeys.sorted().joined(separator: ", "))"
+                    ))
             }
         }
-        guard let name, !name.isEmpty else { throw DiagnosticError(reader.error(node, "company entry has no name; entry left out")) }
+        guard let name, !name.isEmpty else {
+            throw DiagnosticError(reader.error(node, "company entry has no name; entry left out"))
+        }
         entry.name = name
         if entry.slug.isEmpty {
             entry.slug = Slug.make(name, fallbackPrefix: "company")
         } else if !Slug.isValid(entry.slug) {
-            throw DiagnosticError(reader.error(node, "slug \"\(entry.slug)\" may only hold a-z, 0-9 and single hyphens; entry left out"))
+            throw DiagnosticError(
+                reader.error(node, "slug \"\(entry.slug)\" may only hold a-z, 0-9 and single hyphens; entry left out"))
         }
         return entry
     }

@@ -1,4 +1,5 @@
 import BriefModel
+
 /// Splits text into word and punctuation tokens over its UTF-8 bytes, for the company matcher.
 ///
 /// Words are runs of letters and digits (any non-ASCII letter included); every other
@@ -36,9 +37,11 @@ struct Tokenizer {
                 continue
             }
             if let (punct, length) = punctuation(bytes, i) {
-                tokens.append(Token(start: i, end: i + length, spaceBefore: space, isWord: false,
-                                    hash: StableHash.value(bytes: CollectionOfOne(punct)), first: punct,
-                                    isCapitalized: false, isMixedCase: false))
+                tokens.append(
+                    Token(
+                        start: i, end: i + length, spaceBefore: space, isWord: false,
+                        hash: StableHash.value(bytes: CollectionOfOne(punct)), first: punct,
+                        isCapitalized: false, isMixedCase: false))
                 space = false
                 i += length
                 continue
@@ -58,9 +61,11 @@ struct Tokenizer {
             }
             let first = bytes[start]
             let capitalized = (first >= 0x41 && first <= 0x5A) || (first >= 0x30 && first <= 0x39) || first >= 0x80
-            tokens.append(Token(start: start, end: i, spaceBefore: space, isWord: true,
-                                hash: StableHash.value(bytes: bytes[start..<i]), first: first,
-                                isCapitalized: capitalized, isMixedCase: !capitalized && hasInnerUpper))
+            tokens.append(
+                Token(
+                    start: start, end: i, spaceBefore: space, isWord: true,
+                    hash: StableHash.value(bytes: bytes[start..<i]), first: first,
+                    isCapitalized: capitalized, isMixedCase: !capitalized && hasInnerUpper))
             space = false
         }
         return tokens

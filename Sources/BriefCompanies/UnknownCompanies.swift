@@ -19,16 +19,27 @@ public enum UnknownCompanies {
         "startup", "start-up", "maker", "company", "firm", "rival", "supplier", "manufacturer", "carmaker", "automaker",
         "chipmaker", "giant", "subsidiary", "unit", "partner", "retailer", "lender", "insurer", "developer", "operator",
     ]
-    static let cuesBeforeOf: Set<String> = ["CEO", "chief", "founder", "co-founder", "cofounder", "owner", "chairman", "president"]
-    static let suffixes: Set<String> = ["Inc", "Corp", "Corporation", "Ltd", "LLC", "PLC", "plc", "AG", "GmbH", "SE", "NV", "N.V", "S.A", "Co", "Holdings"]
-    static let cuesAfterPossessive: Set<String> = ["CEO", "chief", "founder", "shares", "stock", "board", "executives", "spokesperson"]
+    static let cuesBeforeOf: Set<String> = [
+        "CEO", "chief", "founder", "co-founder", "cofounder", "owner", "chairman", "president",
+    ]
+    static let suffixes: Set<String> = [
+        "Inc", "Corp", "Corporation", "Ltd", "LLC", "PLC", "plc", "AG", "GmbH", "SE", "NV", "N.V", "S.A", "Co",
+        "Holdings",
+    ]
+    static let cuesAfterPossessive: Set<String> = [
+        "CEO", "chief", "founder", "shares", "stock", "board", "executives", "spokesperson",
+    ]
     static let notNames: Set<String> = [
-        "The", "A", "An", "This", "That", "Its", "Their", "His", "Her", "Our", "Chinese", "American", "European", "Japanese",
-        "Korean", "German", "French", "British", "Indian", "US", "U.S", "UK", "EU", "AI", "EV", "CEO", "Some", "Many", "Other",
+        "The", "A", "An", "This", "That", "Its", "Their", "His", "Her", "Our", "Chinese", "American", "European",
+        "Japanese",
+        "Korean", "German", "French", "British", "Indian", "US", "U.S", "UK", "EU", "AI", "EV", "CEO", "Some", "Many",
+        "Other",
     ]
 
     /// - Parameter sources: per source, its path as diagnostics show it and the paragraphs of its stories.
-    public static func find(in sources: [(file: String, paragraphs: [Paragraph])], gazetteer: Gazetteer) -> [UnknownCompany] {
+    public static func find(in sources: [(file: String, paragraphs: [Paragraph])], gazetteer: Gazetteer)
+        -> [UnknownCompany]
+    {
         let tagger = CompanyTagger(gazetteer: gazetteer)
         let known = Set(gazetteer.companies.flatMap(\.spellings) + gazetteer.neverPhrases)
         var found: [String: UnknownCompany] = [:]
@@ -38,8 +49,9 @@ public enum UnknownCompanies {
                 for (name, offset, context) in candidates(in: paragraph.text) where isUnknown(name, known, tagger) {
                     if found[name] == nil {
                         order.append(name)
-                        found[name] = UnknownCompany(name: name, mentions: 0, file: source.file,
-                                                     line: paragraph.line, column: offset + 1, context: context)
+                        found[name] = UnknownCompany(
+                            name: name, mentions: 0, file: source.file,
+                            line: paragraph.line, column: offset + 1, context: context)
                     }
                     found[name]?.mentions += 1
                 }
@@ -87,12 +99,16 @@ public enum UnknownCompanies {
             let word = bare(i)
             if cuesBefore.contains(word.lowercased()), i + 1 < words.count, let range = run(from: i + 1) {
                 add(range)
-            } else if cuesBeforeOf.contains(String(word)), i + 2 < words.count, words[i + 1] == "of" || words[i + 1] == "executive" && i + 3 < words.count && words[i + 2] == "of" {
+            } else if cuesBeforeOf.contains(String(word)), i + 2 < words.count,
+                words[i + 1] == "of" || words[i + 1] == "executive" && i + 3 < words.count && words[i + 2] == "of"
+            {
                 let start = words[i + 1] == "of" ? i + 2 : i + 3
                 if let range = run(from: start) { add(range) }
             } else if suffixes.contains(String(word)), i > 0, let range = run(endingAt: i - 1) {
                 add(range)
-            } else if word.hasSuffix("'s") || word.hasSuffix("’s"), i + 1 < words.count, cuesAfterPossessive.contains(String(bare(i + 1))) {
+            } else if word.hasSuffix("'s") || word.hasSuffix("’s"), i + 1 < words.count,
+                cuesAfterPossessive.contains(String(bare(i + 1)))
+            {
                 let stem = String(word.dropLast(2))
                 if isCapitalised(Substring(stem)), let range = run(endingAt: i) {
                     let name = range.dropLast().map { bare($0) } + [Substring(stem)]
@@ -105,12 +121,13 @@ public enum UnknownCompanies {
 
     private static func isCapitalised(_ word: Substring) -> Bool {
         guard let first = word.first else { return false }
-        return first.isUppercase || first.isNumber || (first.isLowercase && word.dropFirst().contains { $0.isUppercase })
+        return first.isUppercase || first.isNumber
+            || (first.isLowercase && word.dropFirst().contains { $0.isUppercase })
     }
 }
 
-private extension Substring {
-    func trimmingCharacters(in set: String) -> Substring {
+extension Substring {
+    fileprivate func trimmingCharacters(in set: String) -> Substring {
         var s = self
         while let f = s.first, set.contains(f) { s = s.dropFirst() }
         while let l = s.last, set.contains(l) { s = s.dropLast() }

@@ -1,5 +1,5 @@
-import BriefModel
 import BriefCompanies
+import BriefModel
 import BriefSite
 
 /// What `brief companies` lists: the companies the stories of a site mention, or the names in them
@@ -18,10 +18,12 @@ public enum CompanyListing {
     /// The companies the stories mention, found as a build finds them (without the build cache).
     public static func known(_ options: BuildOptions) -> Result<Known, DiagnosticError> {
         ContentLoader.load(options).map { content in
-            let (model, _) = SiteAssembler(config: content.config, gazetteer: content.gazetteer).assemble(content.sources)
+            let (model, _) = SiteAssembler(config: content.config, gazetteer: content.gazetteer).assemble(
+                content.sources)
             let companies = model.companies.map { ($0.company.name, $0.storyIDs.count, $0.mentions) }
-            return Known(companies: companies, stories: model.stories.count, briefings: model.briefings.count,
-                         diagnostics: content.diagnostics)
+            return Known(
+                companies: companies, stories: model.stories.count, briefings: model.briefings.count,
+                diagnostics: content.diagnostics)
         }
     }
 

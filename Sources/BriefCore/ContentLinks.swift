@@ -1,5 +1,5 @@
-import Foundation
 import BriefModel
+import Foundation
 
 /// Symbolic links in `Content/` that lead outside the site folder. A folder of sources that came
 /// from elsewhere (an archive, a repository, a shared drive) could otherwise publish `/etc/passwd`
@@ -32,8 +32,10 @@ struct ContentLinks {
 
     /// The warning for a link left unread.
     func skipped(_ url: URL, target: String) -> Diagnostic {
-        .warning(options.display(url), "skipped: a symbolic link to \(target), outside the site folder; "
-                 + "set follow_symlinks: true in brief.yml to read such links")
+        .warning(
+            options.display(url),
+            "skipped: a symbolic link to \(target), outside the site folder; "
+                + "set follow_symlinks: true in brief.yml to read such links")
     }
 
     private static func resolve(_ path: String) -> String? {

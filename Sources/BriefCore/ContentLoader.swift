@@ -1,12 +1,12 @@
-import Foundation
+import BriefBuiltIn
+import BriefCache
+import BriefCompanies
+import BriefFileSystem
 import BriefModel
 import BriefNormalize
-import BriefFileSystem
-import BriefBuiltIn
-import BriefCompanies
-import BriefStories
 import BriefSite
-import BriefCache
+import BriefStories
+import Foundation
 
 /// What a site's content amounts to before pages are drawn: its settings, its gazetteer and
 /// every source normalized, tagged and rendered.
@@ -49,8 +49,9 @@ struct SiteInputs: Sendable {
 
     /// What the build state keeps of each source.
     var stateSources: [String: BuildState.Source] {
-        Dictionary(files.map { ($0.relative, BuildState.Source(key: $0.key, contentHash: $0.contentHash, stamp: $0.stamp)) },
-                   uniquingKeysWith: { a, _ in a })
+        Dictionary(
+            files.map { ($0.relative, BuildState.Source(key: $0.key, contentHash: $0.contentHash, stamp: $0.stamp)) },
+            uniquingKeysWith: { a, _ in a })
     }
 }
 
@@ -70,8 +71,11 @@ public enum ContentLoader {
         let (sources, found, _) = process(&inputs, gazetteer: gazetteer, cache: nil, drafts: options.drafts)
         diagnostics += found
         if diagnostics.hasErrors { return .failure(DiagnosticError(diagnostics.sortedByLocation())) }
-        if let error = nothingToPublish(sources, inputs, options) { return .failure(DiagnosticError(diagnostics + [error])) }
-        return .success(LoadedContent(config: inputs.config, gazetteer: gazetteer, sources: sources, diagnostics: diagnostics))
+        if let error = nothingToPublish(sources, inputs, options) {
+            return .failure(DiagnosticError(diagnostics + [error]))
+        }
+        return .success(
+            LoadedContent(config: inputs.config, gazetteer: gazetteer, sources: sources, diagnostics: diagnostics))
     }
 
     /// Reads the settings and every source's bytes (in parallel), and computes their keys. A source
@@ -81,9 +85,12 @@ public enum ContentLoader {
         var diagnostics: [Diagnostic] = []
         let configBytes = readOptional(options.configFile, options, diagnostics: &diagnostics) ?? []
         if FileManager.default.fileExists(atPath: options.root.appendingPathComponent("brief.yaml").path),
-           options.configFile.lastPathComponent == "brief.yml" {
-            diagnostics.append(.error(options.display(options.root.appendingPathComponent("brief.yaml")),
-                                      "both brief.yml and brief.yaml are here; brief reads brief.yml: remove one"))
+            options.configFile.lastPathComponent == "brief.yml"
+        {
+            diagnostics.append(
+                .error(
+                    options.display(options.root.appendingPathComponent("brief.yaml")),
+                    "both brief.yml and brief.yaml are here; brief reads brief.yml: remove one"))
         }
         var config = parseConfig(configBytes, options, diagnostics: &diagnostics)
         if let baseURL = options.baseURL { config.baseURL = baseURL }
@@ -96,7 +103,9 @@ public enum ContentLoader {
         }
         let names: [String]
         switch listSources(options, links: links) {
-        case .success(let found): names = found.sources; diagnostics += found.warnings
+        case .success(let found):
+            names = found.sources
+            diagnostics += found.warnings
         case .failure(let error): return .failure(DiagnosticError(diagnostics + error.diagnostics))
         }
         if diagnostics.hasErrors { return .failure(DiagnosticError(diagnostics.sortedByLocation())) }
@@ -112,24 +121,31 @@ public enum ContentLoader {
         gazetteerKey.add(companiesBytes.map { ContentHash.of($0) } ?? 0)
         let limit = config.maxSourceSize
         // Paths are joined as strings: URL's methods cost more than reading a file that did not change.
-        let folder = options.content.path, folderDisplay = options.display(options.content)
+        let folder = options.content.path
+        let folderDisplay = options.display(options.content)
         let results = Parallel.map(names.count) { i -> Result<SiteInputs.SourceFile, DiagnosticError> in
             let path = folder + "/" + names[i]
             let display = folderDisplay == "." ? names[i] : folderDisplay + "/" + names[i]
             var info = stat()
             guard stat(path, &info) == 0 else {
-                return .failure(DiagnosticError(.error(display, "cannot read the file: \(String(cString: strerror(errno)))")))
+                return .failure(
+                    DiagnosticError(.error(display, "cannot read the file: \(String(cString: strerror(errno)))")))
             }
             if Int(info.st_size) > limit {
-                return .failure(DiagnosticError(SourceDecoder.sizeError(path: display, size: Int(info.st_size), limit: limit)))
+                return .failure(
+                    DiagnosticError(SourceDecoder.sizeError(path: display, size: Int(info.st_size), limit: limit)))
             }
             let stamp = FileStamp(info)
-            var file = SiteInputs.SourceFile(relative: names[i], display: display, path: path, bytes: nil, contentHash: 0, stamp: stamp, key: 0)
-            if let previous, let known = previous.sources[names[i]], known.stamp == stamp, stamp.isSettled(before: previous.readStarted) {
+            var file = SiteInputs.SourceFile(
+                relative: names[i], display: display, path: path, bytes: nil, contentHash: 0, stamp: stamp, key: 0)
+            if let previous, let known = previous.sources[names[i]], known.stamp == stamp,
+                stamp.isSettled(before: previous.readStarted)
+            {
                 file.contentHash = known.contentHash
             } else {
                 guard let bytes = FileTree.read(path) else {
-                    return .failure(DiagnosticError(.error(display, "cannot read the file: \(String(cString: strerror(errno)))")))
+                    return .failure(
+                        DiagnosticError(.error(display, "cannot read the file: \(String(cString: strerror(errno)))")))
                 }
                 file.bytes = bytes
                 file.contentHash = ContentHash.of(bytes)
@@ -145,9 +161,11 @@ public enum ContentLoader {
             }
         }
         if diagnostics.hasErrors { return .failure(DiagnosticError(diagnostics.sortedByLocation())) }
-        return .success(SiteInputs(config: config, configBytes: configBytes, companiesBytes: companiesBytes, files: files,
-                                   processingKey: processingKey, gazetteerKey: gazetteerKey.value, readStarted: readStarted,
-                                   diagnostics: diagnostics))
+        return .success(
+            SiteInputs(
+                config: config, configBytes: configBytes, companiesBytes: companiesBytes, files: files,
+                processingKey: processingKey, gazetteerKey: gazetteerKey.value, readStarted: readStarted,
+                diagnostics: diagnostics))
     }
 
     /// A source's cache key: its bytes, its path as diagnostics show it, and what processing depends on.
@@ -163,8 +181,10 @@ public enum ContentLoader {
     /// anew is stored in the cache. Drafts are left out unless `drafts`.
     /// A file left unread whose bytes turn out not to match its key loses its stamp, so the next build reads it.
     /// - Returns: the sources, the diagnostics, and how many damaged records of the cache were passed over.
-    static func process(_ inputs: inout SiteInputs, gazetteer: Gazetteer, cache: BuildCache?, reuse: Bool = true,
-                        previousKeys: Set<UInt64>? = nil, drafts: Bool) -> ([ProcessedSource], [Diagnostic], damaged: Int) {
+    static func process(
+        _ inputs: inout SiteInputs, gazetteer: Gazetteer, cache: BuildCache?, reuse: Bool = true,
+        previousKeys: Set<UInt64>? = nil, drafts: Bool
+    ) -> ([ProcessedSource], [Diagnostic], damaged: Int) {
         let files = inputs.files
         let limit = inputs.config.maxSourceSize
         let found = reuse ? cache?.records(for: files.map(\.key)) : nil
@@ -172,15 +192,17 @@ public enum ContentLoader {
         let missing = files.indices.filter { stored[files[$0].key] == nil }
         let gazetteerKey = inputs.gazetteerKey
         let untagged = stored.filter { $0.value.companiesKey != gazetteerKey }.map { (key: $0.key, source: $0.value) }
-        let processor = missing.isEmpty && untagged.isEmpty
+        let processor =
+            missing.isEmpty && untagged.isEmpty
             ? nil : SourceProcessor(gazetteer: gazetteer, normalizing: inputs.config.normalizeOptions)
-        let retagged = processor.map { processor in
-            Parallel.map(untagged.count) { i -> (key: UInt64, source: ProcessedSource) in
-                var source = processor.retag(untagged[i].source)
-                source.companiesKey = gazetteerKey
-                return (untagged[i].key, source)
-            }
-        } ?? []
+        let retagged =
+            processor.map { processor in
+                Parallel.map(untagged.count) { i -> (key: UInt64, source: ProcessedSource) in
+                    var source = processor.retag(untagged[i].source)
+                    source.companiesKey = gazetteerKey
+                    return (untagged[i].key, source)
+                }
+            } ?? []
         for (key, source) in retagged { stored[key] = source }
         let fresh = Parallel.map(missing.count) { k -> (ProcessedSource?, [Diagnostic], matchesKey: Bool) in
             let file = files[missing[k]]
@@ -200,7 +222,9 @@ public enum ContentLoader {
             if !fresh[k].matchesKey { inputs.files[index].stamp = .unknown }
         }
         let storable = missing.indices.compactMap { k -> (key: UInt64, source: ProcessedSource)? in
-            guard fresh[k].matchesKey, let source = fresh[k].0, !source.document.diagnostics.hasErrors else { return nil }
+            guard fresh[k].matchesKey, let source = fresh[k].0, !source.document.diagnostics.hasErrors else {
+                return nil
+            }
             return (files[missing[k]].key, source)
         }
         let failures = cache?.store(storable + retagged, keep: Set(files.map(\.key)), previous: previousKeys) ?? []
@@ -218,13 +242,16 @@ public enum ContentLoader {
     static func cacheWarning(_ failure: FileFailure, cache: BuildCache?) -> Diagnostic {
         let root = cache?.folder.deletingLastPathComponent().path ?? ""
         let path = failure.path.hasPrefix(root + "/") ? String(failure.path.dropFirst(root.count + 1)) : failure.path
-        return .warning(path, "\(failure.action): \(failure.reason); the next build does again the work it would have saved")
+        return .warning(
+            path, "\(failure.action): \(failure.reason); the next build does again the work it would have saved")
     }
 
     /// Decodes and processes one source's bytes: what a build does with each source, and `brief normalize`
     /// with each file it is given.
-    static func process(_ bytes: [UInt8], path: String, sizeLimit: Int,
-                        processor: SourceProcessor?) -> (ProcessedSource?, [Diagnostic]) {
+    static func process(
+        _ bytes: [UInt8], path: String, sizeLimit: Int,
+        processor: SourceProcessor?
+    ) -> (ProcessedSource?, [Diagnostic]) {
         switch SourceDecoder.decode(bytes, path: path, sizeLimit: sizeLimit) {
         case .source(let source):
             guard let processed = processor?.process(source) else { return (nil, []) }
@@ -235,19 +262,23 @@ public enum ContentLoader {
     }
 
     /// An error when no source has anything to publish.
-    static func nothingToPublish(_ sources: [ProcessedSource], _ inputs: SiteInputs, _ options: BuildOptions) -> Diagnostic? {
+    static func nothingToPublish(_ sources: [ProcessedSource], _ inputs: SiteInputs, _ options: BuildOptions)
+        -> Diagnostic?
+    {
         guard sources.allSatisfy({ $0.stories.isEmpty }) else { return nil }
         let count = inputs.files.count
         let sources = count == 1 ? "the source has" : "none of the \(count) sources has"
-        return .about(.error, options.display(options.content) + "/",
-                      "no stories to publish: \(sources) any text left; see the warnings above")
+        return .about(
+            .error, options.display(options.content) + "/",
+            "no stories to publish: \(sources) any text left; see the warnings above")
     }
 
     /// An optional file's bytes: nil when it does not exist, an error when it exists but cannot be read.
     static func readOptional(_ url: URL, _ options: BuildOptions, diagnostics: inout [Diagnostic]) -> [UInt8]? {
         if let bytes = FileTree.read(url.path) { return bytes }
         if errno != ENOENT {
-            diagnostics.append(.error(options.display(url), "cannot read the file: \(String(cString: strerror(errno)))"))
+            diagnostics.append(
+                .error(options.display(url), "cannot read the file: \(String(cString: strerror(errno)))"))
         }
         return nil
     }
@@ -266,14 +297,21 @@ public enum ContentLoader {
 
     public static func loadGazetteer(_ options: BuildOptions, diagnostics: inout [Diagnostic]) -> Gazetteer {
         let bytes = readOptional(options.companiesFile, options, diagnostics: &diagnostics)
-        return loadGazetteer(companiesBytes: bytes, path: options.display(options.companiesFile), diagnostics: &diagnostics)
+        return loadGazetteer(
+            companiesBytes: bytes, path: options.display(options.companiesFile), diagnostics: &diagnostics)
     }
 
-    static func loadGazetteer(_ inputs: SiteInputs, _ options: BuildOptions, diagnostics: inout [Diagnostic]) -> Gazetteer {
-        loadGazetteer(companiesBytes: inputs.companiesBytes, path: options.display(options.companiesFile), diagnostics: &diagnostics)
+    static func loadGazetteer(_ inputs: SiteInputs, _ options: BuildOptions, diagnostics: inout [Diagnostic])
+        -> Gazetteer
+    {
+        loadGazetteer(
+            companiesBytes: inputs.companiesBytes, path: options.display(options.companiesFile),
+            diagnostics: &diagnostics)
     }
 
-    private static func loadGazetteer(companiesBytes: [UInt8]?, path: String, diagnostics: inout [Diagnostic]) -> Gazetteer {
+    private static func loadGazetteer(companiesBytes: [UInt8]?, path: String, diagnostics: inout [Diagnostic])
+        -> Gazetteer
+    {
         let builtIn = Gazetteer.builtIn
         guard let bytes = companiesBytes else { return builtIn }
         guard let text = String(validating: bytes, as: UTF8.self) else {
@@ -299,7 +337,8 @@ public enum ContentLoader {
         let display = options.display(folder)
         guard directoryExists(folder) else { return .failure(DiagnosticError(missingContent(options))) }
         guard access(folder.path, R_OK | X_OK) == 0 else {
-            return .failure(DiagnosticError(.error(display, "cannot read the folder: \(String(cString: strerror(errno)))")))
+            return .failure(
+                DiagnosticError(.error(display, "cannot read the folder: \(String(cString: strerror(errno)))")))
         }
         var sources: [String] = []
         var warnings: [Diagnostic] = []
@@ -315,12 +354,17 @@ public enum ContentLoader {
             } else if SourceText.isSourceFileName(name) {
                 sources.append(file)
             } else {
-                warnings.append(.warning(options.display(folder.appendingPathComponent(file)), "ignored: brief reads .txt and .md sources only"))
+                warnings.append(
+                    .warning(
+                        options.display(folder.appendingPathComponent(file)),
+                        "ignored: brief reads .txt and .md sources only"))
             }
         }
         if sources.isEmpty {
-            let error = Diagnostic.about(.error, display + "/", "no sources: add .txt or .md files (scraped articles, "
-                                         + "transcripts, notes), or run `brief init` for a sample")
+            let error = Diagnostic.about(
+                .error, display + "/",
+                "no sources: add .txt or .md files (scraped articles, "
+                    + "transcripts, notes), or run `brief init` for a sample")
             return .failure(DiagnosticError(warnings + [error]))
         }
         return .success((sources, warnings))
@@ -333,11 +377,13 @@ public enum ContentLoader {
             return .about(.error, options.root.path, message)
         }
         let display = options.display(options.content)
-        var message = "no Content/ folder here: put your source texts (.txt or .md) into \(display)/, "
+        var message =
+            "no Content/ folder here: put your source texts (.txt or .md) into \(display)/, "
             + "or run `brief init` to start a new site"
         let lowercase = options.root.appendingPathComponent("content")
         if directoryExists(lowercase) {
-            message = "no Content/ folder here, but a content/ folder: brief reads Content/, with a capital C; "
+            message =
+                "no Content/ folder here, but a content/ folder: brief reads Content/, with a capital C; "
                 + "rename it (mv content Content)"
         }
         return .about(.error, display + "/", message)
@@ -345,11 +391,14 @@ public enum ContentLoader {
 
     /// The warning that feeds and the sitemap get relative links: at `brief.yml` when there is one.
     static func baseURLWarning(_ options: BuildOptions, hasConfig: Bool) -> Diagnostic {
-        let message = "base_url is not set: feeds and the sitemap get relative links, but feed readers and search "
+        let message =
+            "base_url is not set: feeds and the sitemap get relative links, but feed readers and search "
             + "engines need absolute ones"
         guard hasConfig else {
-            return .about(.warning, "", message + "; create brief.yml with a line such as "
-                          + "`base_url: https://example.org/news/`, or pass --base-url")
+            return .about(
+                .warning, "",
+                message + "; create brief.yml with a line such as "
+                    + "`base_url: https://example.org/news/`, or pass --base-url")
         }
         let name = options.configFile.lastPathComponent
         return .warning(options.display(options.configFile), message + "; set base_url in \(name)")

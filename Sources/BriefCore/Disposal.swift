@@ -11,7 +11,9 @@ enum Disposal {
         if keepUntilExit {
             _ = Unmanaged.passRetained(Held(values))
         } else {
-            DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + .milliseconds(50)) { withExtendedLifetime(values) {} }
+            DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + .milliseconds(50)) {
+                withExtendedLifetime(values) {}
+            }
         }
     }
 

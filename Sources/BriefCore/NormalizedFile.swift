@@ -1,9 +1,9 @@
-import Foundation
-import BriefModel
 import BriefFileSystem
+import BriefModel
 import BriefNormalize
-import BriefStories
 import BriefSite
+import BriefStories
+import Foundation
 
 /// One source file as `brief normalize` shows it: what a build makes of it, with the slugs the
 /// site gives its stories. Encodes as the command's JSON; `markdown` is its Markdown form.
@@ -56,11 +56,13 @@ public struct NormalizedFile: Encodable, Sendable {
     public var explanationTable: [String]? {
         guard let explanation else { return nil }
         let width = min(40, explanation.map(\.what.count).max() ?? 0)
-        return ["\(source):"] + explanation.map { line in
-            let number = String(line.line)
-            let padding = String(repeating: " ", count: max(0, width - line.what.count))
-            return String(repeating: " ", count: max(0, 6 - number.count)) + number + "  " + line.what + padding + "  " + line.text
-        }
+        return ["\(source):"]
+            + explanation.map { line in
+                let number = String(line.line)
+                let padding = String(repeating: " ", count: max(0, width - line.what.count))
+                return String(repeating: " ", count: max(0, 6 - number.count)) + number + "  " + line.what + padding
+                    + "  " + line.text
+            }
     }
 
     /// Reads, decodes and processes each file as a build does its sources, tagging companies with the
@@ -69,7 +71,8 @@ public struct NormalizedFile: Encodable, Sendable {
     /// The site's settings (`brief.yml`'s `ignore:` and `max_source_size`) apply as in a build.
     /// - Parameter explaining: also say, line by line, what each file's lines were recognized as.
     public static func normalize(_ files: [String], root: URL, explaining: Bool = false)
-        -> (settings: [Diagnostic], files: [NormalizedFile]) {
+        -> (settings: [Diagnostic], files: [NormalizedFile])
+    {
         var settings: [Diagnostic] = []
         let options = BuildOptions(root: root)
         let configBytes = ContentLoader.readOptional(options.configFile, options, diagnostics: &settings) ?? []
@@ -78,7 +81,9 @@ public struct NormalizedFile: Encodable, Sendable {
         let processor = SourceProcessor(gazetteer: gazetteer, normalizing: config.normalizeOptions)
         let read = files.map { FileTree.read($0) }
         let results = zip(files, read).map { file, bytes -> (ProcessedSource?, [Diagnostic]) in
-            guard let bytes else { return (nil, [.error(file, "cannot read the file: \(String(cString: strerror(errno)))")]) }
+            guard let bytes else {
+                return (nil, [.error(file, "cannot read the file: \(String(cString: strerror(errno)))")])
+            }
             return ContentLoader.process(bytes, path: file, sizeLimit: config.maxSourceSize, processor: processor)
         }
         var slugs = SiteAssembler.storySlugs(results.compactMap(\.0))[...]
@@ -86,9 +91,13 @@ public struct NormalizedFile: Encodable, Sendable {
             let (file, bytes) = pair
             let storySlugs = result.0 == nil ? [] : slugs.popFirst() ?? []
             var normalized = NormalizedFile(file: file, processed: result.0, slugs: storySlugs, diagnostics: result.1)
-            if let bytes, case .source(let source) = SourceDecoder.decode(bytes, path: file, sizeLimit: config.maxSourceSize) {
+            if let bytes,
+                case .source(let source) = SourceDecoder.decode(bytes, path: file, sizeLimit: config.maxSourceSize)
+            {
                 let counts = Normalizer.ignoredLineCounts(source, options: config.normalizeOptions)
-                normalized.ignored = zip(config.ignore, counts).filter { $0.1 > 0 }.map { IgnoredLines(pattern: $0.0.source, lines: $0.1) }
+                normalized.ignored = zip(config.ignore, counts).filter { $0.1 > 0 }.map {
+                    IgnoredLines(pattern: $0.0.source, lines: $0.1)
+                }
                 if explaining { normalized.explanation = Normalizer.explain(source, options: config.normalizeOptions) }
             }
             return normalized
@@ -104,8 +113,9 @@ public struct NormalizedFile: Encodable, Sendable {
         stories = zip(zip(sections, processed?.stories ?? []), slugs).map { pair, slug in
             let (section, story) = pair
             let companies = story.companies.map { Company(name: $0.name, slug: $0.slug, mentions: $0.mentions) }
-            return Story(heading: section.hasOwnHeading ? section.heading : nil, slug: slug,
-                         paragraphs: section.paragraphs.map(\.text), companies: companies, markdown: section.markdown)
+            return Story(
+                heading: section.hasOwnHeading ? section.heading : nil, slug: slug,
+                paragraphs: section.paragraphs.map(\.text), companies: companies, markdown: section.markdown)
         }
         self.diagnostics = diagnostics
         markdown = processed?.document.markdownWithFrontMatter

@@ -3,14 +3,14 @@
 // only target that knows every stage; depends on all of them. Nothing depends on it but the command line
 // and BriefServe (which runs its builds).
 
+import BriefCache
+import BriefCompanies
+import BriefFileSystem
+import BriefModel
+import BriefOutput
+import BriefSite
 import BriefTemplate
 import Foundation
-import BriefModel
-import BriefCompanies
-import BriefSite
-import BriefCache
-import BriefFileSystem
-import BriefOutput
 
 /// Runs the whole pipeline: read `Content/`, normalize, tag, render, assemble, draw the pages
 /// and put the new `Site/` in place. Any error leaves the previous `Site/` as it was.
@@ -44,7 +44,9 @@ public enum SiteBuilder {
         var outputCheck: OutputCheck.Pending?
         if options.clean {
             // `--clean` reads nothing of the old cache: it is removed, and written afresh.
-            do throws(FileFailure) { try cache.clear() } catch { diagnostics.append(ContentLoader.cacheWarning(error, cache: cache)) }
+            do throws(FileFailure) { try cache.clear() } catch {
+                diagnostics.append(ContentLoader.cacheWarning(error, cache: cache))
+            }
         } else {
             let read = cache.readState { path, inode, outputs in
                 guard path == options.output.path, inode == outputInode, inode != 0 else { return }
@@ -64,8 +66,9 @@ public enum SiteBuilder {
         diagnostics += inputs.diagnostics
         let theme: Theme
         do {
-            theme = try Theme.load(overrides: ContentLoader.directoryExists(options.templates) ? options.templates : nil,
-                                   displayPrefix: options.display(options.templates))
+            theme = try Theme.load(
+                overrides: ContentLoader.directoryExists(options.templates) ? options.templates : nil,
+                displayPrefix: options.display(options.templates))
         } catch {
             return fail(error.diagnostics)
         }
@@ -81,7 +84,8 @@ public enum SiteBuilder {
         // on disk since the last build are written again.
         var changedOnDisk: Set<String>?
         if let state, let outputCheck, state.globalKey == globalKey, state.otherInputsKey == otherInputsKey.value,
-           state.sourceKeys == sourceKeys, state.counts.count == 3, !SiteWriter.hasLeftovers(output: options.output) {
+            state.sourceKeys == sourceKeys, state.counts.count == 3, !SiteWriter.hasLeftovers(output: options.output)
+        {
             changedOnDisk = outputCheck.changed
             timer.lap("check the \(state.outputs.count) files of the last build (what is left after the reading)")
         }
@@ -98,14 +102,16 @@ public enum SiteBuilder {
 
         let gazetteer = ContentLoader.loadGazetteer(inputs, options, diagnostics: &diagnostics)
         if diagnostics.hasErrors { return fail() }
-        let (processed, found, damaged) = ContentLoader.process(&inputs, gazetteer: gazetteer, cache: cache, reuse: !options.clean,
-                                                               previousKeys: state.map { Set($0.sourceKeys.values) },
-                                                               drafts: options.drafts)
+        let (processed, found, damaged) = ContentLoader.process(
+            &inputs, gazetteer: gazetteer, cache: cache, reuse: !options.clean,
+            previousKeys: state.map { Set($0.sourceKeys.values) },
+            drafts: options.drafts)
         diagnostics += found
         if damaged > 0 { timer.note("cache: \(damaged) damaged record(s) ignored; their sources were processed again") }
         if diagnostics.hasErrors { return fail() }
         if let error = ContentLoader.nothingToPublish(processed, inputs, options) { return fail([error]) }
-        for i in inputs.files.indices { inputs.files[i].bytes = nil }  // processed: the raw bytes need not stay in memory
+        // Processed: the raw bytes need not stay in memory.
+        for i in inputs.files.indices { inputs.files[i].bytes = nil }
         timer.lap("normalize, tag and render the sources (cached or anew)")
 
         let (model, assembly) = SiteAssembler(config: inputs.config, gazetteer: gazetteer).assemble(processed)
@@ -129,18 +135,24 @@ public enum SiteBuilder {
         if let outputs = previous?.outputs { previousHash = { outputs[$0]?.contentHash } }
         let writer: SiteWriter
         do {
-            writer = try SiteWriter(output: options.output, mode: incremental ? .update : .replace, previousHash: previousHash)
+            writer = try SiteWriter(
+                output: options.output, mode: incremental ? .update : .replace, previousHash: previousHash)
         } catch {
             return fail(error.diagnostics)
         }
-        let changed = previous.map { previous in
-            writer.finishedInterruptedUpdate ? OutputCheck.changed(in: options.output.path, previous.outputStamps)
-                : outputCheck?.changed ?? []
-        } ?? []
-        if !changed.isEmpty { timer.note("output check: \(changed.count) file(s) changed on disk since the last build") }
+        let changed =
+            previous.map { previous in
+                writer.finishedInterruptedUpdate
+                    ? OutputCheck.changed(in: options.output.path, previous.outputStamps)
+                    : outputCheck?.changed ?? []
+            } ?? []
+        if !changed.isEmpty {
+            timer.note("output check: \(changed.count) file(s) changed on disk since the last build")
+        }
         writer.distrust(changed)
-        var written = writeOutputs(model, theme: theme, options: options, writer: writer, globalKey: globalKey,
-                                   previous: incremental ? previous : nil, changed: changed, timer: &timer)
+        var written = writeOutputs(
+            model, theme: theme, options: options, writer: writer, globalKey: globalKey,
+            previous: incremental ? previous : nil, changed: changed, timer: &timer)
         if !written.errors.isEmpty || diagnostics.hasErrors {
             writer.abandon()
             return fail(written.errors)
@@ -148,21 +160,26 @@ public enum SiteBuilder {
         let deletions = incremental ? (previous?.outputs.keys.filter { written.outputs[$0] == nil }.sorted() ?? []) : []
         let kept = incremental ? written.kept : []
         do {
-            try writer.commit(deletions: deletions, kept: kept) { () throws(DiagnosticError) in try forgetState(cache, options) }
+            try writer.commit(deletions: deletions, kept: kept) { () throws(DiagnosticError) in
+                try forgetState(cache, options)
+            }
         } catch {
             writer.abandon()
             return fail(error.diagnostics)
         }
         for (path, stamp) in writer.stamps { written.outputs[path]?.stamp = stamp }
         let sortedDiagnostics = diagnostics.sortedByLocation()
-        let newState = BuildState(globalKey: globalKey, otherInputsKey: otherInputsKey.value, sources: inputs.stateSources,
-                                  readStarted: inputs.readStarted, outputs: written.outputs, outputPath: options.output.path,
-                                  outputInode: Self.inode(options.output.path),
-                                  counts: [model.briefings.count, model.stories.count, model.companies.count],
-                                  diagnostics: sortedDiagnostics.filter { $0.severity == .warning })
+        let newState = BuildState(
+            globalKey: globalKey, otherInputsKey: otherInputsKey.value, sources: inputs.stateSources,
+            readStarted: inputs.readStarted, outputs: written.outputs, outputPath: options.output.path,
+            outputInode: Self.inode(options.output.path),
+            counts: [model.briefings.count, model.stories.count, model.companies.count],
+            diagnostics: sortedDiagnostics.filter { $0.severity == .warning })
         // The site is in place: a cache that cannot be saved costs the next build time, not correctness.
         var cacheWarnings: [Diagnostic] = []
-        do throws(FileFailure) { try cache.save(newState) } catch { cacheWarnings.append(ContentLoader.cacheWarning(error, cache: cache)) }
+        do throws(FileFailure) { try cache.save(newState) } catch {
+            cacheWarnings.append(ContentLoader.cacheWarning(error, cache: cache))
+        }
         timer.lap("put the site in place")
 
         var report = BuildReport()
@@ -177,8 +194,9 @@ public enum SiteBuilder {
         report.deletedFiles = removed
         report.seconds = Date().timeIntervalSince(start)
         // Consumed, so that the last reference, and the freeing, is the disposal's.
-        Disposal.later(consume inputs, consume processed, consume model, consume written, consume state, consume previous,
-                       consume previousHash, consume writer, consume sourceKeys, keepUntilExit: options.exitsAfterBuild)
+        Disposal.later(
+            consume inputs, consume processed, consume model, consume written, consume state, consume previous,
+            consume previousHash, consume writer, consume sourceKeys, keepUntilExit: options.exitsAfterBuild)
         return .success(report)
     }
 
@@ -186,7 +204,8 @@ public enum SiteBuilder {
     /// on leaves none, and the next one is a full build rather than one that trusts a state the site no longer matches.
     static func forgetState(_ cache: BuildCache, _ options: BuildOptions) throws(DiagnosticError) {
         do { try cache.forgetState() } catch {
-            throw DiagnosticError(.error(options.display(URL(fileURLWithPath: error.path)), "\(error.action): \(error.reason)"))
+            throw DiagnosticError(
+                .error(options.display(URL(fileURLWithPath: error.path)), "\(error.action): \(error.reason)"))
         }
     }
 
@@ -197,7 +216,9 @@ public enum SiteBuilder {
     static func globalKey(_ inputs: SiteInputs, _ options: BuildOptions) -> UInt64 {
         var key = Fingerprint(inputs.processingKey)
         let config = inputs.config
-        for setting in [config.title, config.description, config.language, config.author, config.baseURL] { key.add(setting) }
+        for setting in [config.title, config.description, config.language, config.author, config.baseURL] {
+            key.add(setting)
+        }
         key.add(config.maxPageSize)
         key.add(options.drafts)
         key.add(options.strict)
@@ -217,13 +238,16 @@ public enum SiteBuilder {
     /// Draws every page whose fingerprint changed (every page, without `previous`) and writes the
     /// ones whose bytes changed, then the feeds, sitemap, search index and assets. Files `changed`
     /// on disk since the last build are drawn and written whatever their fingerprint.
-    static func writeOutputs(_ model: SiteModel, theme: Theme, options: BuildOptions, writer: SiteWriter, globalKey: UInt64,
-                             previous: BuildState?, changed: Set<String>, timer: inout PhaseTimer) -> Written {
+    static func writeOutputs(
+        _ model: SiteModel, theme: Theme, options: BuildOptions, writer: SiteWriter, globalKey: UInt64,
+        previous: BuildState?, changed: Set<String>, timer: inout PhaseTimer
+    ) -> Written {
         let pages = Page.all(in: model)
         let data = PageData(model: model, prebuildStories: previous == nil)
         let fingerprints = PageFingerprints(model: model, global: globalKey, templateKeys: theme.templateKeys)
-        let renderOptions = RenderOptions(strict: options.strict, missingPartialIsError: true,
-                                          maxOutputBytes: model.config.maxPageSize)
+        let renderOptions = RenderOptions(
+            strict: options.strict, missingPartialIsError: true,
+            maxOutputBytes: model.config.maxPageSize)
         let library = theme.library
         let results = Parallel.map(pages.count) { i -> Drawn in
             let page = pages[i]
@@ -268,7 +292,8 @@ public enum SiteBuilder {
         let previousSearch = previous?.outputs.filter { $0.key == "search.json" || SearchShards.owns($0.key) } ?? [:]
         var searchHashes: [String: UInt64] = [:]
         if !previousSearch.isEmpty,
-           previousSearch.allSatisfy({ $0.value.fingerprint == searchKey && !changed.contains($0.key) }) {
+            previousSearch.allSatisfy({ $0.value.fingerprint == searchKey && !changed.contains($0.key) })
+        {
             written.outputs.merge(previousSearch) { _, old in old }
             written.kept += previousSearch.keys
         } else {
@@ -279,12 +304,15 @@ public enum SiteBuilder {
         }
         // Written in parallel: the search files alone are 90 MB at 10,000 briefings.
         let sorted = files.sorted(by: { $0.key < $1.key })
-        let outcomes = Parallel.map(sorted.count) { [searchHashes] i -> (hash: UInt64, kept: Bool, errors: [Diagnostic]) in
+        let outcomes = Parallel.map(sorted.count) {
+            [searchHashes] i -> (hash: UInt64, kept: Bool, errors: [Diagnostic]) in
             let (path, pieces) = sorted[i]
             let hash = searchHashes[path] ?? ContentHash.of(pieces: pieces)
             let old = changed.contains(path) ? nil : previous?.outputs[path]
             guard old?.contentHash != hash else { return (hash, previous != nil, []) }
-            do throws(DiagnosticError) { try writer.write(path, pieces: pieces, hash: hash) } catch { return (hash, false, error.diagnostics) }
+            do throws(DiagnosticError) { try writer.write(path, pieces: pieces, hash: hash) } catch {
+                return (hash, false, error.diagnostics)
+            }
             return (hash, false, [])
         }
         for ((path, _), outcome) in zip(sorted, outcomes) {
@@ -292,15 +320,19 @@ public enum SiteBuilder {
             if outcome.kept { written.kept.append(path) }
             guard outcome.errors.isEmpty else { continue }
             let isSearch = path == "search.json" || SearchShards.owns(path)
-            written.outputs[path] = BuildState.Output(fingerprint: isSearch ? searchKey : outcome.hash,
-                                                      contentHash: outcome.hash, stamp: previous?.outputs[path]?.stamp ?? .unknown)
+            written.outputs[path] = BuildState.Output(
+                fingerprint: isSearch ? searchKey : outcome.hash,
+                contentHash: outcome.hash, stamp: previous?.outputs[path]?.stamp ?? .unknown)
         }
         timer.lap("write feeds, sitemap, search index and assets")
         // One error per template problem is enough; every page would repeat it.
         var seen = Set<String>()
-        written.errors = written.errors.filter { seen.insert("\($0.file):\($0.line):\($0.column):\($0.message)").inserted }
-        Disposal.later(consume pages, consume data, consume fingerprints, consume results, consume feedResults,
-                       consume files, consume sorted)
+        written.errors = written.errors.filter {
+            seen.insert("\($0.file):\($0.line):\($0.column):\($0.message)").inserted
+        }
+        Disposal.later(
+            consume pages, consume data, consume fingerprints, consume results, consume feedResults,
+            consume files, consume sorted)
         return written
     }
 
@@ -309,8 +341,10 @@ public enum SiteBuilder {
 
     /// Draws the file at `path` unless the last build drew it from the same `fingerprint` (`old`, nil when there
     /// is none or the file changed on disk since), and writes it when its bytes changed.
-    static func draw(_ path: String, fingerprint: UInt64, old: BuildState.Output?, writer: SiteWriter,
-                     render: () throws -> String) -> Drawn {
+    static func draw(
+        _ path: String, fingerprint: UInt64, old: BuildState.Output?, writer: SiteWriter,
+        render: () throws -> String
+    ) -> Drawn {
         if let old, old.fingerprint == fingerprint { return (path, old, true, nil) }
         do {
             let text = try render()

@@ -1,25 +1,25 @@
-import Foundation
-import BriefModel
 import BriefBuiltIn
+import BriefModel
 import BriefOutput
+import Foundation
 
 /// The files `brief init` writes: the sample briefing, a commented `brief.yml` and a `.gitignore`.
 public enum StarterSite {
     public static var files: [String: String] {
         var files: [String: String] = [
             "brief.yml": """
-                # brief's settings; every key is optional.
-                title: My Briefings
-                description: News briefings made with brief.
-                language: en
-                # base_url: https://example.org/news/   # for absolute links in feeds and the sitemap
-                # author: Your Name
-                # timezone: UTC
-                # stories_on_front_page: 12
-                # feed_items: 50
-                # page_size: 30
+            # brief's settings; every key is optional.
+            title: My Briefings
+            description: News briefings made with brief.
+            language: en
+            # base_url: https://example.org/news/   # for absolute links in feeds and the sitemap
+            # author: Your Name
+            # timezone: UTC
+            # stories_on_front_page: 12
+            # feed_items: 50
+            # page_size: 30
 
-                """,
+            """,
             ".gitignore": "/Site/\n.brief-cache/\n.*.brief-lock\n.*.brief-trash/\n.*.brief-journal\n",
         ]
         for (name, text) in EmbeddedFiles.files where name.hasPrefix("sample/") {
@@ -33,20 +33,28 @@ public enum StarterSite {
     public static func create(in folder: URL) throws(DiagnosticError) -> [String] {
         let display = SiteWriter.display(folder.standardizedFileURL.path)
         if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Content").path) {
-            throw DiagnosticError(.error(display + "/Content", "there is a Content/ folder here already; brief init only starts new sites and overwrites nothing"))
+            throw DiagnosticError(
+                .error(
+                    display + "/Content",
+                    "there is a Content/ folder here already; brief init only starts new sites and overwrites nothing"))
         }
-        let existing = files.keys.filter { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) }
+        let existing = files.keys.filter {
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path)
+        }
         if let clash = existing.sorted().first {
-            throw DiagnosticError(.error(display + "/" + clash, "the file exists already; brief init overwrites nothing"))
+            throw DiagnosticError(
+                .error(display + "/" + clash, "the file exists already; brief init overwrites nothing"))
         }
         var written: [String] = []
         for (path, text) in files.sorted(by: { $0.key < $1.key }) {
             let url = folder.appendingPathComponent(path)
             do {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(text.utf8).write(to: url, options: .withoutOverwriting)
             } catch {
-                throw DiagnosticError(.error(SiteWriter.display(url.path), "cannot write the file: \(error.localizedDescription)"))
+                throw DiagnosticError(
+                    .error(SiteWriter.display(url.path), "cannot write the file: \(error.localizedDescription)"))
             }
             written.append(path)
         }

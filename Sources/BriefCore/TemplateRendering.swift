@@ -1,7 +1,7 @@
-import Foundation
 import BriefModel
 import BriefSite
 import BriefTemplate
+import Foundation
 
 /// `brief template render`, for theme authors: one template drawn with JSON data, its partials and
 /// parents found the way a theme's templates are found.
@@ -13,8 +13,10 @@ public enum TemplateRendering {
     ///   - strict: a variable missing from the data is an error.
     /// - Returns: exactly the rendered text.
     /// - Throws: the problem, with its file, line and column.
-    public static func render(template: String, data: String, partials: String?,
-                              strict: Bool) throws(DiagnosticError) -> String {
+    public static func render(
+        template: String, data: String, partials: String?,
+        strict: Bool
+    ) throws(DiagnosticError) -> String {
         let templateURL = URL(fileURLWithPath: template)
         let folder = partials.map { URL(fileURLWithPath: $0) } ?? templateURL.deletingLastPathComponent()
         let value = try readData(data)
@@ -61,7 +63,8 @@ public enum TemplateRendering {
         do {
             return try TemplateValue(json: Data(text.utf8))
         } catch {
-            throw DiagnosticError(.error(path, line: error.line, column: error.column, "invalid JSON: \(error.message)"))
+            throw DiagnosticError(
+                .error(path, line: error.line, column: error.column, "invalid JSON: \(error.message)"))
         }
     }
 

@@ -1,7 +1,7 @@
-import Foundation
-import BriefModel
 import BriefBuiltIn
+import BriefModel
 import BriefOutput
+import Foundation
 
 /// `brief theme export`: writes the built-in theme into a folder (`Templates/` by default), so that a site can
 /// start its own theme from it. A file that exists is kept as it is: exporting never loses a change.

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// What `stat` says of a source file. A file with the same stamp as at the last build, last
@@ -24,8 +25,9 @@ package struct FileStamp: Equatable, Sendable {
     }
 
     package init(_ info: stat) {
-        self.init(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: UInt64(max(0, info.st_size)),
-                  modified: Self.nanoseconds(info.st_mtim), changed: Self.nanoseconds(info.st_ctim))
+        self.init(
+            device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: UInt64(max(0, info.st_size)),
+            modified: Self.nanoseconds(info.st_mtim), changed: Self.nanoseconds(info.st_ctim))
     }
 
     /// Whether the file was last changed more than the margin before `time` (nanoseconds since 1970).

@@ -3,10 +3,11 @@
 // and the writer. Depends on nothing of brief.
 
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #else
-#error("brief builds on Linux: its file calls are Glibc's (see Package.swift)")
+    #error("brief builds on Linux: its file calls are Glibc's (see Package.swift)")
 #endif
 
 /// Reads, writes, lists and removes files with plain system calls, without following symbolic links
@@ -29,7 +30,9 @@ package enum FileTree {
         guard let directory = opendir(path) else { return }
         defer { closedir(directory) }
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.baseAddress!.assumingMemoryBound(to: CChar.self)) }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(cString: $0.baseAddress!.assumingMemoryBound(to: CChar.self))
+            }
             if name.hasPrefix(".") { continue }
             let full = path + "/" + name
             let relative = prefix.isEmpty ? name : prefix + "/" + name
@@ -66,7 +69,10 @@ package enum FileTree {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return nil }
-        guard info.st_mode & S_IFMT == S_IFREG else { errno = EISDIR; return nil }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            errno = EISDIR
+            return nil
+        }
         // One byte more than the size: reading 0 bytes into it shows the end without growing the array.
         var bytes: [UInt8] = []
         var capacity = Int(info.st_size) + 1

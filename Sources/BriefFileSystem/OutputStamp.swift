@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// What `stat` says of a file brief wrote: the same inode, size and modification time at the next
@@ -20,15 +21,18 @@ package struct OutputStamp: Equatable, Sendable {
     }
 
     package init(_ info: stat) {
-        self.init(inode: UInt64(info.st_ino), size: UInt64(max(0, info.st_size)),
-                  modified: UInt64(max(0, info.st_mtim.tv_sec)) &* 1_000_000_000 &+ UInt64(max(0, info.st_mtim.tv_nsec)))
+        self.init(
+            inode: UInt64(info.st_ino), size: UInt64(max(0, info.st_size)),
+            modified: UInt64(max(0, info.st_mtim.tv_sec)) &* 1_000_000_000 &+ UInt64(max(0, info.st_mtim.tv_nsec)))
     }
 
     /// The stamp of the regular file at `path` relative to the open folder `folder`, without following a
     /// symbolic link; nil when there is none.
     package static func of(_ path: String, in folder: Int32) -> OutputStamp? {
         var info = stat()
-        guard fstatat(folder, path, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        guard fstatat(folder, path, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            return nil
+        }
         return OutputStamp(info)
     }
 }

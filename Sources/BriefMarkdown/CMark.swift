@@ -2,10 +2,11 @@
 
 import CCmarkGFM
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The one file that touches cmark-gfm's C API: parse, render, walk, free.
@@ -54,7 +55,9 @@ package enum CMark {
         _ markdown: String, options: Int32, _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) -> T
     ) -> T {
         let extensions = extensions
-        guard let parser = cmark_parser_new(options) else { preconditionFailure("cmark_parser_new failed (out of memory)") }
+        guard let parser = cmark_parser_new(options) else {
+            preconditionFailure("cmark_parser_new failed (out of memory)")
+        }
         defer { cmark_parser_free(parser) }
         for ext in extensions {
             cmark_parser_attach_syntax_extension(parser, ext)
@@ -99,8 +102,9 @@ package enum CMark {
         defer { cmark_iter_free(iterator) }
         while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
             guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
-                  cmark_node_get_type(node) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node),
-                  strstr(literal, " - ") != nil else { continue }
+                cmark_node_get_type(node) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node),
+                strstr(literal, " - ") != nil
+            else { continue }
             let dashed = String(cString: literal).replacingOccurrences(of: " - ", with: " \u{2013} ")
             cmark_node_set_literal(node, dashed)
         }
@@ -119,13 +123,16 @@ package enum CMark {
             guard let iterator = cmark_iter_new(document) else { return findings }
             defer { cmark_iter_free(iterator) }
             while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
-                guard let node = cmark_iter_get_node(iterator), cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER else { continue }
+                guard let node = cmark_iter_get_node(iterator), cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER
+                else { continue }
                 let type = cmark_node_get_type(node)
-                let line = Int(cmark_node_get_start_line(node)), column = Int(cmark_node_get_start_column(node))
+                let line = Int(cmark_node_get_start_line(node))
+                let column = Int(cmark_node_get_start_column(node))
                 if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE {
                     let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
                     let tag = literal.drop { $0.isWhitespace }.prefix { $0 != ">" && !$0.isWhitespace }
-                    findings.append(Finding(line: line, column: column, what: tag.isEmpty ? "raw HTML" : "raw HTML (\(tag)>)"))
+                    findings.append(
+                        Finding(line: line, column: column, what: tag.isEmpty ? "raw HTML" : "raw HTML (\(tag)>)"))
                 } else if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node) {
                     let target = String(cString: url)
                     let scheme = target.prefix { $0 != ":" }.lowercased().filter { !$0.isWhitespace }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Byte-level substring tests on UTF-8, for the normalizer's hot paths.
@@ -20,7 +20,8 @@ extension StringProtocol {
 
     package func hasSuffixBytes(_ suffix: some StringProtocol) -> Bool {
         withBytes { bytes in
-            suffix.withBytes { end in bytes.count >= end.count && bytes[(bytes.count - end.count)...].elementsEqual(end) }
+            suffix.withBytes { end in bytes.count >= end.count && bytes[(bytes.count - end.count)...].elementsEqual(end)
+            }
         }
     }
 }
@@ -31,9 +32,13 @@ package enum ByteSearch {
         haystack.withUnsafeBufferPointer { h in needle.withUnsafeBufferPointer { firstIndex(of: $0, in: h) } }
     }
 
-    package static func firstIndex(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
+    package static func firstIndex(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>)
+        -> Int?
+    {
         guard !needle.isEmpty else { return 0 }
-        guard haystack.count >= needle.count, let h = haystack.baseAddress, let n = needle.baseAddress else { return nil }
+        guard haystack.count >= needle.count, let h = haystack.baseAddress, let n = needle.baseAddress else {
+            return nil
+        }
         let last = haystack.count - needle.count
         var i = 0
         // memchr finds the candidates for the first byte much faster than a loop over the bytes.

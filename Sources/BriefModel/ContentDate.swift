@@ -15,7 +15,8 @@ public struct ContentDate: Sendable, Hashable, Comparable, CustomStringConvertib
 
     public init?(year: Int, month: Int, day: Int, secondsOfDay: Int? = nil, utcOffset: Int? = nil) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              (1...ContentDate.daysIn(month: month, year: year)).contains(day) else { return nil }
+            (1...ContentDate.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -27,13 +28,16 @@ public struct ContentDate: Sendable, Hashable, Comparable, CustomStringConvertib
     public init?(parsing text: String) {
         let s = Array(text.trimmingCharacters(in: .whitespaces).utf8)
         guard s.count >= 10, let y = ContentDate.number(s, 0, 4), s[4] == UInt8(ascii: "-"),
-              let m = ContentDate.number(s, 5, 2), s[7] == UInt8(ascii: "-"), let d = ContentDate.number(s, 8, 2) else { return nil }
+            let m = ContentDate.number(s, 5, 2), s[7] == UInt8(ascii: "-"), let d = ContentDate.number(s, 8, 2)
+        else { return nil }
         var seconds: Int?
         var offset: Int?
         if s.count > 10 {
             guard s[10] == UInt8(ascii: "T") || s[10] == UInt8(ascii: " "), s.count >= 16,
-                  let hh = ContentDate.number(s, 11, 2), s[13] == UInt8(ascii: ":"), let mm = ContentDate.number(s, 14, 2),
-                  hh < 24, mm < 60 else { return nil }
+                let hh = ContentDate.number(s, 11, 2), s[13] == UInt8(ascii: ":"),
+                let mm = ContentDate.number(s, 14, 2),
+                hh < 24, mm < 60
+            else { return nil }
             var i = 16
             var ss = 0
             if s.count >= i + 3, s[i] == UInt8(ascii: ":"), let parsed = ContentDate.number(s, i + 1, 2), parsed < 61 {
@@ -49,7 +53,8 @@ public struct ContentDate: Sendable, Hashable, Comparable, CustomStringConvertib
                 if s[i] == UInt8(ascii: "Z"), i + 1 == s.count {
                     offset = 0
                 } else if s[i] == UInt8(ascii: "+") || s[i] == UInt8(ascii: "-"), s.count == i + 6 || s.count == i + 5,
-                          let oh = ContentDate.number(s, i + 1, 2) {
+                    let oh = ContentDate.number(s, i + 1, 2)
+                {
                     let minutesStart = s.count == i + 6 ? i + 4 : i + 3
                     guard let om = ContentDate.number(s, minutesStart, 2) else { return nil }
                     offset = (s[i] == UInt8(ascii: "-") ? -1 : 1) * (oh * 3600 + om * 60)

@@ -20,8 +20,10 @@ public struct Document: Sendable, Hashable {
     public var metadata: Metadata
     public var diagnostics: [Diagnostic]
 
-    public init(source: String, title: String, hasOwnTitle: Bool = true, date: ContentDate? = nil, sections: [Section],
-                metadata: Metadata = Metadata(), diagnostics: [Diagnostic] = []) {
+    public init(
+        source: String, title: String, hasOwnTitle: Bool = true, date: ContentDate? = nil, sections: [Section],
+        metadata: Metadata = Metadata(), diagnostics: [Diagnostic] = []
+    ) {
         self.source = source
         self.title = title
         self.hasOwnTitle = hasOwnTitle
@@ -44,8 +46,10 @@ public struct Document: Sendable, Hashable {
         /// A summary the author wrote for the briefing.
         public var description: String?
 
-        public init(slug: String? = nil, draft: Bool = false, companies: [String]? = nil, companiesOnly: Bool = false,
-                    description: String? = nil) {
+        public init(
+            slug: String? = nil, draft: Bool = false, companies: [String]? = nil, companiesOnly: Bool = false,
+            description: String? = nil
+        ) {
             self.slug = slug
             self.draft = draft
             self.companies = companies

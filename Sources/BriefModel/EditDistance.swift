@@ -3,7 +3,8 @@ public enum EditDistance {
     /// The number of single-character insertions, deletions, substitutions and swaps of neighbours
     /// (Damerau–Levenshtein, optimal string alignment) that turn `a` into `b`.
     public static func between(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a)
+        let b = Array(b)
         guard !a.isEmpty else { return b.count }
         guard !b.isEmpty else { return a.count }
         var rows = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)

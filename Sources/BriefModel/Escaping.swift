@@ -3,7 +3,10 @@
 package enum Escaping {
     /// Text for XML content and attributes; characters XML 1.0 forbids are dropped.
     package static func xml(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 < 0x20 || $0 == 0xEF })
+        guard
+            text.utf8.contains(where: {
+                $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 < 0x20 || $0 == 0xEF
+            })
         else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)
@@ -63,7 +66,10 @@ package enum Escaping {
             var i = 0
             while i < bytes.count {
                 let b = bytes[i]
-                guard b < 0x20 || b == 0x22 || b == 0x5C || b == 0x3C || b == 0xE2 else { i += 1; continue }
+                guard b < 0x20 || b == 0x22 || b == 0x5C || b == 0x3C || b == 0xE2 else {
+                    i += 1
+                    continue
+                }
                 var escape: [UInt8]
                 var length = 1
                 switch b {
@@ -72,10 +78,14 @@ package enum Escaping {
                 case 0x0A: escape = [0x5C, 0x6E]
                 case 0x0D: escape = [0x5C, 0x72]
                 case 0x09: escape = [0x5C, 0x74]
-                case 0x3C: escape = [0x5C, 0x75, 0x30, 0x30, 0x33, 0x63]  // \u003c keeps "</script>" harmless inside a script
+                // \u003c keeps "</script>" harmless inside a script
+                case 0x3C: escape = [0x5C, 0x75, 0x30, 0x30, 0x33, 0x63]
                 case 0xE2:
                     // U+2028 and U+2029 end lines in JavaScript; other characters starting with E2 stay as they are.
-                    guard i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 else { i += 1; continue }
+                    guard i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 else {
+                        i += 1
+                        continue
+                    }
                     escape = [0x5C, 0x75, 0x32, 0x30, 0x32, bytes[i + 2] == 0xA8 ? 0x38 : 0x39]
                     length = 3
                 default:

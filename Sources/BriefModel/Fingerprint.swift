@@ -10,7 +10,10 @@ package struct Fingerprint {
     package mutating func add(_ text: String) { add(ContentHash.of(text)) }
     package mutating func add(_ text: String?) { if let text { add(text) } else { add(0x5A5A as UInt64) } }
     package mutating func add(_ date: ContentDate?) {
-        guard let date else { add(0 as UInt64); return }
+        guard let date else {
+            add(0 as UInt64)
+            return
+        }
         add(date.year * 10000 + date.month * 100 + date.day)
         add(date.secondsOfDay ?? -1)
         add(date.utcOffset ?? Int.min)

@@ -1,5 +1,5 @@
-import Foundation
 import Dispatch
+import Foundation
 
 /// Runs independent work on every core and returns the results in input order, so that the
 /// output never depends on scheduling.
@@ -7,7 +7,9 @@ package enum Parallel {
     /// The cores to use: all of them, or `BRIEF_JOBS` (1 gives a one-core build, for comparing outputs).
     package static let threads: Int = {
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        guard let jobs = ProcessInfo.processInfo.environment["BRIEF_JOBS"].flatMap({ Int($0) }), jobs >= 1 else { return cores }
+        guard let jobs = ProcessInfo.processInfo.environment["BRIEF_JOBS"].flatMap({ Int($0) }), jobs >= 1 else {
+            return cores
+        }
         return jobs
     }()
 

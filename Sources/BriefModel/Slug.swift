@@ -11,7 +11,8 @@ public enum Slug {
     public static func make(_ text: String, fallbackPrefix: String = "item") -> String {
         var slug = asciiSlug(text)
         if slug.isEmpty, text.unicodeScalars.contains(where: { $0.value > 0x7F }),
-           let latin = text.applyingTransform(.toLatin, reverse: false) {
+            let latin = text.applyingTransform(.toLatin, reverse: false)
+        {
             slug = asciiSlug(latin)
         }
         if slug.isEmpty { slug = fallbackPrefix + "-" + StableHash.hex(text, digits: 8) }
@@ -20,7 +21,8 @@ public enum Slug {
 
     /// Whether a slug given by an author can be used as it is.
     public static func isValid(_ slug: String) -> Bool {
-        !slug.isEmpty && slug.utf8.count <= maxLength && slug.utf8.allSatisfy { isAllowed($0) || $0 == UInt8(ascii: "-") }
+        !slug.isEmpty && slug.utf8.count <= maxLength
+            && slug.utf8.allSatisfy { isAllowed($0) || $0 == UInt8(ascii: "-") }
             && !slug.hasPrefix("-") && !slug.hasSuffix("-")
     }
 
@@ -30,7 +32,9 @@ public enum Slug {
 
     private static func asciiSlug(_ text: String) -> String {
         // Folding accents goes through ICU, which is slow; plain ASCII titles need none.
-        let folded = text.utf8.allSatisfy({ $0 < 0x80 }) ? text : (text.applyingTransform(.stripDiacritics, reverse: false) ?? text)
+        let folded =
+            text.utf8.allSatisfy({ $0 < 0x80 })
+            ? text : (text.applyingTransform(.stripDiacritics, reverse: false) ?? text)
         var out: [UInt8] = []
         out.reserveCapacity(min(folded.utf8.count, maxLength + 8))
         var pendingDash = false
@@ -70,7 +74,9 @@ public enum Slug {
 
         if out.count > maxLength {
             out = Array(out.prefix(maxLength))
-            if let lastDash = out.lastIndex(of: UInt8(ascii: "-")), lastDash > maxLength / 2 { out = Array(out[..<lastDash]) }
+            if let lastDash = out.lastIndex(of: UInt8(ascii: "-")), lastDash > maxLength / 2 {
+                out = Array(out[..<lastDash])
+            }
         }
         while out.last == UInt8(ascii: "-") { out.removeLast() }
         return String(decoding: out, as: UTF8.self)

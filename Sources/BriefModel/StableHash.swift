@@ -4,7 +4,8 @@ public enum StableHash {
         text.withBytes { value(bytes: $0) }
     }
 
-    public static func value<S: Sequence>(bytes: S, seed: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 where S.Element == UInt8 {
+    public static func value<S: Sequence>(bytes: S, seed: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64
+    where S.Element == UInt8 {
         var hash = seed
         for b in bytes {
             hash ^= UInt64(b)

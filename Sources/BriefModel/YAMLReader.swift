@@ -28,15 +28,17 @@ package struct YAMLReader {
     package func diagnostic(for error: Error, in text: String = "") -> Diagnostic {
         guard let yaml = error as? YamlError else { return .error(path, line: firstLine, "\(error)") }
         switch yaml {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
             var message = "invalid YAML: \(problem)"
             if let context { message += " (\(context.text) at line \(context.mark.line + firstLine - 1))" }
             return .error(path, line: mark.line + firstLine - 1, column: mark.column, message)
-        case let .duplicatedKeysInMapping(duplicates, context):
+        case .duplicatedKeysInMapping(let duplicates, let context):
             let (line, column) = Self.secondOccurrence(of: duplicates.first ?? "", in: text, from: context.mark)
-            return .error(path, line: line + firstLine - 1, column: column,
-                          "duplicate key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", "))")
-        case let .reader(problem, _, _, _):
+            return .error(
+                path, line: line + firstLine - 1, column: column,
+                "duplicate key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", "))")
+        case .reader(let problem, _, _, _):
             return .error(path, line: firstLine, "invalid YAML: \(problem)")
         default:
             return .error(path, line: firstLine, "invalid YAML: \(yaml)")
@@ -47,11 +49,13 @@ package struct YAMLReader {
     /// `mark` on (Yams reports only where the mapping starts).
     package static func secondOccurrence(of key: String, in text: String, from mark: Mark) -> (line: Int, column: Int) {
         var seen = 0
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where index + 1 >= mark.line {
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where index + 1 >= mark.line {
             let indent = line.prefix { $0 == " " }.count
             let rest = line.dropFirst(indent)
             let bare = rest.hasPrefix("- ") ? rest.dropFirst(2) : rest
-            let name = bare.prefix { $0 != ":" }.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+            let name = bare.prefix { $0 != ":" }.trimmingCharacters(in: .whitespaces).trimmingCharacters(
+                in: CharacterSet(charactersIn: "\"'"))
             guard name == key, bare.dropFirst(bare.prefix { $0 != ":" }.count).hasPrefix(":") else { continue }
             seen += 1
             if seen == 2 { return (index + 1, indent + (rest.count - bare.count) + 1) }
@@ -72,11 +76,17 @@ package struct YAMLReader {
     }
 
     /// The key-value pairs of a mapping, or an error naming what was expected.
-    package func mapping(_ node: Node, _ what: String) throws(DiagnosticError) -> [(key: String, keyNode: Node, value: Node)] {
-        guard let mapping = node.mapping else { throw DiagnosticError(error(node, "\(what) must be a mapping of keys to values")) }
+    package func mapping(_ node: Node, _ what: String) throws(DiagnosticError) -> [(
+        key: String, keyNode: Node, value: Node
+    )] {
+        guard let mapping = node.mapping else {
+            throw DiagnosticError(error(node, "\(what) must be a mapping of keys to values"))
+        }
         var pairs: [(key: String, keyNode: Node, value: Node)] = []
         for (key, value) in mapping {
-            guard let name = key.scalar?.string else { throw DiagnosticError(error(key, "keys in \(what) must be plain text")) }
+            guard let name = key.scalar?.string else {
+                throw DiagnosticError(error(key, "keys in \(what) must be plain text"))
+            }
             pairs.append((name, key, value))
         }
         return pairs
@@ -124,7 +134,9 @@ package struct YAMLReader {
     package func strings(_ node: Node, _ key: String) throws(DiagnosticError) -> [String] {
         if node.null != nil { return [] }
         if node.scalar != nil { return [try string(node, key)] }
-        guard let sequence = node.sequence else { throw DiagnosticError(error(node, "\"\(key)\" must be a list of texts")) }
+        guard let sequence = node.sequence else {
+            throw DiagnosticError(error(node, "\"\(key)\" must be a list of texts"))
+        }
         var result: [String] = []
         for item in sequence { result.append(try string(item, key)) }
         return result

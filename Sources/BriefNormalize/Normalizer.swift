@@ -41,7 +41,8 @@ public enum Normalizer {
             }
         }
 
-        let isSubtitles = source.format == .subtitles || Subtitles.looksLikeSubtitles(body.prefix(Subtitles.probeLines).map(\.text))
+        let isSubtitles =
+            source.format == .subtitles || Subtitles.looksLikeSubtitles(body.prefix(Subtitles.probeLines).map(\.text))
         var lines = isSubtitles ? [] : LineClassifier.classify(Array(body))
         ChromeContext.mark(&lines)
         var layout = Layout.detect(lines, format: source.format)
@@ -62,9 +63,11 @@ public enum Normalizer {
             } else {
                 let copies = CopySplitter.split(lines)
                 let wrap = LineLayout.estimate(copies)
-                blocks = CopyMerger.merge(copies.map { copy in
-                    layout.usesMarkdown ? MarkdownBlocks.blocks(of: copy) : PlainBlocks.blocks(of: copy, layout: wrap)
-                }, isChunked: layout.isChunked)
+                blocks = CopyMerger.merge(
+                    copies.map { copy in
+                        layout.usesMarkdown
+                            ? MarkdownBlocks.blocks(of: copy) : PlainBlocks.blocks(of: copy, layout: wrap)
+                    }, isChunked: layout.isChunked)
             }
         }
         if layout.usesMarkdown { diagnostics += unsafeMarkdown(in: blocks, path: source.path) }
@@ -83,13 +86,17 @@ public enum Normalizer {
             metadata: frontMatter.metadata,
             diagnostics: diagnostics
         )
-        return Run(document: document, lines: lines, frontMatterLines: bodyStart, ignored: ignored, titleLine: built.titleLine)
+        return Run(
+            document: document, lines: lines, frontMatterLines: bodyStart, ignored: ignored, titleLine: built.titleLine)
     }
 
     /// Raw HTML, or a link whose address may use a script scheme: worth asking cmark-gfm about.
     private static func mayBeUnsafe(_ markdown: String) -> Bool {
         markdown.containsByte(UInt8(ascii: "<")) || markdown.containsBytes("&#")
-            || markdown.containsBytes("](") && ["script:", "Script:", "SCRIPT:", "data:", "DATA:", "file:", "FILE:"].contains { markdown.containsBytes($0) }
+            || markdown.containsBytes("](")
+                && ["script:", "Script:", "SCRIPT:", "data:", "DATA:", "file:", "FILE:"].contains {
+                    markdown.containsBytes($0)
+                }
     }
 
     /// Raw HTML and script links in Markdown blocks, which the site leaves out.
@@ -99,8 +106,10 @@ public enum Normalizer {
             guard let markdown = block.markdown, mayBeUnsafe(markdown) else { continue }
             for finding in CMark.unsafeContent(markdown) {
                 let column = finding.line == 1 ? block.column + finding.column - 1 : finding.column
-                diagnostics.append(.warning(path, line: block.line + finding.line - 1, column: column,
-                                            "\(finding.what) is not passed through to the site"))
+                diagnostics.append(
+                    .warning(
+                        path, line: block.line + finding.line - 1, column: column,
+                        "\(finding.what) is not passed through to the site"))
             }
         }
         return diagnostics
@@ -112,8 +121,10 @@ public enum Normalizer {
 enum FenceWrapper {
     static func unwrap(_ lines: inout [Line]) {
         guard let first = lines.firstIndex(where: { !$0.isBlank && !$0.isChrome }), lines[first].kind == .fence,
-              let last = lines.lastIndex(where: { !$0.isBlank && !$0.isChrome }), last > first, lines[last].kind == .fence,
-              lines[(first + 1)..<last].allSatisfy({ $0.kind != .fence }) else { return }
+            let last = lines.lastIndex(where: { !$0.isBlank && !$0.isChrome }), last > first,
+            lines[last].kind == .fence,
+            lines[(first + 1)..<last].allSatisfy({ $0.kind != .fence })
+        else { return }
         let info = lines[first].content.dropFirst(3).lowercased()
         guard ["", "markdown", "md", "text"].contains(info) else { return }
         lines[first].kind = .chrome(.meta)
@@ -141,6 +152,8 @@ enum Lines {
             }
             if start < bytes.count { offsets.append((start, bytes.count)) }
         }
-        return offsets.map { text[utf8.index(utf8.startIndex, offsetBy: $0.0)..<utf8.index(utf8.startIndex, offsetBy: $0.1)] }
+        return offsets.map {
+            text[utf8.index(utf8.startIndex, offsetBy: $0.0)..<utf8.index(utf8.startIndex, offsetBy: $0.1)]
+        }
     }
 }

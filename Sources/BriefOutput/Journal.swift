@@ -1,6 +1,6 @@
-import Foundation
-import BriefModel
 import BriefFileSystem
+import BriefModel
+import Foundation
 
 /// The record of an incremental update in progress, beside the output folder: once written,
 /// the update is committed, and a build that finds it (the last one was killed mid-way)
@@ -16,7 +16,9 @@ enum Journal {
     /// Records the moves and deletions, carries them out, then removes the record. `check` them first.
     /// - Throws: when the record cannot be written, with the site untouched; after, with the record
     ///   left for the next build to finish.
-    static func run(_ paths: SiteWriter.Paths, staging: String, moves: [String], deletions: [String]) throws(FileFailure) {
+    static func run(_ paths: SiteWriter.Paths, staging: String, moves: [String], deletions: [String])
+        throws(FileFailure)
+    {
         var lines = [header, "S " + staging]
         lines += moves.map { "M " + $0 }
         lines += deletions.map { "D " + $0 }
@@ -61,8 +63,10 @@ enum Journal {
     /// Moves what is still in staging into the site and deletes what must go; safe to repeat.
     /// New files come first and deletions last, so that no link in the site points nowhere
     /// at any moment of the update.
-    private static func apply(_ paths: SiteWriter.Paths, staging: String, moves: [String],
-                              deletions: [String]) throws(FileFailure) {
+    private static func apply(
+        _ paths: SiteWriter.Paths, staging: String, moves: [String],
+        deletions: [String]
+    ) throws(FileFailure) {
         var isNew: [String: Bool] = [:]
         for path in moves { isNew[path] = access(paths.output + "/" + path, F_OK) != 0 }
         let ordered = moves.filter { isNew[$0] == true } + moves.filter { isNew[$0] != true }
@@ -111,7 +115,8 @@ enum Journal {
 
     /// Walks down from the output folder to `folder`: each part that exists must be a folder, not a
     /// file or a link, and the deepest existing one (where the rest would be made) must be writable.
-    private static func checkFolder(_ output: String, _ folder: String, checked: inout Set<String>) throws(FileFailure) {
+    private static func checkFolder(_ output: String, _ folder: String, checked: inout Set<String>) throws(FileFailure)
+    {
         guard checked.insert(folder).inserted else { return }
         var current = output
         for part in folder.split(separator: "/") {

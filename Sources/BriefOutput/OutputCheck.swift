@@ -1,9 +1,10 @@
-import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
-import BriefModel
 import BriefFileSystem
+import BriefModel
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The cheap check of the output before a build says "Up to date": each file the last build wrote
 /// is compared by inode, size and modification time with what that build recorded, one `stat` each,
@@ -26,8 +27,10 @@ package enum OutputCheck {
 
     /// Starts `changed` on other threads, so that the caller does other work meanwhile.
     /// - Parameter files: made on those threads too.
-    package static func start(in folder: String,
-                              _ files: @escaping @Sendable () -> [(path: String, stamp: OutputStamp)]) -> Pending {
+    package static func start(
+        in folder: String,
+        _ files: @escaping @Sendable () -> [(path: String, stamp: OutputStamp)]
+    ) -> Pending {
         let pending = Pending()
         pending.group.enter()
         DispatchQueue.global().async {

@@ -2,12 +2,13 @@
 // changed files in under the update journal. Knows files and bytes only: depends on BriefModel and
 // BriefFileSystem, nothing of stories, pages or templates.
 
-import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
-import BriefModel
 import BriefFileSystem
+import BriefModel
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Writes a build so that readers and deploy scripts never see a half-written site.
 ///
@@ -78,7 +79,9 @@ public final class SiteWriter: @unchecked Sendable {
     /// clears what killed builds left, and prepares the staging folder.
     /// - Parameter previousHash: the content hash each file of the existing output has, when known.
     /// - Throws: when the output folder exists but was not made by brief, another build holds it, or the disk refuses.
-    public init(output: URL, mode: Mode = .replace, previousHash: (@Sendable (String) -> UInt64?)? = nil) throws(DiagnosticError) {
+    public init(output: URL, mode: Mode = .replace, previousHash: (@Sendable (String) -> UInt64?)? = nil)
+        throws(DiagnosticError)
+    {
         let path = output.standardizedFileURL.path
         self.output = URL(fileURLWithPath: path)
         self.mode = mode
@@ -91,7 +94,10 @@ public final class SiteWriter: @unchecked Sendable {
         do { try FileTree.makeFolders(paths.parent) } catch { throw Self.diagnostic(error) }
         lockDescriptor = open(paths.lock, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard lockDescriptor >= 0 else {
-            throw DiagnosticError(.error(Self.display(paths.parent), "cannot write next to the output folder: \(String(cString: strerror(errno)))"))
+            throw DiagnosticError(
+                .error(
+                    Self.display(paths.parent),
+                    "cannot write next to the output folder: \(String(cString: strerror(errno)))"))
         }
         guard flock(lockDescriptor, LOCK_EX | LOCK_NB) == 0 else {
             close(lockDescriptor)
@@ -132,11 +138,16 @@ public final class SiteWriter: @unchecked Sendable {
         let entries: [String]
         do { entries = try FileTree.entries(of: path) } catch { throw Self.diagnostic(error) }
         if !entries.isEmpty && !entries.contains(Self.markerName) {
-            throw DiagnosticError(.about(.error, display, "this folder was not made by brief (it has no \(Self.markerName) file), so brief will not replace it; choose another --output or empty the folder"))
+            throw DiagnosticError(
+                .about(
+                    .error, display,
+                    "this folder was not made by brief (it has no \(Self.markerName) file), so brief will not replace it; choose another --output or empty the folder"
+                ))
         }
         // A full build swaps the folder out and deletes it, an update writes into it: both need to write.
         guard access(path, R_OK | W_OK | X_OK) == 0 else {
-            throw DiagnosticError(.error(display, "cannot write into the output folder: \(String(cString: strerror(errno)))"))
+            throw DiagnosticError(
+                .error(display, "cannot write into the output folder: \(String(cString: strerror(errno)))"))
         }
         return path
     }
@@ -153,7 +164,8 @@ public final class SiteWriter: @unchecked Sendable {
 
     /// The stamp of the previous file at `path` when a full build can keep it: it is there and has
     /// `hash` (or, without the previous build's hashes, the same bytes), and did not change since.
-    private func keptStamp(_ relativePath: String, hash: UInt64, size: Int, sameBytes: (String) -> Bool) -> OutputStamp? {
+    private func keptStamp(_ relativePath: String, hash: UInt64, size: Int, sameBytes: (String) -> Bool) -> OutputStamp?
+    {
         guard mode == .replace, let previous, !distrusted.contains(relativePath) else { return nil }
         let old = previous + "/" + relativePath
         var info = stat()
@@ -181,8 +193,9 @@ public final class SiteWriter: @unchecked Sendable {
         return try text.withUTF8 { bytes in
             Result { () throws(DiagnosticError) -> UInt64 in
                 let hash = hash ?? ContentHash.of(bytes)
-                try write(relativePath, size: bytes.count, hash: hash, sameBytes: { Self.sameContent($0, [bytes]) },
-                          emit: { FileTree.write(bytes, to: $0) })
+                try write(
+                    relativePath, size: bytes.count, hash: hash, sameBytes: { Self.sameContent($0, [bytes]) },
+                    emit: { FileTree.write(bytes, to: $0) })
                 return hash
             }
         }.get()
@@ -190,25 +203,33 @@ public final class SiteWriter: @unchecked Sendable {
 
     /// Writes a file made in pieces, as the search index is, without joining them first.
     public func write(_ relativePath: String, pieces: [[UInt8]], hash: UInt64) throws(DiagnosticError) {
-        try write(relativePath, size: pieces.reduce(0) { $0 + $1.count }, hash: hash,
-                  sameBytes: { Self.sameContent($0, pieces) },
-                  emit: { descriptor in pieces.allSatisfy { $0.withUnsafeBufferPointer { FileTree.write($0, to: descriptor) } } })
+        try write(
+            relativePath, size: pieces.reduce(0) { $0 + $1.count }, hash: hash,
+            sameBytes: { Self.sameContent($0, pieces) },
+            emit: { descriptor in
+                pieces.allSatisfy { $0.withUnsafeBufferPointer { FileTree.write($0, to: descriptor) } }
+            })
     }
 
     /// - Parameters:
     ///   - sameBytes: whether the file at a path holds these bytes.
     ///   - emit: writes the bytes to a file descriptor; false when the system refused.
-    private func write(_ relativePath: String, size: Int, hash: UInt64, sameBytes: (String) -> Bool,
-                       emit: (Int32) -> Bool) throws(DiagnosticError) {
+    private func write(
+        _ relativePath: String, size: Int, hash: UInt64, sameBytes: (String) -> Bool,
+        emit: (Int32) -> Bool
+    ) throws(DiagnosticError) {
         guard Self.isSafe(relativePath) else {
             throw DiagnosticError(.error(relativePath, "refusing to write outside the output folder"))
         }
         let target = staging + "/" + relativePath
         do {
-            if let slash = relativePath.lastIndex(of: "/") { try FileTree.makeFolders(staging + "/" + relativePath[..<slash]) }
+            if let slash = relativePath.lastIndex(of: "/") {
+                try FileTree.makeFolders(staging + "/" + relativePath[..<slash])
+            }
             // A failed link (another file system, say) is not a failure: the file is written instead.
             if let previous, let stamp = keptStamp(relativePath, hash: hash, size: size, sameBytes: sameBytes),
-               link(previous + "/" + relativePath, target) == 0 {
+                link(previous + "/" + relativePath, target) == 0
+            {
                 counters.add(relativePath, stamp, unchanged: 1)
                 return
             }
@@ -253,8 +274,10 @@ public final class SiteWriter: @unchecked Sendable {
     /// from the old site, so that a large change is never seen half done.
     /// - Parameter beforeChanging: runs once the new site is ready and its targets are checked, right
     ///   before the output folder changes; what it throws stops the commit with nothing changed.
-    public func commit(deletions: [String] = [], kept: [String] = [],
-                       beforeChanging: () throws(DiagnosticError) -> Void = {}) throws(DiagnosticError) {
+    public func commit(
+        deletions: [String] = [], kept: [String] = [],
+        beforeChanging: () throws(DiagnosticError) -> Void = {}
+    ) throws(DiagnosticError) {
         defer { flock(lockDescriptor, LOCK_UN) }
         guard mode == .update, let previous else { return try swapIn(beforeChanging) }
         let moves = stamps.keys.sorted()
@@ -273,7 +296,9 @@ public final class SiteWriter: @unchecked Sendable {
         }
         do { try Journal.check(paths.output, moves: moves, deletions: deletions) } catch { throw diagnostic(error) }
         try beforeChanging()
-        do { try Journal.run(paths, staging: staging, moves: moves, deletions: deletions) } catch { throw diagnostic(error) }
+        do { try Journal.run(paths, staging: staging, moves: moves, deletions: deletions) } catch {
+            throw diagnostic(error)
+        }
         // Only the emptied folders are left.
         if (try? FileTree.remove(staging)) == nil { Self.discard(staging, paths) }
     }
@@ -287,7 +312,9 @@ public final class SiteWriter: @unchecked Sendable {
         let path = output.path
         guard previous != nil else {
             if rename(staging, path) != 0 {
-                throw DiagnosticError(.error(Self.display(path), "cannot move the new site into place: \(String(cString: strerror(errno)))"))
+                throw DiagnosticError(
+                    .error(
+                        Self.display(path), "cannot move the new site into place: \(String(cString: strerror(errno)))"))
             }
             return
         }
@@ -299,7 +326,8 @@ public final class SiteWriter: @unchecked Sendable {
         // File systems without RENAME_EXCHANGE: two renames, with a moment where the old folder is aside.
         let aside = Self.trashEntry(paths)
         guard rename(path, aside) == 0 else {
-            throw DiagnosticError(.error(Self.display(path), "cannot replace the output folder: \(String(cString: strerror(errno)))"))
+            throw DiagnosticError(
+                .error(Self.display(path), "cannot replace the output folder: \(String(cString: strerror(errno)))"))
         }
         guard rename(staging, path) == 0 else {
             let reason = String(cString: strerror(errno))
@@ -372,11 +400,13 @@ public final class SiteWriter: @unchecked Sendable {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        for descriptor in Int32(0)...2 { posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", O_RDWR, 0) }
+        for descriptor in Int32(0)...2 {
+            posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", O_RDWR, 0)
+        }
         let script = #"rm -rf -- "$1" 2>/dev/null || { chmod -R u+rwx -- "$1"; rm -rf -- "$1"; }"#
         let arguments = ["sh", "-c", script, "sh", path]
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for pointer in argv { free(pointer) } }
         var pid = pid_t()
         if posix_spawn(&pid, "/bin/sh", &actions, &attributes, &argv, environ) != 0 {
             try? FileTree.remove(path)
@@ -388,12 +418,16 @@ public final class SiteWriter: @unchecked Sendable {
     /// A relative path with no way out: no `..`, no absolute path, no NUL, no backslash.
     static func isSafe(_ path: String) -> Bool {
         !path.isEmpty && !path.hasPrefix("/") && !path.contains("\0") && !path.contains("\\")
-            && !path.split(separator: "/", omittingEmptySubsequences: false).contains { $0.isEmpty || $0 == "." || $0 == ".." }
+            && !path.split(separator: "/", omittingEmptySubsequences: false).contains {
+                $0.isEmpty || $0 == "." || $0 == ".."
+            }
     }
 
     /// Whether the file at `path` holds exactly the pieces, one after the other.
     private static func sameContent<Piece: Collection<UInt8>>(_ path: String, _ pieces: [Piece]) -> Bool {
-        guard let existing = FileTree.read(path), existing.count == pieces.reduce(0, { $0 + $1.count }) else { return false }
+        guard let existing = FileTree.read(path), existing.count == pieces.reduce(0, { $0 + $1.count }) else {
+            return false
+        }
         var offset = 0
         for piece in pieces {
             guard existing[offset..<(offset + piece.count)].elementsEqual(piece) else { return false }
@@ -402,7 +436,8 @@ public final class SiteWriter: @unchecked Sendable {
         return true
     }
 
-    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+    private typealias RenameAt2 =
+        @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
 
     /// Linux's `renameat2(…, RENAME_EXCHANGE)`: swaps two paths in one step. Looked up at run time,
     /// since Swift's Glibc module does not declare it; -1 where it is missing or unsupported.

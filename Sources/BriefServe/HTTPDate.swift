@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// HTTP's date format (`Sun, 06 Nov 1994 08:49:37 GMT`, RFC 9110 §5.6.7), for `Last-Modified`,

@@ -2,7 +2,7 @@ import BriefOutput
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Maps a request's target to a file of the output folder, and refuses every way out of it:

@@ -3,7 +3,7 @@ import NIOCore
 import NIOHTTP1
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// One answer to one request, made without touching the network, so it can be tested alone.

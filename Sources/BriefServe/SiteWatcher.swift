@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Watches what a build reads — `brief.yml`, `Content/` and `Templates/`, with every folder inside

@@ -67,14 +67,16 @@ public enum KeyFigureExtractor {
         }
         guard let first = word.first, isDigit(first) else { return nil }
         var numberEnd = word.startIndex
-        while numberEnd < word.endIndex, isDigit(word[numberEnd]) || word[numberEnd] == 0x2C || word[numberEnd] == 0x2E { numberEnd += 1 }
+        while numberEnd < word.endIndex, isDigit(word[numberEnd]) || word[numberEnd] == 0x2C || word[numberEnd] == 0x2E
+        { numberEnd += 1 }
         var digitsEnd = numberEnd
         while digitsEnd > word.startIndex, !isDigit(word[digitsEnd - 1]) { digitsEnd -= 1 }
         let number = String(decoding: word[word.startIndex..<digitsEnd], as: UTF8.self)
         let suffix = word[digitsEnd...]
         // "Model 3": a number right after a capitalised name, mid-sentence, belongs to the name.
         if index > 0, currency.isEmpty, let previous = words[index - 1].last, isLetter(previous),
-           let initial = words[index - 1].first, initial >= 0x41 && initial <= 0x5A, !words.endsSentence(index - 2) {
+            let initial = words[index - 1].first, initial >= 0x41 && initial <= 0x5A, !words.endsSentence(index - 2)
+        {
             return nil
         }
         if suffix.first == 0x25 { return (KeyFigure(value: currency + number + "%", unit: ""), index) }
@@ -85,7 +87,9 @@ public enum KeyFigureExtractor {
             let following = words.lowercase(next)
             if scaleWords.contains(following) {
                 value += " " + following
-                if !currency.isEmpty || words[next].last.map(isClosing) == true { return (KeyFigure(value: value, unit: ""), next) }
+                if !currency.isEmpty || words[next].last.map(isClosing) == true {
+                    return (KeyFigure(value: value, unit: ""), next)
+                }
                 next += 1
             } else if following == "percent" {
                 return (KeyFigure(value: value + " percent", unit: ""), next)
@@ -100,7 +104,8 @@ public enum KeyFigureExtractor {
             let raw = words[next]
             let endsClause = raw.last.map { isClosing($0) || $0 == 0x21 || $0 == 0x3F } ?? false
             let lower = words.lowercase(next)
-            guard let initial = lower.utf8.first, isLetter(initial) || initial >= 0x80, !stopWords.contains(lower) else { break }
+            guard let initial = lower.utf8.first, isLetter(initial) || initial >= 0x80, !stopWords.contains(lower)
+            else { break }
             let verbLike = lower.hasSuffix("ed") || lower.hasSuffix("ly") || (!unit.isEmpty && lower.hasSuffix("ing"))
             if verbLike { break }
             unit.append(words.trimmed(next))
@@ -115,7 +120,9 @@ public enum KeyFigureExtractor {
     @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
     @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
     /// `,` `.` `;` `:` `)` `"` — punctuation that may close a word.
-    @inline(__always) static func isClosing(_ b: UInt8) -> Bool { b == 0x2C || b == 0x2E || b == 0x3B || b == 0x3A || b == 0x29 || b == 0x22 }
+    @inline(__always) static func isClosing(_ b: UInt8) -> Bool {
+        b == 0x2C || b == 0x2E || b == 0x3B || b == 0x3A || b == 0x29 || b == 0x22
+    }
 
     /// The space-separated words of a paragraph, as byte slices.
     struct Words {
@@ -148,7 +155,9 @@ public enum KeyFigureExtractor {
         func trimmed(_ i: Int) -> String {
             var word = self[i]
             while let f = word.first, f == 0x28 || f == 0x22 { word = word.dropFirst() }
-            while let l = word.last, KeyFigureExtractor.isClosing(l) || l == 0x21 || l == 0x3F { word = word.dropLast() }
+            while let l = word.last, KeyFigureExtractor.isClosing(l) || l == 0x21 || l == 0x3F {
+                word = word.dropLast()
+            }
             var text = String(decoding: word, as: UTF8.self)
             for quote in ["“", "”"] where text.hasPrefix(quote) || text.hasSuffix(quote) {
                 text = text.replacingOccurrences(of: quote, with: "")

@@ -3,10 +3,10 @@
 // parallel and is cached per source. Depends on BriefModel, BriefNormalize, BriefMarkdown, BriefCompanies;
 // nothing of the site or the output.
 
+import BriefCompanies
+import BriefMarkdown
 import BriefModel
 import BriefNormalize
-import BriefMarkdown
-import BriefCompanies
 
 /// One source after the per-source stages (normalize, tag, render), ready to be assembled.
 ///
@@ -40,8 +40,10 @@ public struct ProcessedSource: Sendable, Hashable {
         /// The story's text for the search index, made here once rather than on every build.
         public var search = SearchText()
 
-        package init(heading: String, line: Int, paragraphs: [Paragraph], html: String, companies: [CompanyMention],
-                     keyFigures: [KeyFigure], summary: String, wordCount: Int) {
+        package init(
+            heading: String, line: Int, paragraphs: [Paragraph], html: String, companies: [CompanyMention],
+            keyFigures: [KeyFigure], summary: String, wordCount: Int
+        ) {
             self.heading = heading
             self.line = line
             self.paragraphs = paragraphs
@@ -57,8 +59,15 @@ public struct ProcessedSource: Sendable, Hashable {
             f.add(heading)
             f.add(html)
             for paragraph in paragraphs { f.add(paragraph.text) }
-            for company in companies { f.add(company.slug); f.add(company.name); f.add(company.mentions) }
-            for figure in keyFigures { f.add(figure.value); f.add(figure.unit) }
+            for company in companies {
+                f.add(company.slug)
+                f.add(company.name)
+                f.add(company.mentions)
+            }
+            for figure in keyFigures {
+                f.add(figure.value)
+                f.add(figure.unit)
+            }
             f.add(summary)
             f.add(wordCount)
             hash = f.value
@@ -104,8 +113,9 @@ public struct SourceProcessor: Sendable {
                 line: section.line,
                 paragraphs: paragraphs,
                 html: StoryHTML.render(body.bodyMarkdown),
-                companies: companies(document, named: named, listed: story(listed, own), heading: section.heading,
-                                     texts),
+                companies: companies(
+                    document, named: named, listed: story(listed, own), heading: section.heading,
+                    texts),
                 keyFigures: KeyFigureExtractor.extract(texts),
                 summary: Summary.firstSentence(texts.first ?? ""),
                 wordCount: texts.reduce(0) { $0 + TextRules.wordCount($1) }
@@ -125,11 +135,13 @@ public struct SourceProcessor: Sendable {
         for i in source.stories.indices {
             // Stories are made one per section, so the section holds the story's own `companies:` line.
             let sections = source.document.sections
-            let own = i < sections.count
+            let own =
+                i < sections.count
                 ? StoryCompanies.ownLine(sections[i], source: source.document.source).names : nil
-            source.stories[i].companies = companies(source.document, named: named, listed: story(listed, own),
-                                                    heading: source.stories[i].heading,
-                                                    source.stories[i].paragraphs.map(\.text))
+            source.stories[i].companies = companies(
+                source.document, named: named, listed: story(listed, own),
+                heading: source.stories[i].heading,
+                source.stories[i].paragraphs.map(\.text))
             source.stories[i].computeHash()
         }
         return source
@@ -137,15 +149,19 @@ public struct SourceProcessor: Sendable {
 
     /// The companies of a story: those the tagger finds, those the document names as companies by form
     /// (`named`) and those the author lists (`StoryCompanies`); with `companies_only`, the listed ones alone.
-    private func companies(_ document: Document, named: [Company], listed: StoryCompanies.Listed, heading: String,
-                           _ texts: [String]) -> [CompanyMention] {
+    private func companies(
+        _ document: Document, named: [Company], listed: StoryCompanies.Listed, heading: String,
+        _ texts: [String]
+    ) -> [CompanyMention] {
         if document.metadata.companiesOnly { return authored.only(listed.story ?? listed.source) }
         var found = tagger.tag(heading: heading, paragraphs: texts)
         let more = DocumentCompanies.mentions(of: named, heading: heading, paragraphs: texts)
             .filter { mention in !found.contains { $0.slug == mention.slug } }
         // "Google Ventures" is not a mention of Google.
         for mention in more {
-            for k in found.indices where mention.name.hasPrefix(found[k].name + " ") { found[k].mentions -= mention.mentions }
+            for k in found.indices where mention.name.hasPrefix(found[k].name + " ") {
+                found[k].mentions -= mention.mentions
+            }
         }
         return authored.merge(found.filter { $0.mentions > 0 } + more, listed: listed, heading: heading, texts)
     }

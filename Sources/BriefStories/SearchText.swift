@@ -17,7 +17,8 @@ public struct SearchText: Sendable, Hashable {
     }
 
     package init(_ paragraphs: [Paragraph]) {
-        var text: [UInt8] = [], words: [UInt8] = []
+        var text: [UInt8] = []
+        var words: [UInt8] = []
         Escaping.appendJSON(paragraphs.map(\.text), separator: "\n\n", to: &text)
         Self.appendDistinctWords(paragraphs, to: &words)
         self.text = text[...]
@@ -36,7 +37,10 @@ public struct SearchText: Sendable, Hashable {
                     let b = i < bytes.count ? bytes[i] : 0x20
                     let isWord = b >= 0x80 || (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A)
                     if isWord {
-                        if start < 0 { start = i; hash = 0xcbf2_9ce4_8422_2325 }
+                        if start < 0 {
+                            start = i
+                            hash = 0xcbf2_9ce4_8422_2325
+                        }
                         hash = (hash ^ UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)) &* 0x100_0000_01b3
                     } else if start >= 0 {
                         if seen.insert(hash).inserted {

@@ -1,6 +1,6 @@
-import Foundation
-import BriefModel
 import BriefCompanies
+import BriefModel
+import Foundation
 
 /// The companies an author names for a source and for its stories, merged with what the tagger finds.
 ///
@@ -37,7 +37,8 @@ struct StoryCompanies {
         // A company the story's own line names but its text does not: after the others.
         let end = heading.utf8.count + texts.reduce(0) { $0 + $1.utf8.count + 1 }
         for (index, company) in (listed.story ?? []).enumerated() where slugs.insert(company.slug).inserted {
-            let mention = CompanyMention(slug: company.slug, name: company.name, mentions: 1, firstPosition: end + index)
+            let mention = CompanyMention(
+                slug: company.slug, name: company.name, mentions: 1, firstPosition: end + index)
             result.append(mention)
         }
         return CompanyMention.subjectFirst(result, headingLength: heading.utf8.count)
@@ -57,7 +58,8 @@ struct StoryCompanies {
     static func ownLine(_ section: Section, source: String) -> (names: [String]?, paragraphs: [Paragraph]) {
         let prefix = "companies:"
         guard section.hasOwnHeading, SourceText.markdownExtensions.contains(SourceText.fileExtension(source)),
-              let first = section.paragraphs.first, first.kind == .text, first.text.hasPrefix(prefix) else {
+            let first = section.paragraphs.first, first.kind == .text, first.text.hasPrefix(prefix)
+        else {
             return (nil, section.paragraphs)
         }
         var list = first.text.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)

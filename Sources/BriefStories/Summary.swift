@@ -11,13 +11,17 @@ enum Summary {
             guard b == 0x2E || b == 0x21 || b == 0x3F else { continue }
             var end = i + 1
             if end < bytes.count, bytes[end] == 0x22 { end += 1 }
-            if end + 2 < bytes.count, bytes[end] == 0xE2, bytes[end + 1] == 0x80, bytes[end + 2] == 0x9D { end += 3 }  // ”
+            // ” (right double quotation mark)
+            if end + 2 < bytes.count, bytes[end] == 0xE2, bytes[end + 1] == 0x80, bytes[end + 2] == 0x9D { end += 3 }
             guard end == bytes.count || bytes[end] == 0x20 else { continue }
             // "Dr. Smith", "U.S. sales": a short capitalised word before the dot is an abbreviation.
             var start = i
             while start > 0, bytes[start - 1] != 0x20 { start -= 1 }
             let word = bytes[start..<i]
-            if b == 0x2E, word.count <= 2, let first = word.first, first >= 0x41 && first <= 0x5A || word.contains(0x2E) { continue }
+            if b == 0x2E, word.count <= 2, let first = word.first, first >= 0x41 && first <= 0x5A || word.contains(0x2E)
+            {
+                continue
+            }
             if end > 400 { break }
             return String(decoding: bytes[..<end], as: UTF8.self)
         }

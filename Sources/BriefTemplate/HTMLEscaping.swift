@@ -33,7 +33,9 @@ enum HTMLEscaping {
         }
     }
 
-    private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, _ write: (UnsafeBufferPointer<UInt8>) -> Void) {
+    private static func appendEscaped(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ write: (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
         var start = 0
         for index in 0..<bytes.count where isSpecial(bytes[index]) {
             if start < index { write(UnsafeBufferPointer(rebasing: bytes[start..<index])) }

@@ -84,8 +84,10 @@ struct JSONReader {
         throw error("expected ',' or '\(Character(Unicode.Scalar(closing)))'")
     }
 
-    private mutating func literal(_ word: String,
-                                  _ value: TemplateValue) throws(TemplateValue.JSONError) -> TemplateValue {
+    private mutating func literal(
+        _ word: String,
+        _ value: TemplateValue
+    ) throws(TemplateValue.JSONError) -> TemplateValue {
         guard bytes[offset...].starts(with: word.utf8) else {
             throw error("expected a value: an object, a list, a string, a number, true, false or null")
         }
@@ -148,8 +150,10 @@ struct JSONReader {
         offset += 1
         guard offset < bytes.count else { throw error("the data ends inside an escape", at: start) }
         // \" \\ \/ \b \f \n \r \t
-        let simple: [UInt8: UInt8] = [0x22: 0x22, 0x5C: 0x5C, 0x2F: 0x2F, 0x62: 0x08, 0x66: 0x0C, 0x6E: 0x0A, 0x72: 0x0D,
-                                      0x74: 0x09]
+        let simple: [UInt8: UInt8] = [
+            0x22: 0x22, 0x5C: 0x5C, 0x2F: 0x2F, 0x62: 0x08, 0x66: 0x0C, 0x6E: 0x0A, 0x72: 0x0D,
+            0x74: 0x09,
+        ]
         if let byte = simple[bytes[offset]] {
             text.append(byte)
             offset += 1

@@ -69,7 +69,8 @@ extension Node {
         init(_ raw: String) {
             self.raw = raw
             isImplicit = raw == "."
-            let components = isImplicit ? [] : raw.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            let components =
+                isImplicit ? [] : raw.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
             first = components.first ?? ""
             rest = Array(components.dropFirst())
         }

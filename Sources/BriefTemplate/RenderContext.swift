@@ -43,13 +43,15 @@ struct RenderContext {
     /// A copy with more indentation, for a block's default content.
     func with(extraIndent: String) -> RenderContext {
         if extraIndent.isEmpty { return withNesting() }
-        let scope = RenderScope(indent: indent + extraIndent, overrides: overrides, origin: origin, expansionDepth: expansionDepth)
+        let scope = RenderScope(
+            indent: indent + extraIndent, overrides: overrides, origin: origin, expansionDepth: expansionDepth)
         return RenderContext(frame: frame, scope: scope, nesting: nesting + 1)
     }
 
     /// A copy that renders another template's nodes (partial, parent or block replacement).
     func with(origin: TemplateSource, indent: String, overrides: [String: Node.BlockBody]) -> RenderContext {
-        let scope = RenderScope(indent: indent, overrides: overrides, origin: origin, expansionDepth: expansionDepth + 1)
+        let scope = RenderScope(
+            indent: indent, overrides: overrides, origin: origin, expansionDepth: expansionDepth + 1)
         return RenderContext(frame: frame, scope: scope, nesting: nesting + 1)
     }
 }
@@ -97,7 +99,9 @@ final class ContextFrame: Sendable {
         if name.isImplicit { return value }
         guard var result = find(name.first) else { return nil }
         for component in name.rest {
-            guard case .dictionary(let inner) = result, let next = ContextFrame.value(in: inner, for: component) else { return nil }
+            guard case .dictionary(let inner) = result, let next = ContextFrame.value(in: inner, for: component) else {
+                return nil
+            }
             result = next
         }
         return result

@@ -17,9 +17,11 @@ public struct RenderOptions: Sendable {
     /// How `{{>name}}` and `{{<name}}` find their templates.
     public var partialLookup: PartialLookup = .nameThenPartialsFolder
 
-    public init(strict: Bool = false, missingPartialIsError: Bool = false,
-                maxOutputBytes: Int = RenderOptions.defaultMaxOutputBytes,
-                partialLookup: PartialLookup = .nameThenPartialsFolder) {
+    public init(
+        strict: Bool = false, missingPartialIsError: Bool = false,
+        maxOutputBytes: Int = RenderOptions.defaultMaxOutputBytes,
+        partialLookup: PartialLookup = .nameThenPartialsFolder
+    ) {
         self.strict = strict
         self.missingPartialIsError = missingPartialIsError
         self.maxOutputBytes = maxOutputBytes

@@ -48,11 +48,13 @@ struct RenderOutput {
     mutating func append(_ text: String) {
         let utf8 = text.utf8
         let ascii = self.ascii
-        let handled = utf8.count <= RenderOutput.scanLimit && utf8.withContiguousStorageIfAvailable({ bytes in
-            guard RenderOutput.isASCII(bytes) else { return false }
-            ascii.append(bytes)
-            return true
-        }) == true
+        let handled =
+            utf8.count <= RenderOutput.scanLimit
+            && utf8.withContiguousStorageIfAvailable({ bytes in
+                guard RenderOutput.isASCII(bytes) else { return false }
+                ascii.append(bytes)
+                return true
+            }) == true
         if !handled {
             appendNonASCII(text)
         }

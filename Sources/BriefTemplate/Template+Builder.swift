@@ -105,7 +105,9 @@ struct TreeBuilder {
         }
         if scopes.count > 1, let open = scopes.last?.tag {
             let (line, column) = origin.location(of: open.offset)
-            throw origin.error(.unclosedSection, at: open.offset, "\(word(for: open)) \"\(display(open))\" opened at \(line):\(column) is never closed")
+            throw origin.error(
+                .unclosedSection, at: open.offset,
+                "\(word(for: open)) \"\(display(open))\" opened at \(line):\(column) is never closed")
         }
         return scopes[0].finishNodes()
     }
@@ -144,7 +146,9 @@ struct TreeBuilder {
                 }
                 modifyTop { $0.append(text: slice) }
             case .tag(let tag):
-                try handle(tag, standalone: false, indent: leadingWhitespace ?? [], inlineColumn: leadingWhitespace != nil, nextLine: nil)
+                try handle(
+                    tag, standalone: false, indent: leadingWhitespace ?? [], inlineColumn: leadingWhitespace != nil,
+                    nextLine: nil)
                 leadingWhitespace = nil
             case .newline:
                 break
@@ -195,14 +199,20 @@ struct TreeBuilder {
 
     // MARK: Tags
 
-    private mutating func handle(_ tag: Tag, standalone: Bool, indent: [UInt8], inlineColumn: Bool = false, nextLine: Int?) throws(TemplateError) {
+    private mutating func handle(
+        _ tag: Tag, standalone: Bool, indent: [UInt8], inlineColumn: Bool = false, nextLine: Int?
+    ) throws(TemplateError) {
         switch tag.sigil {
         case .comment, .setDelimiters:
             break
         case .variable, .unescaped:
-            appendNode(.variable(Node.Variable(name: Node.Name(tag.name), escaped: tag.sigil == .variable, offset: tag.offset)))
+            appendNode(
+                .variable(Node.Variable(name: Node.Name(tag.name), escaped: tag.sigil == .variable, offset: tag.offset))
+            )
         case .partial:
-            appendNode(.partial(Node.Partial(target: target(tag), indent: standalone ? string(indent) : nil, offset: tag.offset)))
+            appendNode(
+                .partial(
+                    Node.Partial(target: target(tag), indent: standalone ? string(indent) : nil, offset: tag.offset)))
         case .section, .inverted:
             try push(Scope(kind: .section(inverted: tag.sigil == .inverted), tag: tag, dedent: top.dedent))
         case .parent:
@@ -214,7 +224,8 @@ struct TreeBuilder {
                 let relative = TreeBuilder.dropCommonPrefix(own, top.dedent)
                 try push(Scope(kind: .block(indent: relative, inline: false), tag: tag, dedent: own))
             } else {
-                try push(Scope(kind: .block(indent: inlineColumn ? indent : [], inline: true), tag: tag, dedent: top.dedent))
+                try push(
+                    Scope(kind: .block(indent: inlineColumn ? indent : [], inline: true), tag: tag, dedent: top.dedent))
             }
         case .close:
             try close(tag)
@@ -246,11 +257,15 @@ struct TreeBuilder {
         case .root:
             return
         case .section(let inverted):
-            node = .section(Node.Section(name: Node.Name(open.name), inverted: inverted, body: body, offset: open.offset))
+            node = .section(
+                Node.Section(name: Node.Name(open.name), inverted: inverted, body: body, offset: open.offset))
         case .parent(let indent):
-            node = .parent(Node.Parent(target: target(open), indent: indent.map(string), arguments: scope.arguments, offset: open.offset))
+            node = .parent(
+                Node.Parent(
+                    target: target(open), indent: indent.map(string), arguments: scope.arguments, offset: open.offset))
         case .block(let indent, let inline):
-            node = .block(Node.Block(name: open.name, body: body, indent: string(indent), inline: inline, offset: open.offset))
+            node = .block(
+                Node.Block(name: open.name, body: body, indent: string(indent), inline: inline, offset: open.offset))
         }
         appendNode(node)
     }

@@ -18,7 +18,8 @@ extension Template {
             while inside < bytes.count, inside < open + 6, " {#^/><$&".utf8.contains(bytes[inside]) { inside += 1 }
             var end = inside
             while end < bytes.count, !Scanner.matches(bytes, Array("}}".utf8), at: end),
-                  !"\n<>".utf8.contains(bytes[end]) {
+                !"\n<>".utf8.contains(bytes[end])
+            {
                 end += 1
             }
             if end < bytes.count, Scanner.matches(bytes, Array("}}".utf8), at: end) {
@@ -28,7 +29,8 @@ extension Template {
             let tag = String(decoding: bytes[open..<end], as: UTF8.self).trimmingSpaces
             let atEnd = end >= bytes.count || bytes[end] == 0x0A
             let place = atEnd ? "the end of the line" : "\"\(Character(Unicode.Scalar(bytes[end])))\""
-            let message = "unclosed tag: \"\(tag)\" has no \"}}\" before \(place); "
+            let message =
+                "unclosed tag: \"\(tag)\" has no \"}}\" before \(place); "
                 + "it takes in the text up to the next \"}}\""
             warnings.append(origin.error(.unclosedTag, at: open, message))
             index = end
@@ -46,8 +48,8 @@ extension Template {
     }
 }
 
-private extension String {
-    var trimmingSpaces: String {
+extension String {
+    fileprivate var trimmingSpaces: String {
         String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed())
     }
 }

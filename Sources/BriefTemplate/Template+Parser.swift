@@ -117,16 +117,22 @@ enum Tokenizer {
         return tokens
     }
 
-    private static func readTag(_ scanner: inout Scanner, open: inout [UInt8], close: inout [UInt8], origin: TemplateSource) throws(TemplateError) -> Token {
+    private static func readTag(
+        _ scanner: inout Scanner, open: inout [UInt8], close: inout [UInt8], origin: TemplateSource
+    ) throws(TemplateError) -> Token {
         let bytes = scanner.bytes
         let start = scanner.position
         scanner.skip(open.count)
         func unclosed() -> TemplateError {
-            origin.error(.unclosedTag, at: start, "tag opened with \"\(string(open))\" is never closed with \"\(string(close))\"")
+            origin.error(
+                .unclosedTag, at: start, "tag opened with \"\(string(open))\" is never closed with \"\(string(close))\""
+            )
         }
 
         func token(_ sigil: Tag.Sigil, _ name: String, dynamic: Bool = false) -> Token {
-            Token(kind: .tag(Tag(sigil: sigil, name: name, dynamic: dynamic, offset: start)), range: start..<scanner.position)
+            Token(
+                kind: .tag(Tag(sigil: sigil, name: name, dynamic: dynamic, offset: start)),
+                range: start..<scanner.position)
         }
         func tagText() -> String { excerpt(bytes[start..<scanner.position]) }
 
@@ -135,7 +141,9 @@ enum Tokenizer {
             scanner.skip(1)
             guard let content = scanner.read(until: [0x7D] + close) else { throw unclosed() }
             let name = trimmed(bytes, content)
-            guard !name.isEmpty else { throw origin.error(.emptyTagName, at: start, "tag \"\(tagText())\" has no name") }
+            guard !name.isEmpty else {
+                throw origin.error(.emptyTagName, at: start, "tag \"\(tagText())\" has no name")
+            }
             return token(.unescaped, string(name))
 
         case 0x3D:  // {{=<% %>=}}
@@ -143,7 +151,8 @@ enum Tokenizer {
             var probe = scanner
             guard let content = scanner.read(until: [0x3D] + close) else {
                 if probe.read(until: close) != nil {
-                    throw origin.error(.badDelimiters, at: start, "set-delimiter tag must end with \"=\(string(close))\"")
+                    throw origin.error(
+                        .badDelimiters, at: start, "set-delimiter tag must end with \"=\(string(close))\"")
                 }
                 throw unclosed()
             }
@@ -151,7 +160,8 @@ enum Tokenizer {
             guard parts.count == 2, !parts.contains(where: { $0.contains(0x3D) }) else {
                 throw origin.error(
                     .badDelimiters, at: start,
-                    "set-delimiter tag \"\(tagText())\" needs two delimiters separated by whitespace, without whitespace or \"=\" inside them")
+                    "set-delimiter tag \"\(tagText())\" needs two delimiters separated by whitespace, without whitespace or \"=\" inside them"
+                )
             }
             open = Array(parts[0])
             close = Array(parts[1])
@@ -177,7 +187,9 @@ enum Tokenizer {
                 dynamic = true
                 name = trimmed(name.dropFirst())
             }
-            guard !name.isEmpty else { throw origin.error(.emptyTagName, at: start, "tag \"\(tagText())\" has no name") }
+            guard !name.isEmpty else {
+                throw origin.error(.emptyTagName, at: start, "tag \"\(tagText())\" has no name")
+            }
             return token(sigil, string(name), dynamic: dynamic)
         }
     }

@@ -18,7 +18,9 @@ struct Renderer {
         self.out = RenderOutput(capacity: capacity)
     }
 
-    mutating func render(_ nodes: [Node], _ context: RenderContext, skippingLeadingLineStart: Bool = false) throws(TemplateError) {
+    mutating func render(_ nodes: [Node], _ context: RenderContext, skippingLeadingLineStart: Bool = false)
+        throws(TemplateError)
+    {
         var start = 0
         if skippingLeadingLineStart, case .lineStart? = nodes.first { start = 1 }
         for index in start..<nodes.count {
@@ -71,14 +73,18 @@ struct Renderer {
     }
 
     private mutating func render(_ partial: Node.Partial, _ context: RenderContext) throws(TemplateError) {
-        guard let template = try template(for: partial.target, kind: "partial", at: partial.offset, context) else { return }
+        guard let template = try template(for: partial.target, kind: "partial", at: partial.offset, context) else {
+            return
+        }
         try checkExpansion(context, "partial", partial.target, at: partial.offset)
         let indent = partial.indent.map { context.indent + $0 } ?? ""
         try render(template.nodes, context.with(origin: template.origin, indent: indent, overrides: context.overrides))
     }
 
     private mutating func render(_ parent: Node.Parent, _ context: RenderContext) throws(TemplateError) {
-        guard let template = try template(for: parent.target, kind: "parent", at: parent.offset, context) else { return }
+        guard let template = try template(for: parent.target, kind: "parent", at: parent.offset, context) else {
+            return
+        }
         try checkExpansion(context, "parent", parent.target, at: parent.offset)
         // Blocks given further out win over the ones given here.
         var overrides = parent.arguments
@@ -94,7 +100,8 @@ struct Renderer {
     private mutating func render(_ block: Node.Block, _ context: RenderContext) throws(TemplateError) {
         if !context.overrides.isEmpty, let replacement = context.overrides[block.name] {
             try checkExpansion(context, "block", .named(block.name), at: block.offset)
-            let inner = context.with(origin: replacement.origin, indent: context.indent + block.indent, overrides: context.overrides)
+            let inner = context.with(
+                origin: replacement.origin, indent: context.indent + block.indent, overrides: context.overrides)
             try render(replacement.nodes, inner, skippingLeadingLineStart: block.inline)
         } else {
             try checkNesting(context, at: block.offset)
@@ -104,7 +111,9 @@ struct Renderer {
 
     // MARK: Lookup
 
-    private func resolve(_ name: Node.Name, at offset: Int, _ context: RenderContext, role: String) throws(TemplateError) -> TemplateValue? {
+    private func resolve(_ name: Node.Name, at offset: Int, _ context: RenderContext, role: String)
+        throws(TemplateError) -> TemplateValue?
+    {
         if let value = context.frame.lookup(name) { return value }
         if options.strict {
             throw context.origin.error(.missingVariable, at: offset, "\(role) \"\(name.raw)\" not found")
@@ -112,29 +121,37 @@ struct Renderer {
         return nil
     }
 
-    private func template(for target: Node.Target, kind: String, at offset: Int, _ context: RenderContext) throws(TemplateError) -> Template? {
+    private func template(for target: Node.Target, kind: String, at offset: Int, _ context: RenderContext)
+        throws(TemplateError) -> Template?
+    {
         let name: String
         switch target {
         case .named(let fixed):
             name = fixed
         case .dynamic(let variable):
-            guard case .string(let dynamic)? = try resolve(variable, at: offset, context, role: "dynamic name") else { return nil }
+            guard case .string(let dynamic)? = try resolve(variable, at: offset, context, role: "dynamic name") else {
+                return nil
+            }
             name = dynamic
         }
         if let template = library.resolve(name, lookup: options.partialLookup) { return template }
         if options.missingPartialIsError {
-            throw context.origin.error(.missingPartial, at: offset, TemplateLibrary.notFoundMessage(kind, name, options.partialLookup))
+            throw context.origin.error(
+                .missingPartial, at: offset, TemplateLibrary.notFoundMessage(kind, name, options.partialLookup))
         }
         return nil
     }
 
-    private mutating func checkExpansion(_ context: RenderContext, _ kind: String, _ target: Node.Target,
-                                         at offset: Int) throws(TemplateError) {
+    private mutating func checkExpansion(
+        _ context: RenderContext, _ kind: String, _ target: Node.Target,
+        at offset: Int
+    ) throws(TemplateError) {
         try countExpansion(context, at: offset, "\(kind) \"\(target.display)\"")
         guard context.expansionDepth < Renderer.maxExpansionDepth else {
             throw context.origin.error(
                 .recursionTooDeep, at: offset,
-                "\(kind) \"\(target.display)\" expands more than \(Renderer.maxExpansionDepth) levels deep (does it include itself?)")
+                "\(kind) \"\(target.display)\" expands more than \(Renderer.maxExpansionDepth) levels deep (does it include itself?)"
+            )
         }
         try checkNesting(context, at: offset)
     }
@@ -142,8 +159,10 @@ struct Renderer {
     /// Counts one expansion and stops a render that has grown past the limits: partials that
     /// each include the next one twice, or sections nested over lists, multiply their output and
     /// their work with every level, where a limit on depth alone does not help.
-    private mutating func countExpansion(_ context: RenderContext, at offset: Int,
-                                         _ what: @autoclosure () -> String) throws(TemplateError) {
+    private mutating func countExpansion(
+        _ context: RenderContext, at offset: Int,
+        _ what: @autoclosure () -> String
+    ) throws(TemplateError) {
         expansions += 1
         if out.byteCount > options.maxOutputBytes {
             throw context.origin.error(
@@ -161,8 +180,9 @@ struct Renderer {
     /// Stops a render whose last expansions took the output past the limit.
     mutating func checkFinalSize(_ origin: TemplateSource) throws(TemplateError) {
         guard out.byteCount > options.maxOutputBytes else { return }
-        throw origin.error(.outputTooLarge, at: 0,
-                           "the output is larger than \(RenderOptions.describe(bytes: options.maxOutputBytes))")
+        throw origin.error(
+            .outputTooLarge, at: 0,
+            "the output is larger than \(RenderOptions.describe(bytes: options.maxOutputBytes))")
     }
 
     private func checkNesting(_ context: RenderContext, at offset: Int) throws(TemplateError) {

@@ -32,7 +32,8 @@ package enum TemplateBenchmark {
         TemplateLibrary([
             try Template(name: "layout", path: "Templates/layout.mustache", source: layout),
             try Template(name: "story", path: "Templates/story.mustache", source: story),
-            try Template(name: "partials/company-card", path: "Templates/partials/company-card.mustache", source: companyCard),
+            try Template(
+                name: "partials/company-card", path: "Templates/partials/company-card.mustache", source: companyCard),
         ])
     }
 
@@ -105,7 +106,8 @@ package enum TemplateBenchmark {
         """
 
     static func storyData() -> TemplateValue {
-        let paragraph = "<p>The company said on Tuesday that revenue grew 12% in the third quarter, "
+        let paragraph =
+            "<p>The company said on Tuesday that revenue grew 12% in the third quarter, "
             + "beating analysts' estimates, as demand for its cloud services & AI tools kept rising. "
             + "Shares rose 4.5% in early trading.</p>\n"
         let body = String(repeating: paragraph, count: 3 * 1024 / paragraph.utf8.count + 1)

@@ -33,11 +33,15 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// Renders template `name` with `data`. Parsed once; rendering must be fast and thread-safe (called concurrently from many threads).
-    public func render(_ name: String, _ data: TemplateValue, options: RenderOptions = .init()) throws(TemplateError) -> String {
+    public func render(_ name: String, _ data: TemplateValue, options: RenderOptions = .init()) throws(TemplateError)
+        -> String
+    {
         guard let template = byName[name] else {
-            throw TemplateError(kind: .missingTemplate, path: name, line: 1, column: 1, message: "template \"\(name)\" not found")
+            throw TemplateError(
+                kind: .missingTemplate, path: name, line: 1, column: 1, message: "template \"\(name)\" not found")
         }
-        var renderer = Renderer(library: self, options: options, capacity: max(4096, template.origin.text.utf8.count * 2))
+        var renderer = Renderer(
+            library: self, options: options, capacity: max(4096, template.origin.text.utf8.count * 2))
         try renderer.render(template.nodes, RenderContext(root: data, origin: template.origin))
         try renderer.checkFinalSize(template.origin)
         return renderer.out.finish()
@@ -50,7 +54,8 @@ public struct TemplateLibrary: Sendable {
             var references: [(offset: Int, kind: String, name: String)] = []
             var dynamic = false  // checked when rendering
             TemplateLibrary.collectReferences(in: template.nodes, into: &references, dynamic: &dynamic)
-            for reference in references.sorted(by: { $0.offset < $1.offset }) where resolve(reference.name, lookup: lookup) == nil {
+            for reference in references.sorted(by: { $0.offset < $1.offset })
+            where resolve(reference.name, lookup: lookup) == nil {
                 let message = TemplateLibrary.notFoundMessage(reference.kind, reference.name, lookup)
                 errors.append(template.origin.error(.missingPartial, at: reference.offset, message))
             }
@@ -73,15 +78,19 @@ public struct TemplateLibrary: Sendable {
             next += 1
             guard !dynamic else { return nil }
             for reference in references {
-                if let template = resolve(reference.name, lookup: lookup), seen.insert(template.name).inserted { found.append(template) }
+                if let template = resolve(reference.name, lookup: lookup), seen.insert(template.name).inserted {
+                    found.append(template)
+                }
             }
         }
         return found
     }
 
     /// The partials and parents named in `nodes`; `dynamic` tells whether one is picked by the data.
-    private static func collectReferences(in nodes: [Node], into references: inout [(offset: Int, kind: String, name: String)],
-                                          dynamic: inout Bool) {
+    private static func collectReferences(
+        in nodes: [Node], into references: inout [(offset: Int, kind: String, name: String)],
+        dynamic: inout Bool
+    ) {
         for node in nodes {
             switch node {
             case .partial(let partial):
@@ -94,7 +103,9 @@ public struct TemplateLibrary: Sendable {
                 case .named(let name): references.append((parent.offset, "parent", name))
                 case .dynamic: dynamic = true
                 }
-                for body in parent.arguments.values { collectReferences(in: body.nodes, into: &references, dynamic: &dynamic) }
+                for body in parent.arguments.values {
+                    collectReferences(in: body.nodes, into: &references, dynamic: &dynamic)
+                }
             case .section(let section):
                 collectReferences(in: section.body, into: &references, dynamic: &dynamic)
             case .block(let block):

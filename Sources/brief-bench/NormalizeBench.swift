@@ -1,11 +1,12 @@
 import ArgumentParser
-import Foundation
 import BriefModel
 import BriefNormalize
+import Foundation
 
 /// Times the normalizer on one large messy source: a full copy followed by "Part k/N" chunks.
 struct NormalizeBench: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "normalize", abstract: "Normalize one large generated source.")
+    static let configuration = CommandConfiguration(
+        commandName: "normalize", abstract: "Normalize one large generated source.")
 
     @Option(help: "Size of the generated source in megabytes.")
     var megabytes: Double = 5
@@ -17,7 +18,9 @@ struct NormalizeBench: ParsableCommand {
     var file: String?
 
     func run() throws {
-        let text = try file.map { try String(contentsOfFile: $0, encoding: .utf8) } ?? Self.messySource(bytes: Int(megabytes * 1_000_000))
+        let text =
+            try file.map { try String(contentsOfFile: $0, encoding: .utf8) }
+            ?? Self.messySource(bytes: Int(megabytes * 1_000_000))
         let source = SourceText(path: file ?? "bench.txt", text: text)
         var times: [Double] = []
         var document: Document?
@@ -29,17 +32,21 @@ struct NormalizeBench: ParsableCommand {
         times.sort()
         let median = times[times.count / 2]
         let paragraphs = document?.sections.reduce(0) { $0 + $1.paragraphs.count } ?? 0
-        print(String(format: "normalize: %.1f MB source, %d sections, %d paragraphs: median %.3f s of %d runs (%.1f MB/s)",
-                     Double(text.utf8.count) / 1e6, document?.sections.count ?? 0, paragraphs, median, runs,
-                     Double(text.utf8.count) / 1e6 / median))
+        print(
+            String(
+                format: "normalize: %.1f MB source, %d sections, %d paragraphs: median %.3f s of %d runs (%.1f MB/s)",
+                Double(text.utf8.count) / 1e6, document?.sections.count ?? 0, paragraphs, median, runs,
+                Double(text.utf8.count) / 1e6 / median))
     }
 
     /// A source shaped like scraped text: the full copy without headings, then the same text in
     /// chunks with headings, each chunk ending in "[...]", some paragraphs cut at chunk breaks.
     static func messySource(bytes: Int) -> String {
         var rng = SplitMix(state: 42)
-        let words = ["supply", "plant", "battery", "chips", "quarter", "revenue", "growth", "prices", "deal", "factory",
-                     "demand", "capacity", "investors", "shares", "cloud", "rivals", "engineers", "launch", "costs", "market"]
+        let words = [
+            "supply", "plant", "battery", "chips", "quarter", "revenue", "growth", "prices", "deal", "factory",
+            "demand", "capacity", "investors", "shares", "cloud", "rivals", "engineers", "launch", "costs", "market",
+        ]
         var blocks: [(String, Bool)] = []
         var size = 0
         var n = 0

@@ -1,8 +1,8 @@
+import BriefModel
+import BriefSite
+import BriefStories
 import BriefTemplate
 import Foundation
-import BriefModel
-import BriefStories
-import BriefSite
 
 /// Renders the default theme's story page over and over with real data, for `brief-bench`:
 /// templates are parsed once per build and rendered once per page, so this is the cost per page.
@@ -16,7 +16,8 @@ enum RenderBenchmark {
     /// Renders the story pages of the site built from `sources`, round-robin, `iterations` times.
     static func storyPages(sources: [SourceText], iterations: Int) throws -> Result {
         let processor = SourceProcessor(gazetteer: .builtIn)
-        let (model, _) = SiteAssembler(config: SiteConfig(), gazetteer: .builtIn).assemble(sources.map(processor.process))
+        let (model, _) = SiteAssembler(config: SiteConfig(), gazetteer: .builtIn).assemble(
+            sources.map(processor.process))
         guard !model.stories.isEmpty else { return Result(pages: 0, seconds: 0, bytesPerPage: 0) }
         let theme = try Theme.load(overrides: nil)
         let data = PageData(model: model)
@@ -49,7 +50,9 @@ extension RenderBenchmark {
             bytes += try theme.library.render(page.template, value, options: options).utf8.count
         }
         let end = DispatchTime.now()
-        return (Double(middle.uptimeNanoseconds - start.uptimeNanoseconds) / 1e9,
-                Double(end.uptimeNanoseconds - middle.uptimeNanoseconds) / 1e9, pages.count, bytes)
+        return (
+            Double(middle.uptimeNanoseconds - start.uptimeNanoseconds) / 1e9,
+            Double(end.uptimeNanoseconds - middle.uptimeNanoseconds) / 1e9, pages.count, bytes
+        )
     }
 }

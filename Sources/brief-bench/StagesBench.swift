@@ -1,16 +1,19 @@
 import ArgumentParser
-import Foundation
+import BriefCompanies
 import BriefModel
 import BriefNormalize
-import BriefCompanies
-import BriefStories
 import BriefSite
+import BriefStories
+import Foundation
 
 /// Times each per-source stage over a corpus on one core, to see where a build's time goes.
 struct StagesBench: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "stages", abstract: "Time read, normalize, tag, render and figures per stage.")
+    static let configuration = CommandConfiguration(
+        commandName: "stages", abstract: "Time read, normalize, tag, render and figures per stage.")
 
-    @Argument(help: ArgumentHelp("A folder of sources (for example OUT/brief/Content from gen_corpus.py).", valueName: "folder"))
+    @Argument(
+        help: ArgumentHelp(
+            "A folder of sources (for example OUT/brief/Content from gen_corpus.py).", valueName: "folder"))
     var folder: String
 
     @Option(help: "Only normalize, this many times on every core (for profiling the parallel case).")
@@ -21,12 +24,14 @@ struct StagesBench: ParsableCommand {
 
     func run() throws {
         var clock = Stopwatch()
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter(SourceText.isSourceFileName).sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter(SourceText.isSourceFileName)
+            .sorted()
         var sources: [SourceText] = []
         var bytes = 0
         for name in names {
             guard let data = FileManager.default.contents(atPath: folder + "/" + name),
-                  case .source(let source) = SourceDecoder.decode([UInt8](data), path: name) else { continue }
+                case .source(let source) = SourceDecoder.decode([UInt8](data), path: name)
+            else { continue }
             bytes += data.count
             sources.append(source)
         }
@@ -52,7 +57,9 @@ struct StagesBench: ParsableCommand {
         let tagger = CompanyTagger(gazetteer: .builtIn)
         clock.lap("build the company trie")
         for document in documents {
-            for section in document.sections { _ = tagger.tag(heading: section.heading, paragraphs: section.paragraphs.map(\.text)) }
+            for section in document.sections {
+                _ = tagger.tag(heading: section.heading, paragraphs: section.paragraphs.map(\.text))
+            }
         }
         clock.lap("tag companies")
         for document in documents {
@@ -65,7 +72,9 @@ struct StagesBench: ParsableCommand {
         let (model, _) = SiteAssembler(config: SiteConfig(), gazetteer: .builtIn).assemble(processed)
         clock.lap("assemble \(model.stories.count) stories, \(model.companies.count) companies")
         let pages = try RenderBenchmark.allPages(model)
-        clock.lap("page data (\(String(format: "%.3f", pages.data)) s) and rendering (\(String(format: "%.3f", pages.render)) s) of \(pages.pages) pages, \(pages.bytes / 1_000_000) MB")
+        clock.lap(
+            "page data (\(String(format: "%.3f", pages.data)) s) and rendering (\(String(format: "%.3f", pages.render)) s) of \(pages.pages) pages, \(pages.bytes / 1_000_000) MB"
+        )
         clock.report()
     }
 }
@@ -77,7 +86,10 @@ extension StagesBench {
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             for _ in 0..<rounds {
                 var i = worker
-                while i < items.count { work(items[i]); i += workers }
+                while i < items.count {
+                    work(items[i])
+                    i += workers
+                }
             }
         }
     }

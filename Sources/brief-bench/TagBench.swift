@@ -1,18 +1,22 @@
 import ArgumentParser
-import Foundation
+import BriefCompanies
 import BriefModel
 import BriefNormalize
-import BriefCompanies
+import Foundation
 
 /// Times company tagging alone over every story of a corpus (normalization is done first, untimed).
 struct TagBench: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "tag", abstract: "Tag every story of a corpus with companies.")
+    static let configuration = CommandConfiguration(
+        commandName: "tag", abstract: "Tag every story of a corpus with companies.")
 
-    @Argument(help: ArgumentHelp("A folder of sources (for example OUT/brief/Content from gen_corpus.py).", valueName: "folder"))
+    @Argument(
+        help: ArgumentHelp(
+            "A folder of sources (for example OUT/brief/Content from gen_corpus.py).", valueName: "folder"))
     var folder: String
 
     func run() throws {
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter(SourceText.isSourceFileName).sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter(SourceText.isSourceFileName)
+            .sorted()
         var sections: [(String, [String])] = []
         for name in names {
             guard let text = try? String(contentsOfFile: folder + "/" + name, encoding: .utf8) else { continue }
@@ -29,7 +33,10 @@ struct TagBench: ParsableCommand {
             mentions += tagger.tag(heading: heading, paragraphs: paragraphs).count
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        print(String(format: "tag: %d stories of %d sources, %d company tags, in %.3f s on one core (gazetteer load and trie %.3f s)",
-                     sections.count, names.count, mentions, seconds, setup))
+        print(
+            String(
+                format:
+                    "tag: %d stories of %d sources, %d company tags, in %.3f s on one core (gazetteer load and trie %.3f s)",
+                sections.count, names.count, mentions, seconds, setup))
     }
 }

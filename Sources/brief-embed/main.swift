@@ -40,13 +40,17 @@ func files(_ arguments: ArraySlice<String>) -> [(name: String, path: String)] {
         guard let equals = argument.firstIndex(of: "=") else { continue }
         let name = String(argument[..<equals])
         let path = String(argument[argument.index(after: equals)...])
-        guard name.hasSuffix("/") else { result.append((name, path)); continue }
+        guard name.hasSuffix("/") else {
+            result.append((name, path))
+            continue
+        }
         let enumerator = FileManager.default.enumerator(atPath: path)
         while let relative = enumerator?.nextObject() as? String {
             var isFolder: ObjCBool = false
             let full = path + "/" + relative
             guard !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
-                  FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+                FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue
+            else { continue }
             result.append((name + relative, full))
         }
     }

@@ -20,8 +20,10 @@ struct Brief: ParsableCommand {
             \(exitCodesHelp)
             """,
         version: "0.1.0",
-        subcommands: [InitCommand.self, BuildCommand.self, ServeCommand.self, NormalizeCommand.self,
-                      CompaniesCommand.self, TemplateCommand.self, ThemeCommand.self],
+        subcommands: [
+            InitCommand.self, BuildCommand.self, ServeCommand.self, NormalizeCommand.self,
+            CompaniesCommand.self, TemplateCommand.self, ThemeCommand.self,
+        ],
         defaultSubcommand: nil
     )
 

@@ -18,7 +18,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The site folder, holding Content/.", valueName: "folder"))
     var root: String = "."
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the site (default: Site/ in the site folder).", valueName: "folder"))
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp("Where to write the site (default: Site/ in the site folder).", valueName: "folder"))
     var output: String?
 
     @Flag(help: "Include sources marked `draft: true`.")
@@ -36,8 +38,11 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print every file of the site written or deleted.")
     var verbose = false
 
-    @Option(name: .long, help: ArgumentHelp("The address the site is published at, in place of brief.yml's base_url "
-                                            + "(for deploy previews).", valueName: "url"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The address the site is published at, in place of brief.yml's base_url "
+                + "(for deploy previews).", valueName: "url"))
     var baseURL: String?
 
     func validate() throws {
@@ -68,19 +73,23 @@ struct BuildCommand: ParsableCommand {
                 }
             }
             let warnings = report.diagnostics.count
-            let what = "\(counted(report.sources, "briefing")), \(counted(report.stories, "story", "stories")), \(counted(report.companies, "company", "companies"))"
+            let what =
+                "\(counted(report.sources, "briefing")), \(counted(report.stories, "story", "stories")), \(counted(report.companies, "company", "companies"))"
             let time = String(format: "%.2f", report.seconds)
             let suffix = warnings > 0 ? " (\(counted(warnings, "warning")))" : ""
             if report.upToDate {
                 print("Up to date: \(what); nothing changed, nothing written, in \(time) s → \(folder)\(suffix)")
             } else {
-                print("Built \(what): \(counted(report.filesWritten, "file")) written, \(report.filesUnchanged) unchanged in \(time) s → \(folder)\(suffix)")
+                print(
+                    "Built \(what): \(counted(report.filesWritten, "file")) written, \(report.filesUnchanged) unchanged in \(time) s → \(folder)\(suffix)"
+                )
             }
         case .failure(let error):
             printDiagnostics(quiet ? error.diagnostics.filter { $0.severity == .error } : error.diagnostics)
             let errors = error.diagnostics.filter { $0.severity == .error }.count
             let folder = terminalSafe(Self.folder(options))
-            let kept = FileManager.default.fileExists(atPath: options.output.path)
+            let kept =
+                FileManager.default.fileExists(atPath: options.output.path)
                 ? "\(folder) was left as it was" : "nothing was written"
             FileHandle.standardError.write(Data("Build failed with \(counted(errors, "error")); \(kept).\n".utf8))
             throw ExitCode(1)

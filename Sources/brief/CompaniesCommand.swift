@@ -7,7 +7,8 @@ struct CompaniesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "companies",
         abstract: "List the companies the stories in Content/ mention.",
-        discussion: "With --unknown, list names that look like organisations but are not known yet, to add to Content/companies.yml."
+        discussion:
+            "With --unknown, list names that look like organisations but are not known yet, to add to Content/companies.yml."
     )
 
     @Option(name: .long, help: ArgumentHelp("The site folder, holding Content/.", valueName: "folder"))
@@ -30,7 +31,9 @@ struct CompaniesCommand: ParsableCommand {
                 let mentions = counted(company.mentions, "mention")
                 print(terminalSafe("\(place): \(company.name) (\(mentions)): \"\(company.context)\""))
             }
-            let names = found.count == 1 ? "1 unknown name that looks like a company"
+            let names =
+                found.count == 1
+                ? "1 unknown name that looks like a company"
                 : "\(found.count) unknown names that look like companies"
             FileHandle.standardError.write(Data("\(names); add the real ones to Content/companies.yml.\n".utf8))
             return
@@ -43,7 +46,9 @@ struct CompaniesCommand: ParsableCommand {
             let name = terminalSafe(company.name).padding(toLength: width, withPad: " ", startingAt: 0)
             print(name + "  " + String(company.stories).leftAligned(7) + "  " + String(company.mentions).leftAligned(8))
         }
-        print("\(counted(known.companies.count, "company", "companies")) in \(counted(known.stories, "story", "stories")) of \(counted(known.briefings, "briefing")).")
+        print(
+            "\(counted(known.companies.count, "company", "companies")) in \(counted(known.stories, "story", "stories")) of \(counted(known.briefings, "briefing"))."
+        )
     }
 
     /// The listing, or its errors printed and exit status 1.
@@ -57,9 +62,9 @@ struct CompaniesCommand: ParsableCommand {
     }
 }
 
-private extension String {
+extension String {
     /// Right-aligns a number in a column of the given width.
-    func leftAligned(_ width: Int) -> String {
+    fileprivate func leftAligned(_ width: Int) -> String {
         count >= width ? self : String(repeating: " ", count: width - count) + self
     }
 }

@@ -1,6 +1,6 @@
 import BriefCore
-import Foundation
 import BriefModel
+import Foundation
 
 /// Prints diagnostics to standard error in the compiler format, one per line, with control
 /// characters made visible (see `terminalSafe`).

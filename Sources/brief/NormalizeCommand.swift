@@ -12,7 +12,10 @@ struct NormalizeCommand: ParsableCommand {
     @Flag(help: "Print one JSON object per file (an array for several files).")
     var json = false
 
-    @Flag(help: "Print every line with what it was recognized as (text, heading, chrome, time code, …), to see why a line vanished.")
+    @Flag(
+        help:
+            "Print every line with what it was recognized as (text, heading, chrome, time code, …), to see why a line vanished."
+    )
     var explain = false
 
     @Argument(help: ArgumentHelp("Source files (.txt or .md).", valueName: "file"))
@@ -23,12 +26,15 @@ struct NormalizeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (settings, normalized) = NormalizedFile.normalize(files, root: URL(fileURLWithPath: "."), explaining: explain)
+        let (settings, normalized) = NormalizedFile.normalize(
+            files, root: URL(fileURLWithPath: "."), explaining: explain)
         printDiagnostics(settings)
         for file in normalized {
             printDiagnostics(file.diagnostics)
             for ignored in file.ignored {
-                printNote("\(file.source): brief.yml's ignore pattern \"\(ignored.pattern)\" removed \(ignored.lines) line\(ignored.lines == 1 ? "" : "s")")
+                printNote(
+                    "\(file.source): brief.yml's ignore pattern \"\(ignored.pattern)\" removed \(ignored.lines) line\(ignored.lines == 1 ? "" : "s")"
+                )
             }
             if json { continue }
             if explain, let table = file.explanationTable {

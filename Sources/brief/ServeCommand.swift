@@ -123,8 +123,10 @@ final class ServePrinter: @unchecked Sendable {
 
     /// "1 briefing, 9 stories, 20 companies"
     private static func counts(_ report: BuildReport) -> String {
-        [counted(report.sources, "briefing"), counted(report.stories, "story", "stories"),
-         counted(report.companies, "company", "companies")].joined(separator: ", ")
+        [
+            counted(report.sources, "briefing"), counted(report.stories, "story", "stories"),
+            counted(report.companies, "company", "companies"),
+        ].joined(separator: ", ")
     }
 
     /// "Content/a.txt", "Content/a.txt and 2 more"

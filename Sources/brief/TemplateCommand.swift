@@ -14,7 +14,8 @@ struct RenderTemplateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
         abstract: "Render one Mustache template with JSON data and print exactly the result.",
-        discussion: "Partials and parents are the NAME.mustache files in the partials folder (by default the template's own folder), named by their path without the extension."
+        discussion:
+            "Partials and parents are the NAME.mustache files in the partials folder (by default the template's own folder), named by their path without the extension."
     )
 
     @Argument(help: ArgumentHelp("The template file.", valueName: "template"))
@@ -23,7 +24,9 @@ struct RenderTemplateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A JSON file with the data to render.", valueName: "file"))
     var data: String
 
-    @Option(help: ArgumentHelp("The folder holding partials and parent templates (default: the template's folder).", valueName: "folder"))
+    @Option(
+        help: ArgumentHelp(
+            "The folder holding partials and parent templates (default: the template's folder).", valueName: "folder"))
     var partials: String?
 
     @Flag(help: "Treat a variable missing from the data as an error.")
@@ -31,7 +34,8 @@ struct RenderTemplateCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let output = try TemplateRendering.render(template: template, data: data, partials: partials, strict: strict)
+            let output = try TemplateRendering.render(
+                template: template, data: data, partials: partials, strict: strict)
             FileHandle.standardOutput.write(Data(output.utf8))
         } catch {
             printDiagnostics(error.diagnostics)

@@ -1,6 +1,7 @@
-@testable import BriefBuiltIn
 import Foundation
 import XCTest
+
+@testable import BriefBuiltIn
 
 /// The files built into the binary are the repository's files, byte for byte.
 final class EmbeddedFilesTests: XCTestCase {
@@ -20,8 +21,9 @@ final class EmbeddedFilesTests: XCTestCase {
 
     func testThemeGazetteerAndSampleAreEmbedded() throws {
         XCTAssertEqual(EmbeddedFiles.files["theme/layout.mustache"], try file("Templates/layout.mustache"))
-        XCTAssertEqual(EmbeddedFiles.files["theme/partials/story-card.mustache"],
-                       try file("Templates/partials/story-card.mustache"))
+        XCTAssertEqual(
+            EmbeddedFiles.files["theme/partials/story-card.mustache"],
+            try file("Templates/partials/story-card.mustache"))
         XCTAssertEqual(EmbeddedFiles.files["theme/assets/style.css"], try file("Templates/assets/style.css"))
         XCTAssertEqual(EmbeddedFiles.files["data/Gazetteer.yml"], try file("Sources/BriefBuiltIn/Gazetteer.yml"))
         let sample = "tesla-unmatched-speed-of-innovation.txt"

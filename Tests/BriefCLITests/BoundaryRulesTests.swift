@@ -9,84 +9,85 @@ final class BoundaryRulesTests: XCTestCase {
     nonisolated(unsafe) static var result: BriefRunner.Result?
 
     /// A bare line of 16 title-case words: the most a heading has.
-    static let sixteen = "Harbor Cranes Freight Tolls Rise Again North Terminal Ferry Dock Pilots Strike Talks Resume "
+    static let sixteen =
+        "Harbor Cranes Freight Tolls Rise Again North Terminal Ferry Dock Pilots Strike Talks Resume "
         + "Quayside Rents"
 
     static let content: [String: String] = [
         // Bare-line headings: 16 title-case words and not 17; one word of four letters and not three;
         // a sentence-case line of 12 words and not 13.
         "2024-06-01-harbor.txt": """
-            ---
-            title: Harbor Week
-            ---
-            An opening paragraph sets the scene for the stories below it, and it runs on for longer than any \
-            line of a hard-wrapped text.
-            \(sixteen)
-            The harbor board met on Tuesday and approved the new crane order for the north quay after a long debate.
-            \(sixteen) Climb
-            The harbor board met on Wednesday and approved the new barge order for the east quay after a short debate.
-            Outlook
-            The harbor board met on Thursday and approved the new tug order for the south quay after a brief debate.
-            Tax
-            The harbor board met on Friday and approved the new ferry order for the west quay after a heated debate.
-            Why the deal matters for the future of every small software maker
-            The harbor board met on Saturday and approved the software contract for the quays after a quiet debate.
-            Why the deal matters for the future of every small software maker today
-            The harbor board met on Sunday and approved the hardware contract for the quays after a loud debate.
+        ---
+        title: Harbor Week
+        ---
+        An opening paragraph sets the scene for the stories below it, and it runs on for longer than any \
+        line of a hard-wrapped text.
+        \(sixteen)
+        The harbor board met on Tuesday and approved the new crane order for the north quay after a long debate.
+        \(sixteen) Climb
+        The harbor board met on Wednesday and approved the new barge order for the east quay after a short debate.
+        Outlook
+        The harbor board met on Thursday and approved the new tug order for the south quay after a brief debate.
+        Tax
+        The harbor board met on Friday and approved the new ferry order for the west quay after a heated debate.
+        Why the deal matters for the future of every small software maker
+        The harbor board met on Saturday and approved the software contract for the quays after a quiet debate.
+        Why the deal matters for the future of every small software maker today
+        The harbor board met on Sunday and approved the hardware contract for the quays after a loud debate.
 
-            """,
+        """,
         // Hard-wrapped at 72 bytes: the line of 62 bytes was full ("Shipping" would not have fitted)…
         "2024-06-02-cranes-joined.txt": """
-            ---
-            title: Cranes Joined
-            ---
-            The port authority said on Monday that its new cranes will arrive in two
-            batches, the first of them well before the winter storms close the north
-            channel to the big ships that carry them from the island yard.
-            Shipping lines had asked for new cranes for years, and their pilots said
-            the old machines are slow and break down in the cold months of the year.
-            Repairs now take weeks.
+        ---
+        title: Cranes Joined
+        ---
+        The port authority said on Monday that its new cranes will arrive in two
+        batches, the first of them well before the winter storms close the north
+        channel to the big ships that carry them from the island yard.
+        Shipping lines had asked for new cranes for years, and their pilots said
+        the old machines are slow and break down in the cold months of the year.
+        Repairs now take weeks.
 
-            """,
+        """,
         // …the line of 61 bytes left room: the paragraph ended there.
         "2024-06-03-cranes-split.txt": """
-            ---
-            title: Cranes Split
-            ---
-            The port authority said on Monday that its new cranes will arrive in two
-            batches, the first of them well before the winter storms close the north
-            channel to the big ships that carry them from the south yard.
-            Shipping lines had asked for new cranes for years, and their pilots said
-            the old machines are slow and break down in the cold months of the year.
-            Repairs now take weeks.
+        ---
+        title: Cranes Split
+        ---
+        The port authority said on Monday that its new cranes will arrive in two
+        batches, the first of them well before the winter storms close the north
+        channel to the big ships that carry them from the south yard.
+        Shipping lines had asked for new cranes for years, and their pilots said
+        the old machines are slow and break down in the cold months of the year.
+        Repairs now take weeks.
 
-            """,
+        """,
         // A full copy with a paragraph cut in two, and a part with it whole.
         "2024-06-04-merged.txt": """
-            ---
-            title: Merged Copies
-            ---
-            Harbor cranes at the northern terminal were replaced over the summer [...]
-            by a fleet of electric models that the port bought from a Finnish maker.
-            Pilots said the new cranes were quieter.
-            Part 1/1:
-            Harbor cranes at the northern terminal were replaced over the summer by a fleet of electric models \
-            that the port bought from a Finnish maker.
-            Pilots said the new cranes were quieter.
+        ---
+        title: Merged Copies
+        ---
+        Harbor cranes at the northern terminal were replaced over the summer [...]
+        by a fleet of electric models that the port bought from a Finnish maker.
+        Pilots said the new cranes were quieter.
+        Part 1/1:
+        Harbor cranes at the northern terminal were replaced over the summer by a fleet of electric models \
+        that the port bought from a Finnish maker.
+        Pilots said the new cranes were quieter.
 
-            """,
+        """,
         // Companies: a possessive alone vouches for "Apple"; "Tesla.com", "Meta-analysis" and "@Nvidia" name nobody.
         "2024-06-05-companies.txt": """
-            ---
-            title: Orchard Notes
-            ---
-            Apple's new campus opened in the spring, next to the old orchards.
-            Shoppers went to Tesla.com for the deal, and a Meta-analysis of the crowds followed @Nvidia on the radio.
-            The Tidewater Freight Corporation said its ships would call at the quay. \
-            Tidewater Freight's captains agreed.
-            Tidewater Freighters are a kind of barge, and Tidewater Freight-based crews sail them.
+        ---
+        title: Orchard Notes
+        ---
+        Apple's new campus opened in the spring, next to the old orchards.
+        Shoppers went to Tesla.com for the deal, and a Meta-analysis of the crowds followed @Nvidia on the radio.
+        The Tidewater Freight Corporation said its ships would call at the quay. \
+        Tidewater Freight's captains agreed.
+        Tidewater Freighters are a kind of barge, and Tidewater Freight-based crews sail them.
 
-            """,
+        """,
         // Slugs: "port-deal" is taken, and "port-deal-2" is the next briefing's own: the third gets "-3".
         "2024-05-01-first.txt": "---\ntitle: Port Deal\n---\nThe first port deal was signed today.\n",
         "2024-05-02-second.txt": "---\ntitle: Port Deal 2\n---\nThe second port deal was signed today.\n",
@@ -126,12 +127,14 @@ final class BoundaryRulesTests: XCTestCase {
     }
 
     func testBareLinesBecomeStoriesWithinTheHeadingLimits() throws {
-        XCTAssertEqual(try storyHeadings(of: "harbor-week"), [
-            "Harbor Week",
-            Self.sixteen,
-            "Outlook",
-            "Why the deal matters for the future of every small software maker",
-        ])
+        XCTAssertEqual(
+            try storyHeadings(of: "harbor-week"),
+            [
+                "Harbor Week",
+                Self.sixteen,
+                "Outlook",
+                "Why the deal matters for the future of every small software maker",
+            ])
         // What is not a heading stays in the story as a paragraph.
         let outlook = E2E.read(try site(), "stories/outlook/index.html")
         XCTAssertTrue(outlook.contains("<p>Tax</p>"), outlook)
@@ -153,7 +156,8 @@ final class BoundaryRulesTests: XCTestCase {
     private func body(ofStory slug: String) throws -> String {
         let page = E2E.read(try site(), "stories/\(slug)/index.html")
         guard let start = page.range(of: "<div class=\"prose\">"),
-              let end = page.range(of: "</div>", range: start.upperBound..<page.endIndex) else {
+            let end = page.range(of: "</div>", range: start.upperBound..<page.endIndex)
+        else {
             XCTFail("no story body in \(page)")
             return ""
         }
@@ -192,7 +196,8 @@ final class BoundaryRulesTests: XCTestCase {
             XCTAssertTrue(story.contains("The \(which) port deal was signed today."), slug)
         }
         let stderr = try XCTUnwrap(Self.result).stderr
-        let warning = "Content/2024-05-03-third.txt:1:1: warning: briefing slug \"port-deal\" is already used by "
+        let warning =
+            "Content/2024-05-03-third.txt:1:1: warning: briefing slug \"port-deal\" is already used by "
             + "Content/2024-05-01-first.txt:1; this one is \"port-deal-3\""
         XCTAssertTrue(stderr.contains(warning), stderr)
     }

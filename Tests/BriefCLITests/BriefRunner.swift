@@ -30,8 +30,10 @@ struct BriefRunner {
 
     /// Runs `brief` (or `executable`, a wrapper that starts it) with `arguments` in `folder`.
     @discardableResult
-    static func run(_ arguments: [String], in folder: URL, environment: [String: String] = [:],
-                    executable: String? = nil) throws -> Result {
+    static func run(
+        _ arguments: [String], in folder: URL, environment: [String: String] = [:],
+        executable: String? = nil
+    ) throws -> Result {
         let process = Process()
         process.executableURL = executable.map { URL(fileURLWithPath: $0) } ?? binary
         process.arguments = arguments
@@ -39,21 +41,24 @@ struct BriefRunner {
         var env = ProcessInfo.processInfo.environment
         for (key, value) in environment { env[key] = value }
         process.environment = env
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 
     /// A temporary site folder holding a copy of the sample content.
     static func sampleSite(_ test: XCTestCase) throws -> URL {
         let folder = temporaryFolder(test)
-        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Content"), to: folder.appendingPathComponent("Content"))
+        try FileManager.default.copyItem(
+            at: packageRoot.appendingPathComponent("Content"), to: folder.appendingPathComponent("Content"))
         return folder
     }
 
@@ -74,7 +79,9 @@ struct BriefRunner {
         var files: [String] = []
         while let path = enumerator.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            if FileManager.default.fileExists(
+                atPath: folder.appendingPathComponent(path).path, isDirectory: &isDirectory), !isDirectory.boolValue
+            {
                 files.append(path)
             }
         }

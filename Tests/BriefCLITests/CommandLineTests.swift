@@ -25,15 +25,19 @@ final class CommandLineTests: XCTestCase {
         let folder = BriefRunner.temporaryFolder(self)
         let root = try BriefRunner.run(["build", "--root", "nowhere"], in: folder)
         XCTAssertEqual(root.status, 1)
-        XCTAssertTrue(root.stderr.hasPrefix(folder.appendingPathComponent("nowhere").path
-                                            + ": error: no such folder: the site folder (--root)"), root.stderr)
+        XCTAssertTrue(
+            root.stderr.hasPrefix(
+                folder.appendingPathComponent("nowhere").path
+                    + ": error: no such folder: the site folder (--root)"), root.stderr)
         XCTAssertTrue(root.stderr.hasSuffix("Build failed with 1 error; nothing was written.\n"), root.stderr)
 
         try E2E.write("# Notes\n\nAcme said so.\n", "content/notes.md", in: folder)
         let lowercase = try BriefRunner.run(["build"], in: folder)
         XCTAssertEqual(lowercase.status, 1)
-        XCTAssertTrue(lowercase.stderr.contains("Content/: error: no Content/ folder here, but a content/ folder: "
-                                                + "brief reads Content/, with a capital C"), lowercase.stderr)
+        XCTAssertTrue(
+            lowercase.stderr.contains(
+                "Content/: error: no Content/ folder here, but a content/ folder: "
+                    + "brief reads Content/, with a capital C"), lowercase.stderr)
         XCTAssertFalse(lowercase.stderr.contains(":1:1:"), lowercase.stderr)
     }
 
@@ -43,9 +47,11 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(none.status, 0, none.stderr)
         let lines = none.stderr.split(separator: "\n")
         XCTAssertTrue(lines.contains { $0.hasPrefix("warning: base_url is not set") }, none.stderr)
-        XCTAssertTrue(none.stderr.contains("create brief.yml with a line such as "
-                                           + "`base_url: https://example.org/news/`, "
-                                           + "or pass --base-url"), none.stderr)
+        XCTAssertTrue(
+            none.stderr.contains(
+                "create brief.yml with a line such as "
+                    + "`base_url: https://example.org/news/`, "
+                    + "or pass --base-url"), none.stderr)
         XCTAssertFalse(none.stderr.contains("brief.yml:1:1"), none.stderr)
     }
 
@@ -58,22 +64,27 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(index.contains("<title>Spelt Long</title>"), index)
         try E2E.write("language: english\ncolour: blue\n", "brief.yaml", in: folder)
         let bad = try BriefRunner.run(["build"], in: folder)
-        XCTAssertTrue(bad.stderr.contains("brief.yaml:1:11: error: \"language\" must be a BCP 47 language tag"),
-                      bad.stderr)
+        XCTAssertTrue(
+            bad.stderr.contains("brief.yaml:1:11: error: \"language\" must be a BCP 47 language tag"),
+            bad.stderr)
         XCTAssertTrue(bad.stderr.contains("brief.yaml:2:1: warning: unknown key \"colour\" in brief.yaml;"), bad.stderr)
 
         try E2E.write("title: Short\n", "brief.yml", in: folder)
         let both = try BriefRunner.run(["build"], in: folder)
         XCTAssertEqual(both.status, 1)
-        XCTAssertTrue(both.stderr.contains("brief.yaml:1:1: error: both brief.yml and brief.yaml are here; brief reads "
-                                           + "brief.yml: remove one"), both.stderr)
+        XCTAssertTrue(
+            both.stderr.contains(
+                "brief.yaml:1:1: error: both brief.yml and brief.yaml are here; brief reads "
+                    + "brief.yml: remove one"), both.stderr)
         XCTAssertTrue(both.stderr.contains("Site/ was left as it was."), both.stderr)
     }
 
     func testLanguageTagsAreCheckedForForm() throws {
         let folder = try BriefRunner.sampleSite(self)
-        let good = ["en", "pt-BR", "zh-Hant-TW", "sr-Latn-RS", "de-CH-1996", "es-419", "x-klingon",
-                    "en-US-u-ca-gregory"]
+        let good = [
+            "en", "pt-BR", "zh-Hant-TW", "sr-Latn-RS", "de-CH-1996", "es-419", "x-klingon",
+            "en-US-u-ca-gregory",
+        ]
         for tag in good {
             try E2E.write("language: \(tag)\n", "brief.yml", in: folder)
             let result = try BriefRunner.run(["build"], in: folder)
@@ -85,8 +96,9 @@ final class CommandLineTests: XCTestCase {
             try E2E.write("language: \"\(tag)\"\n", "brief.yml", in: folder)
             let result = try BriefRunner.run(["build"], in: folder)
             XCTAssertEqual(result.status, 1, tag)
-            XCTAssertTrue(result.stderr.contains("brief.yml:1:11: error: \"language\" must be a BCP 47 language tag"),
-                          "\(tag): \(result.stderr)")
+            XCTAssertTrue(
+                result.stderr.contains("brief.yml:1:11: error: \"language\" must be a BCP 47 language tag"),
+                "\(tag): \(result.stderr)")
         }
     }
 
@@ -121,8 +133,10 @@ final class CommandLineTests: XCTestCase {
         try E2E.write("The CEO of Globex resigned.\n", "Content/notes.txt", in: folder)
         let one = try BriefRunner.run(["companies", "--unknown"], in: folder)
         XCTAssertEqual(one.status, 0, one.stderr)
-        XCTAssertTrue(one.stderr.hasSuffix("1 unknown name that looks like a company; add the real ones to "
-                                           + "Content/companies.yml.\n"), one.stderr)
+        XCTAssertTrue(
+            one.stderr.hasSuffix(
+                "1 unknown name that looks like a company; add the real ones to "
+                    + "Content/companies.yml.\n"), one.stderr)
         let two = "The CEO of Globex resigned.\nThe CEO of Initech resigned too.\n"
         try E2E.write(two, "Content/notes.txt", in: folder)
         let result = try BriefRunner.run(["companies", "--unknown"], in: folder)

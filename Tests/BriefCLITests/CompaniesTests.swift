@@ -16,7 +16,8 @@ final class CompaniesTests: XCTestCase {
         let teslaRow = try XCTUnwrap(index.range(of: ">Tesla</a>"))
         let xaiRow = try XCTUnwrap(index.range(of: ">xAI</a>"))
         XCTAssertLessThan(teslaRow.lowerBound, xaiRow.lowerBound, "most stories first")
-        let story = BriefRunner.read(folder.appendingPathComponent("Site/stories/elon-musks-supercomputer-freaks-out-ai-rivals/index.html"))
+        let story = BriefRunner.read(
+            folder.appendingPathComponent("Site/stories/elon-musks-supercomputer-freaks-out-ai-rivals/index.html"))
         for slug in ["xai", "nvidia", "microsoft", "meta", "google", "amazon"] {
             XCTAssertTrue(story.contains("href=\"../../companies/\(slug)/index.html\""), slug)
         }
@@ -54,11 +55,13 @@ final class CompaniesTests: XCTestCase {
             let aside = E2E.sections(of: page, from: "<h2 id=\"companies-title\">", to: "</section>").first ?? ""
             return E2E.sections(of: aside, from: "class=\"tag\" href=\"../../companies/", to: "/index.html")
         }
-        XCTAssertEqual(companies("catl-to-supply-delta"), ["catl", "boeing", "delta-air-lines", "acme-planes"],
-                       "the heading's company first, then by mentions; Boeing, not listed, is found")
+        XCTAssertEqual(
+            companies("catl-to-supply-delta"), ["catl", "boeing", "delta-air-lines", "acme-planes"],
+            "the heading's company first, then by mentions; Boeing, not listed, is found")
         XCTAssertEqual(companies("ryanair-cuts-fares"), ["ryanair"], "a listed company only where it is named")
         let site = folder.appendingPathComponent("Site")
-        XCTAssertFalse(FileManager.default.fileExists(atPath: site.appendingPathComponent("companies/skyward-tiles").path))
+        XCTAssertFalse(
+            FileManager.default.fileExists(atPath: site.appendingPathComponent("companies/skyward-tiles").path))
 
         try E2E.write(source(true), "Content/2024-05-01-air.md", in: folder)
         XCTAssertEqual(try BriefRunner.run(["build"], in: folder).status, 0)
@@ -70,25 +73,28 @@ final class CompaniesTests: XCTestCase {
     func testSiteCompaniesFileChangesTagging() throws {
         let folder = try BriefRunner.sampleSite(self)
         try """
-            companies:
-              - name: Colossus Labs
-                aliases: [Colossus H100]
-                description: A made-up company for this test.
-            suppress: [Meta]
-            """.write(to: folder.appendingPathComponent("Content/companies.yml"), atomically: true, encoding: .utf8)
+        companies:
+          - name: Colossus Labs
+            aliases: [Colossus H100]
+            description: A made-up company for this test.
+        suppress: [Meta]
+        """.write(to: folder.appendingPathComponent("Content/companies.yml"), atomically: true, encoding: .utf8)
         let result = try BriefRunner.run(["build"], in: folder)
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Site/companies/meta").path))
+        XCTAssertFalse(
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent("Site/companies/meta").path))
         let colossus = BriefRunner.read(folder.appendingPathComponent("Site/companies/colossus-labs/index.html"))
         XCTAssertTrue(colossus.contains("A made-up company for this test."))
     }
 
     func testBrokenCompaniesFileIsAnErrorWithItsLine() throws {
         let folder = try BriefRunner.sampleSite(self)
-        try "companies:\n  - name: Ok\n  - slug: nameless\n".write(to: folder.appendingPathComponent("Content/companies.yml"), atomically: true, encoding: .utf8)
+        try "companies:\n  - name: Ok\n  - slug: nameless\n".write(
+            to: folder.appendingPathComponent("Content/companies.yml"), atomically: true, encoding: .utf8)
         let result = try BriefRunner.run(["build"], in: folder)
         XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(result.stderr.contains("Content/companies.yml:3:5: error: company entry has no name"), result.stderr)
+        XCTAssertTrue(
+            result.stderr.contains("Content/companies.yml:3:5: error: company entry has no name"), result.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Site").path))
     }
 

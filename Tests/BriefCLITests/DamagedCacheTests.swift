@@ -9,7 +9,9 @@ final class DamagedCacheTests: XCTestCase {
     func testFlippedBytesInAPackNeverReachThePages() throws {
         let folder = try BriefRunner.sampleSite(self)
         XCTAssertEqual(try BriefRunner.run(["build"], in: folder).status, 0)
-        let changed = try rewritePacks(in: folder) { replacing(Array("Powerwall".utf8), with: Array("Powerwull".utf8), in: $0) }
+        let changed = try rewritePacks(in: folder) {
+            replacing(Array("Powerwall".utf8), with: Array("Powerwull".utf8), in: $0)
+        }
         XCTAssertGreaterThan(changed, 0, "no pack holds the word")
         // A setting every page shows: the build reads every record from the cache again.
         try E2E.write("title: Damaged Cache\n", "brief.yml", in: folder)
@@ -39,8 +41,9 @@ final class DamagedCacheTests: XCTestCase {
         try E2E.write("title: Huge Lengths\n", "brief.yml", in: folder)
         let next = try BriefRunner.run(["build"], in: folder)
         XCTAssertEqual(next.status, 0, next.stderr)
-        E2E.assertSameFiles(E2E.snapshot(folder.appendingPathComponent("Site")), try cleanBuild(of: folder),
-                            "Site/ after a build over huge length fields")
+        E2E.assertSameFiles(
+            E2E.snapshot(folder.appendingPathComponent("Site")), try cleanBuild(of: folder),
+            "Site/ after a build over huge length fields")
     }
 
     func testTruncatedPacksAndAGarbageStateAreRebuilt() throws {
@@ -52,8 +55,9 @@ final class DamagedCacheTests: XCTestCase {
         try E2E.write("title: Truncated\n", "brief.yml", in: folder)
         let result = try BriefRunner.run(["build"], in: folder)
         XCTAssertEqual(result.status, 0, result.stderr)
-        E2E.assertSameFiles(E2E.snapshot(folder.appendingPathComponent("Site")), try cleanBuild(of: folder),
-                            "Site/ after a build over truncated packs")
+        E2E.assertSameFiles(
+            E2E.snapshot(folder.appendingPathComponent("Site")), try cleanBuild(of: folder),
+            "Site/ after a build over truncated packs")
     }
 
     // MARK: Helpers
@@ -78,7 +82,8 @@ final class DamagedCacheTests: XCTestCase {
     private func cleanBuild(of folder: URL) throws -> [String: Data] {
         let reference = BriefRunner.temporaryFolder(self)
         for item in ["Content", "brief.yml"] {
-            try FileManager.default.copyItem(at: folder.appendingPathComponent(item), to: reference.appendingPathComponent(item))
+            try FileManager.default.copyItem(
+                at: folder.appendingPathComponent(item), to: reference.appendingPathComponent(item))
         }
         let result = try BriefRunner.run(["build"], in: reference)
         XCTAssertEqual(result.status, 0, result.stderr)

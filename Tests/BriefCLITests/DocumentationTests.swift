@@ -28,18 +28,22 @@ final class DocumentationTests: XCTestCase {
     /// The strings of a Swift array or set literal that follows `name` in `swift`.
     static func literal(named name: String, in swift: String) -> Set<String> {
         guard let start = swift.range(of: name), let open = swift[start.upperBound...].range(of: "= [")?.upperBound,
-              let close = swift[open...].firstIndex(of: "]") else { return [] }
+            let close = swift[open...].firstIndex(of: "]")
+        else { return [] }
         let pieces = swift[open..<close].split(separator: "\"", omittingEmptySubsequences: false)
         return Set(pieces.enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) })
     }
 
-    private func assertDocumented(_ keys: [String], in doc: String, _ what: String,
-                                  file: StaticString = #filePath, line: UInt = #line) {
+    private func assertDocumented(
+        _ keys: [String], in doc: String, _ what: String,
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
         let text = source(doc)
         XCTAssertFalse(text.isEmpty, "\(doc) exists", file: file, line: line)
         for key in keys {
-            XCTAssertTrue(text.contains("`\(key)`"), "\(what) \"\(key)\" is not described in \(doc)",
-                          file: file, line: line)
+            XCTAssertTrue(
+                text.contains("`\(key)`"), "\(what) \"\(key)\" is not described in \(doc)",
+                file: file, line: line)
         }
     }
 
@@ -47,8 +51,9 @@ final class DocumentationTests: XCTestCase {
         let code = source("Sources/BriefSite/Config/SiteConfig.swift")
         let keys = Self.caseLabels(in: code)
         XCTAssertTrue(keys.contains("base_url") && keys.contains("ignore") && keys.count >= 12, "\(keys)")
-        XCTAssertEqual(Set(keys), Self.literal(named: "static let keys", in: code),
-                       "the keys an unknown-key warning lists are the keys the reader reads")
+        XCTAssertEqual(
+            Set(keys), Self.literal(named: "static let keys", in: code),
+            "the keys an unknown-key warning lists are the keys the reader reads")
         assertDocumented(keys, in: "docs/configuration.md", "brief.yml key")
     }
 
@@ -82,8 +87,9 @@ final class DocumentationTests: XCTestCase {
         XCTAssertEqual(help.status, 0)
         for variable in variables { XCTAssertTrue(help.stdout.contains(variable), "--help names \(variable)") }
         for code in ["0 ", "1 ", "64 "] {
-            XCTAssertTrue(help.stdout.contains("EXIT CODES") && help.stdout.contains("\n  \(code)"),
-                          "--help explains exit code \(code)")
+            XCTAssertTrue(
+                help.stdout.contains("EXIT CODES") && help.stdout.contains("\n  \(code)"),
+                "--help explains exit code \(code)")
         }
         let build = try BriefRunner.run(["build", "--help"], in: BriefRunner.temporaryFolder(self))
         XCTAssertTrue(build.stdout.contains("BRIEF_JOBS") && build.stdout.contains("EXIT CODES"), build.stdout)
@@ -111,8 +117,9 @@ final class DocumentationTests: XCTestCase {
                 let target = String(piece.prefix { $0 != ")" && $0 != "#" })
                 guard !target.isEmpty, !target.contains("://") else { continue }
                 let path = root.appendingPathComponent(folder).appendingPathComponent(target).path
-                XCTAssertTrue(FileManager.default.fileExists(atPath: path),
-                              "\(document) links \(target), which does not exist")
+                XCTAssertTrue(
+                    FileManager.default.fileExists(atPath: path),
+                    "\(document) links \(target), which does not exist")
             }
             if document != "README.md" { continue }
             for doc in ["docs/design.md", "docs/configuration.md", "docs/companies.md", "docs/themes.md"] {

@@ -5,34 +5,48 @@ import XCTest
 /// previous editions; undated briefings are one edition after the dated ones.
 final class EditionTests: XCTestCase {
     func testTheFrontPageShowsEveryBriefingOfTheNewestDay() throws {
-        let folder = try Daily.site(self, [
-            ("Morning Notes", "2024-06-03T07:00:00Z", 2), ("Noon Notes", "2024-06-03T12:00:00Z", 2),
-            ("Evening Notes", "2024-06-03T18:00:00Z", 2), ("Sunday Notes", "2024-06-02", 1),
-            ("Sunday Extra", "2024-06-02", 3), ("Loose Notes", nil, 1), ("Other Loose Notes", nil, 1),
-        ], config: "stories_on_front_page: 5\n")
+        let folder = try Daily.site(
+            self,
+            [
+                ("Morning Notes", "2024-06-03T07:00:00Z", 2), ("Noon Notes", "2024-06-03T12:00:00Z", 2),
+                ("Evening Notes", "2024-06-03T18:00:00Z", 2), ("Sunday Notes", "2024-06-02", 1),
+                ("Sunday Extra", "2024-06-02", 3), ("Loose Notes", nil, 1), ("Other Loose Notes", nil, 1),
+            ], config: "stories_on_front_page: 5\n")
         let result = try BriefRunner.run(["build"], in: folder)
         XCTAssertEqual(result.status, 0, result.stderr)
         let index = E2E.read(folder.appendingPathComponent("Site"), "index.html")
 
-        let edition = E2E.sections(of: index, from: "<section class=\"edition\"", to: "<div class=\"columns\">").first ?? ""
+        let edition =
+            E2E.sections(of: index, from: "<section class=\"edition\"", to: "<div class=\"columns\">").first ?? ""
         XCTAssertTrue(edition.contains("<p class=\"kicker\">Latest edition · 3 briefings</p>"), edition)
-        XCTAssertTrue(edition.contains("<h2 id=\"edition-title\" class=\"lead-title\"><time datetime=\"2024-06-03\">3 June 2024</time></h2>"), edition)
+        XCTAssertTrue(
+            edition.contains(
+                "<h2 id=\"edition-title\" class=\"lead-title\"><time datetime=\"2024-06-03\">3 June 2024</time></h2>"),
+            edition)
         // The day's three briefings, newest first, each under its title.
         let titles = ["Evening Notes", "Noon Notes", "Morning Notes"].map { "\">\($0)</a></h3>" }
         XCTAssertEqual(E2E.positions(of: titles, in: edition), [0, 1, 2], edition)
         // Five stories in all: both of the first two briefings', one of the third's, and a link to the other.
         let cards = E2E.sections(of: edition, from: "<article class=\"card\">", to: "</article>")
-        XCTAssertEqual(cards.map { E2E.sections(of: $0, from: "/index.html\">", to: "</a></h3>").first ?? "" },
-                       ["Evening Notes Story 1", "Evening Notes Story 2", "Noon Notes Story 1", "Noon Notes Story 2",
-                        "Morning Notes Story 1"])
-        XCTAssertTrue(edition.contains("<p class=\"more\"><a href=\"briefings/morning-notes/index.html\">1 more story in Morning Notes</a></p>"), edition)
+        XCTAssertEqual(
+            cards.map { E2E.sections(of: $0, from: "/index.html\">", to: "</a></h3>").first ?? "" },
+            [
+                "Evening Notes Story 1", "Evening Notes Story 2", "Noon Notes Story 1", "Noon Notes Story 2",
+                "Morning Notes Story 1",
+            ])
+        XCTAssertTrue(
+            edition.contains(
+                "<p class=\"more\"><a href=\"briefings/morning-notes/index.html\">1 more story in Morning Notes</a></p>"
+            ), edition)
         XCTAssertFalse(cards.joined().contains("<p class=\"meta\">"), "no date nor briefing repeated on the cards")
         XCTAssertFalse(edition.contains("Sunday"), "only the newest day")
 
         // Then the previous editions: the day before with its two briefings, then the undated ones.
         let previous = E2E.sections(of: index, from: "<h2 id=\"previous-title\">", to: "</section>").first ?? ""
-        let order = ["<time datetime=\"2024-06-02\">2 June 2024</time></a></h3>", ">Sunday Notes</a>", ">Sunday Extra</a>",
-                     "Undated briefings</a></h3>", ">Loose Notes</a>", ">Other Loose Notes</a>"]
+        let order = [
+            "<time datetime=\"2024-06-02\">2 June 2024</time></a></h3>", ">Sunday Notes</a>", ">Sunday Extra</a>",
+            "Undated briefings</a></h3>", ">Loose Notes</a>", ">Other Loose Notes</a>",
+        ]
         XCTAssertEqual(E2E.positions(of: order, in: previous), Array(order.indices), previous)
         XCTAssertFalse(previous.contains("Evening Notes"), previous)
     }

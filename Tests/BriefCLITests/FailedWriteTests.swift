@@ -1,7 +1,8 @@
 import Foundation
 import XCTest
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A write the system refuses (a read-only folder, a file where a folder must go, a full disk) is an
@@ -20,7 +21,8 @@ final class FailedWriteTests: XCTestCase {
         for arguments in [["build"], ["build", "--clean"]] {
             let failed = try BriefRunner.run(arguments, in: folder)
             XCTAssertEqual(failed.status, 1, "\(arguments): \(failed.stdout)")
-            XCTAssertTrue(failed.stderr.contains("Site:1:1: error: cannot write into the output folder: "), failed.stderr)
+            XCTAssertTrue(
+                failed.stderr.contains("Site:1:1: error: cannot write into the output folder: "), failed.stderr)
             E2E.assertSameFiles(E2E.snapshot(site), old, "Site/ after \(arguments) into a read-only Site/")
             assertNothingBeside(site)
         }
@@ -79,18 +81,23 @@ final class FailedWriteTests: XCTestCase {
         XCTAssertEqual(try BriefRunner.run(["build"], in: folder).status, 0)
         try E2E.write("in the way\n", "Site/briefings/new-one", in: folder)
         let old = E2E.snapshot(site)
-        try E2E.write("---\ntitle: A New One\nslug: new-one\n---\nTesla said on Monday that it would build more cars.\n",
-                      "Content/new.md", in: folder)
+        try E2E.write(
+            "---\ntitle: A New One\nslug: new-one\n---\nTesla said on Monday that it would build more cars.\n",
+            "Content/new.md", in: folder)
 
         let failed = try BriefRunner.run(["build"], in: folder)
         XCTAssertEqual(failed.status, 1, failed.stdout)
-        XCTAssertTrue(failed.stderr.contains("Site/briefings/new-one:1:1: error: cannot create the folder: a file is in its place"),
-                      failed.stderr)
+        XCTAssertTrue(
+            failed.stderr.contains(
+                "Site/briefings/new-one:1:1: error: cannot create the folder: a file is in its place"),
+            failed.stderr)
         E2E.assertSameFiles(E2E.snapshot(site), old, "Site/ after an update that could not make its folder")
         assertNothingBeside(site)
-        try assertNextBuildWritesWhatChanged(folder, after: {
-            try FileManager.default.removeItem(at: site.appendingPathComponent("briefings/new-one"))
-        })
+        try assertNextBuildWritesWhatChanged(
+            folder,
+            after: {
+                try FileManager.default.removeItem(at: site.appendingPathComponent("briefings/new-one"))
+            })
     }
 
     /// Works as root too: a file size limit makes every large write fail as a full disk would.
@@ -103,8 +110,9 @@ final class FailedWriteTests: XCTestCase {
 
         for arguments in [["build"], ["build", "--clean"]] {
             // SIGXFSZ ignored, the write past the limit fails with EFBIG instead of ending the process.
-            let limited = try BriefRunner.run(["-c", #"trap "" XFSZ; ulimit -f 4; exec "$0" "$@""#, BriefRunner.binary.path]
-                                              + arguments, in: folder, executable: "/bin/sh")
+            let limited = try BriefRunner.run(
+                ["-c", #"trap "" XFSZ; ulimit -f 4; exec "$0" "$@""#, BriefRunner.binary.path]
+                    + arguments, in: folder, executable: "/bin/sh")
             XCTAssertEqual(limited.status, 1, "\(arguments): \(limited.stdout)")
             XCTAssertTrue(limited.stderr.contains(": error: cannot write the file: File too large"), limited.stderr)
             XCTAssertTrue(limited.stderr.contains("Build failed"), limited.stderr)
@@ -129,13 +137,16 @@ final class FailedWriteTests: XCTestCase {
         let failed = try BriefRunner.run(["build"], in: folder)
         XCTAssertEqual(failed.status, 1, failed.stdout)
         XCTAssertTrue(failed.stderr.contains(".pack:1:1: warning: cannot write the file: "), failed.stderr)
-        XCTAssertTrue(failed.stderr.contains(".brief-cache/state.bin:1:1: error: cannot update the build cache: "), failed.stderr)
+        XCTAssertTrue(
+            failed.stderr.contains(".brief-cache/state.bin:1:1: error: cannot update the build cache: "), failed.stderr)
         E2E.assertSameFiles(E2E.snapshot(site), old, "Site/ after a build with a read-only cache")
         assertNothingBeside(site)
-        try assertNextBuildWritesWhatChanged(folder, after: {
-            try ReadOnly.undo(cache)
-            try ReadOnly.undo(cache.appendingPathComponent("sources"))
-        })
+        try assertNextBuildWritesWhatChanged(
+            folder,
+            after: {
+                try ReadOnly.undo(cache)
+                try ReadOnly.undo(cache.appendingPathComponent("sources"))
+            })
     }
 
     // MARK: Helpers
@@ -146,21 +157,25 @@ final class FailedWriteTests: XCTestCase {
         for name in try FileManager.default.contentsOfDirectory(atPath: content.path) where name.hasSuffix(".txt") {
             let url = content.appendingPathComponent(name)
             let text = try String(contentsOf: url, encoding: .utf8)
-            try text.replacingOccurrences(of: "Tesla", with: "Tesla Inc").write(to: url, atomically: true, encoding: .utf8)
+            try text.replacingOccurrences(of: "Tesla", with: "Tesla Inc").write(
+                to: url, atomically: true, encoding: .utf8)
         }
     }
 
     /// Once `fix` took the cause away, the next build writes the edit (it is not "Up to date") and
     /// gives what a clean build gives, leaving nothing beside the site.
-    private func assertNextBuildWritesWhatChanged(_ folder: URL, after fix: () throws -> Void,
-                                                  file: StaticString = #filePath, line: UInt = #line) throws {
+    private func assertNextBuildWritesWhatChanged(
+        _ folder: URL, after fix: () throws -> Void,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         try fix()
         let next = try BriefRunner.run(["build"], in: folder)
         XCTAssertEqual(next.status, 0, next.stderr, file: file, line: line)
         XCTAssertFalse(next.stdout.hasPrefix("Up to date"), next.stdout, file: file, line: line)
         let site = folder.appendingPathComponent("Site")
-        E2E.assertSameFiles(E2E.snapshot(site), try cleanBuild(of: folder), "Site/ after the cause was fixed",
-                            file: file, line: line)
+        E2E.assertSameFiles(
+            E2E.snapshot(site), try cleanBuild(of: folder), "Site/ after the cause was fixed",
+            file: file, line: line)
         assertNothingBeside(site, file: file, line: line)
     }
 
@@ -169,7 +184,8 @@ final class FailedWriteTests: XCTestCase {
         let reference = BriefRunner.temporaryFolder(self)
         for item in ["Content", "Templates", "brief.yml"]
         where FileManager.default.fileExists(atPath: folder.appendingPathComponent(item).path) {
-            try FileManager.default.copyItem(at: folder.appendingPathComponent(item), to: reference.appendingPathComponent(item))
+            try FileManager.default.copyItem(
+                at: folder.appendingPathComponent(item), to: reference.appendingPathComponent(item))
         }
         let result = try BriefRunner.run(["build"], in: reference)
         XCTAssertEqual(result.status, 0, result.stderr)
@@ -204,7 +220,9 @@ enum ReadOnly {
         }
         // Undone before the test's temporary folders are removed, wherever brief moved the folder.
         let root = FileManager.default.temporaryDirectory.path
-        let top = folder.path.hasPrefix(root + "/") ? root + "/" + folder.path.dropFirst(root.count + 1).prefix { $0 != "/" } : folder.path
+        let top =
+            folder.path.hasPrefix(root + "/")
+            ? root + "/" + folder.path.dropFirst(root.count + 1).prefix { $0 != "/" } : folder.path
         test.addTeardownBlock { _ = try? chattr("-R", "-f", "-i", top) }
         let probe = folder.appendingPathComponent(".probe").path
         if FileManager.default.createFile(atPath: probe, contents: nil) {

@@ -28,9 +28,12 @@ final class IgnoreAndExplainTests: XCTestCase {
         let normalize = try BriefRunner.run(["normalize", "Content/harbor.txt"], in: folder)
         XCTAssertEqual(normalize.status, 0, normalize.stderr)
         XCTAssertFalse(normalize.stdout.contains("Harborwire app"))
-        XCTAssertTrue(normalize.stderr.contains("Content/harbor.txt: brief.yml's ignore pattern \"Harborwire app\" removed 1 line"),
-                      normalize.stderr)
-        XCTAssertTrue(normalize.stderr.contains("\"/^\\[[0-9:]+\\] Crane operators/\" removed 1 line"), normalize.stderr)
+        XCTAssertTrue(
+            normalize.stderr.contains(
+                "Content/harbor.txt: brief.yml's ignore pattern \"Harborwire app\" removed 1 line"),
+            normalize.stderr)
+        XCTAssertTrue(
+            normalize.stderr.contains("\"/^\\[[0-9:]+\\] Crane operators/\" removed 1 line"), normalize.stderr)
 
         // Changing the patterns processes the cached source again.
         try E2E.write("ignore:\n  - Harborwire app\n", "brief.yml", in: folder)
@@ -45,8 +48,9 @@ final class IgnoreAndExplainTests: XCTestCase {
         try E2E.write("title: Freight\nignore:\n  - /(unclosed/\n", "brief.yml", in: folder)
         let build = try BriefRunner.run(["build"], in: folder)
         XCTAssertEqual(build.status, 1)
-        XCTAssertTrue(build.stderr.contains("brief.yml:3:5: error: \"ignore\": /(unclosed/ is not a valid regular expression"),
-                      build.stderr)
+        XCTAssertTrue(
+            build.stderr.contains("brief.yml:3:5: error: \"ignore\": /(unclosed/ is not a valid regular expression"),
+            build.stderr)
     }
 
     func testExplainSaysWhatEachLineWas() throws {
@@ -55,7 +59,9 @@ final class IgnoreAndExplainTests: XCTestCase {
         try E2E.write("ignore: [Harborwire app]\n", "brief.yml", in: folder)
         let result = try BriefRunner.run(["normalize", "--explain", "Content/harbor.txt"], in: folder)
         XCTAssertEqual(result.status, 0, result.stderr)
-        let lines = result.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).prefix(3).joined(separator: " ") }
+        let lines = result.stdout.split(separator: "\n").map {
+            $0.split(separator: " ", omittingEmptySubsequences: true).prefix(3).joined(separator: " ")
+        }
         XCTAssertEqual(result.stdout.split(separator: "\n").first, "Content/harbor.txt:")
         XCTAssertTrue(lines.contains("1 title Harbor"), result.stdout)
         XCTAssertTrue(lines.contains("2 text Dockside"), result.stdout)

@@ -9,16 +9,20 @@ final class InitCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         let site = folder.appendingPathComponent("news")
         XCTAssertTrue(result.stdout.contains("created news/brief.yml"), result.stdout)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: site.appendingPathComponent("Content/tesla-unmatched-speed-of-innovation.txt").path))
+        XCTAssertTrue(
+            FileManager.default.fileExists(
+                atPath: site.appendingPathComponent("Content/tesla-unmatched-speed-of-innovation.txt").path))
         XCTAssertTrue(BriefRunner.read(site.appendingPathComponent(".gitignore")).contains("/Site/"))
         let build = try BriefRunner.run(["build"], in: site)
         XCTAssertEqual(build.status, 0, build.stderr)
-        XCTAssertTrue(BriefRunner.read(site.appendingPathComponent("Site/index.html")).contains("<title>My Briefings</title>"))
+        XCTAssertTrue(
+            BriefRunner.read(site.appendingPathComponent("Site/index.html")).contains("<title>My Briefings</title>"))
     }
 
     func testInitOverwritesNothing() throws {
         let folder = BriefRunner.temporaryFolder(self)
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Content"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("Content"), withIntermediateDirectories: true)
         try "mine".write(to: folder.appendingPathComponent("brief.yml"), atomically: true, encoding: .utf8)
         let result = try BriefRunner.run(["init"], in: folder)
         XCTAssertEqual(result.status, 1)
@@ -44,7 +48,10 @@ final class InitCommandTests: XCTestCase {
             process.waitUntilExit()
             XCTAssertEqual(process.terminationStatus, 0, "\(arguments)")
         }
-        XCTAssertTrue(BriefRunner.read(site.appendingPathComponent("Site/assets/style.css")).contains("prefers-color-scheme"))
-        XCTAssertTrue(FileManager.default.fileExists(atPath: site.appendingPathComponent("Site/stories/tesla-energy-sets-new-record/index.html").path))
+        XCTAssertTrue(
+            BriefRunner.read(site.appendingPathComponent("Site/assets/style.css")).contains("prefers-color-scheme"))
+        XCTAssertTrue(
+            FileManager.default.fileExists(
+                atPath: site.appendingPathComponent("Site/stories/tesla-energy-sets-new-record/index.html").path))
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import XCTest
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `kill -9` at the moments that matter: while a full rebuild fills its staging folder, while a
@@ -77,8 +78,9 @@ final class InterruptedBuildTests: XCTestCase {
         XCTAssertEqual(next.status, 0, next.stderr)
         E2E.assertSameFiles(E2E.snapshot(site), new, "Site/ after the build that follows the killed ones")
         assertNothingLeftBeside(site)
-        print("kill -9 of large updates: \(killedWhileWriting) of 4 killed while writing, "
-              + "\(afterKill.filter { $0.files == old }.count) left the previous Site/")
+        print(
+            "kill -9 of large updates: \(killedWhileWriting) of 4 killed while writing, "
+                + "\(afterKill.filter { $0.files == old }.count) left the previous Site/")
     }
 
     /// A small update moves its files in under the journal; killed there, it leaves every file
@@ -91,7 +93,8 @@ final class InterruptedBuildTests: XCTestCase {
         let journal = folder.path + "/.Site.brief-journal"
         // The journal is carried out in a millisecond or two; should the kill come too late (the
         // build finished), the test tries another update of ten sources, up to six.
-        var landed = 0, rounds = 0
+        var landed = 0
+        var rounds = 0
         for round in 0..<6 where landed == 0 {
             rounds += 1
             let old = E2E.snapshot(site)
@@ -135,8 +138,9 @@ final class InterruptedBuildTests: XCTestCase {
             try writeLargeContent(in: folder, version: 1, only: sources)
             let next = try BriefRunner.run(["build"], in: folder)
             XCTAssertEqual(next.status, 0, next.stderr)
-            E2E.assertSameFiles(E2E.snapshot(site), original,
-                                "Site/ after kill -9 at \(kill.at) and the content put back (journal left: \(landed))")
+            E2E.assertSameFiles(
+                E2E.snapshot(site), original,
+                "Site/ after kill -9 at \(kill.at) and the content put back (journal left: \(landed))")
             assertNothingLeftBeside(site)
         }
         XCTAssertTrue(landed, "no update was killed while its journal was being carried out")
@@ -156,8 +160,9 @@ final class InterruptedBuildTests: XCTestCase {
         XCTAssertEqual(flock(lock, LOCK_EX | LOCK_NB), 0)
         let refused = try BriefRunner.run(["build"], in: folder)
         XCTAssertEqual(refused.status, 1, refused.stdout + refused.stderr)
-        XCTAssertTrue(refused.stderr.contains("Site:1:1: error: another brief build is writing this folder right now"),
-                      refused.stderr)
+        XCTAssertTrue(
+            refused.stderr.contains("Site:1:1: error: another brief build is writing this folder right now"),
+            refused.stderr)
         E2E.assertSameFiles(E2E.snapshot(site), old, "Site/ after a build refused for the lock")
         close(lock)
 
@@ -189,8 +194,10 @@ final class InterruptedBuildTests: XCTestCase {
     /// Starts `brief` with `arguments`, waits for `moment` (or the end of the build) and `delay`
     /// more, and kills it. Files appearing are watched with inotify, so that a moment of a
     /// millisecond is not missed while the machine is busy.
-    private func killBuild(_ arguments: [String], in folder: URL, at moment: Moment,
-                           after delay: Double = 0) throws -> Kill {
+    private func killBuild(
+        _ arguments: [String], in folder: URL, at moment: Moment,
+        after delay: Double = 0
+    ) throws -> Kill {
         let watch = try FolderWatch(folder.path)
         let process = Process()
         process.executableURL = BriefRunner.binary
@@ -234,8 +241,9 @@ final class InterruptedBuildTests: XCTestCase {
     /// The site a clean build of `folder`'s content gives, built in a copy.
     private func cleanBuild(of folder: URL) throws -> [String: Data] {
         let reference = BriefRunner.temporaryFolder(self)
-        try FileManager.default.copyItem(at: folder.appendingPathComponent("Content"),
-                                         to: reference.appendingPathComponent("Content"))
+        try FileManager.default.copyItem(
+            at: folder.appendingPathComponent("Content"),
+            to: reference.appendingPathComponent("Content"))
         let result = try BriefRunner.run(["build"], in: reference)
         XCTAssertEqual(result.status, 0, result.stderr)
         return E2E.snapshot(reference.appendingPathComponent("Site"))
@@ -245,8 +253,9 @@ final class InterruptedBuildTests: XCTestCase {
     /// every source it writes.
     private func writeLargeContent(in folder: URL, version: Int, only: Range<Int> = 0..<150) throws {
         let companies = ["Nvidia", "Intel", "Tesla", "Amazon", "Microsoft", "Google", "Meta", "Xiaomi"]
-        let words = ("market shares rose after the company said demand for its products kept growing across "
-                     + "regions while analysts expected further gains").split(separator: " ")
+        let words =
+            ("market shares rose after the company said demand for its products kept growing across "
+            + "regions while analysts expected further gains").split(separator: " ")
         for i in only {
             var text = "---\ntitle: Briefing number \(i)\ndate: 2024-01-\(String(format: "%02d", i % 28 + 1))\n---\n"
             for j in 0..<2 {

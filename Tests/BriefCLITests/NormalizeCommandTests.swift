@@ -7,10 +7,14 @@ final class NormalizeCommandTests: XCTestCase {
         let folder = try BriefRunner.sampleSite(self)
         let result = try BriefRunner.run(["normalize", "Content/tesla-unmatched-speed-of-innovation.txt"], in: folder)
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stdout.hasPrefix("---\ntitle: \"Tesla's Unmatched Speed of Innovation\"\nsource: \"Content/tesla-unmatched-speed-of-innovation.txt\"\n---\n\n# Tesla's Unmatched Speed of Innovation\n\n## Elon Musk's Supercomputer"), result.stdout)
+        XCTAssertTrue(
+            result.stdout.hasPrefix(
+                "---\ntitle: \"Tesla's Unmatched Speed of Innovation\"\nsource: \"Content/tesla-unmatched-speed-of-innovation.txt\"\n---\n\n# Tesla's Unmatched Speed of Innovation\n\n## Elon Musk's Supercomputer"
+            ), result.stdout)
         XCTAssertEqual(result.stdout.components(separatedBy: "\n## ").count, 5)
         XCTAssertFalse(result.stdout.contains("Part 1/5"))
-        XCTAssertTrue(result.stderr.contains("Content/tesla-unmatched-speed-of-innovation.txt:12:353: warning:"), result.stderr)
+        XCTAssertTrue(
+            result.stderr.contains("Content/tesla-unmatched-speed-of-innovation.txt:12:353: warning:"), result.stderr)
     }
 
     func testJSONForOneAndForSeveralFiles() throws {
@@ -27,7 +31,8 @@ final class NormalizeCommandTests: XCTestCase {
         XCTAssertEqual(stories.map { ($0["paragraphs"] as? [String])?.count }, [3, 3, 3, 3])
         XCTAssertEqual(stories[0]["slug"] as? String, "elon-musks-supercomputer-freaks-out-ai-rivals")
         let companies = try XCTUnwrap(stories[0]["companies"] as? [[String: Any]])
-        XCTAssertEqual(companies.map { $0["name"] as? String }, ["xAI", "Nvidia", "Microsoft", "Meta", "Google", "Amazon"])
+        XCTAssertEqual(
+            companies.map { $0["name"] as? String }, ["xAI", "Nvidia", "Microsoft", "Meta", "Google", "Amazon"])
         XCTAssertEqual(companies.first?["mentions"] as? Int, 4)
         XCTAssertEqual(companies.first?["slug"] as? String, "xai")
         XCTAssertTrue((stories[0]["markdown"] as? String)?.hasPrefix("## Elon Musk's Supercomputer") == true)
@@ -36,7 +41,8 @@ final class NormalizeCommandTests: XCTestCase {
         XCTAssertEqual(diagnostics.first?["line"] as? Int, 12)
         XCTAssertEqual(diagnostics.first?["file"] as? String, file)
 
-        try "Just one line of text without any heading at all.\n".write(to: folder.appendingPathComponent("b.txt"), atomically: true, encoding: .utf8)
+        try "Just one line of text without any heading at all.\n".write(
+            to: folder.appendingPathComponent("b.txt"), atomically: true, encoding: .utf8)
         let several = try BriefRunner.run(["normalize", "--json", file, "b.txt"], in: folder)
         let array = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(several.stdout.utf8)) as? [[String: Any]])
         XCTAssertEqual(array.map { $0["source"] as? String }, [file, "b.txt"])
@@ -47,7 +53,8 @@ final class NormalizeCommandTests: XCTestCase {
         let content = folder.appendingPathComponent("Content")
         try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
         for (file, company) in [("a.md", "Tesla"), ("b.md", "Nvidia")] {
-            try "# \(company) Briefing\n\n## Same Heading\n\n\(company) sold more than ever in the quarter, the company said.\n"
+            try
+                "# \(company) Briefing\n\n## Same Heading\n\n\(company) sold more than ever in the quarter, the company said.\n"
                 .write(to: content.appendingPathComponent(file), atomically: true, encoding: .utf8)
         }
         // Given in the other order: slugs are handed out as the site does, oldest source first (here: by name).

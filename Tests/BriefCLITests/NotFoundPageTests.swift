@@ -29,16 +29,21 @@ final class NotFoundPageTests: XCTestCase {
         }
         // … and deeper, a <base> set before the first link (the style sheet) makes them start at the site's root.
         let head = E2E.sections(of: page, from: "<head>", to: "</head>").first ?? ""
-        XCTAssertEqual(E2E.positions(of: ["<script>", "document.createElement(\"base\")", "</script>", "assets/style.css"], in: head),
-                       [0, 1, 2, 3], head)
+        XCTAssertEqual(
+            E2E.positions(
+                of: ["<script>", "document.createElement(\"base\")", "</script>", "assets/style.css"], in: head),
+            [0, 1, 2, 3], head)
         XCTAssertTrue(head.contains("(?:stories|briefings|companies|archive|search|assets)"), "the site's own folders")
     }
 
     func testNoPageHoldsAnEmptyElement() throws {
         let rich = try E2E.richSite(self)
-        let undated = try Daily.site(self, [("Loose Notes", nil, 3), ("Other Notes", nil, 2)], config: "page_size: 1\n")
+        let undated = try Daily.site(
+            self, [("Loose Notes", nil, 3), ("Other Notes", nil, 2)], config: "page_size: 1\n")
         let empty = try NSRegularExpression(
-            pattern: #"<(p|span|li|ul|ol|h[1-6]|div|section|nav|a|time|dl|dt|dd|table|tr|td|th|strong|em)(\s[^>]*)?>\s*</\1>"#)
+            pattern:
+                #"<(p|span|li|ul|ol|h[1-6]|div|section|nav|a|time|dl|dt|dd|table|tr|td|th|strong|em)(\s[^>]*)?>\s*</\1>"#
+        )
         for folder in [rich, undated] {
             XCTAssertEqual(try BriefRunner.run(["build"], in: folder).status, 0)
             let site = folder.appendingPathComponent("Site")
@@ -46,7 +51,9 @@ final class NotFoundPageTests: XCTestCase {
             XCTAssertGreaterThan(pages.count, 5)
             for file in pages {
                 let html = E2E.read(site, file)
-                let found = empty.matches(in: html, range: NSRange(html.startIndex..., in: html)).map { (html as NSString).substring(with: $0.range) }
+                let found = empty.matches(in: html, range: NSRange(html.startIndex..., in: html)).map {
+                    (html as NSString).substring(with: $0.range)
+                }
                 XCTAssertEqual(found, [], file)
             }
         }

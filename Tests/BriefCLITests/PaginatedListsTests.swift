@@ -14,7 +14,9 @@ final class PaginatedListsTests: XCTestCase {
 
     private func titles(_ html: String) -> [String] {
         let list = E2E.sections(of: html, from: "<ul class=\"list\">", to: "</ul>").first ?? ""
-        return E2E.sections(of: list, from: "<li><a href=\"", to: "</a>").compactMap { $0.components(separatedBy: "\">").last }
+        return E2E.sections(of: list, from: "<li><a href=\"", to: "</a>").compactMap {
+            $0.components(separatedBy: "\">").last
+        }
     }
 
     func testBriefingsArePagedNewestFirstWithLinksBetweenPages() throws {
@@ -26,8 +28,9 @@ final class PaginatedListsTests: XCTestCase {
         XCTAssertEqual(titles(second), ["Notes 3", "Notes 2"])
         XCTAssertEqual(titles(third), ["Notes 1"])
         XCTAssertFalse(FileManager.default.fileExists(atPath: site.appendingPathComponent("briefings/page/4").path))
-        XCTAssertFalse(FileManager.default.fileExists(atPath: site.appendingPathComponent("briefings/page/1").path),
-                       "the first page stays at the list's own address")
+        XCTAssertFalse(
+            FileManager.default.fileExists(atPath: site.appendingPathComponent("briefings/page/1").path),
+            "the first page stays at the list's own address")
 
         XCTAssertFalse(first.contains("rel=\"prev\""))
         XCTAssertTrue(first.contains("<link rel=\"next\" href=\"../briefings/page/2/index.html\">"), first)
@@ -60,8 +63,10 @@ final class PaginatedListsTests: XCTestCase {
         XCTAssertEqual(E2E.count("<article class=\"card\">", in: second), 1, "one more than a page")
         XCTAssertTrue(second.contains("Notes 1 Story 1</a></h3>"), "the oldest story last")
         XCTAssertTrue(second.contains("<link rel=\"prev\" href=\"../../../../companies/tesla/index.html\">"), second)
-        XCTAssertTrue(second.contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Tesla · Daily (Atom)\" "
-                                      + "href=\"../../../../companies/tesla/feed.xml\">"), "every page names the feeds")
+        XCTAssertTrue(
+            second.contains(
+                "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Tesla · Daily (Atom)\" "
+                    + "href=\"../../../../companies/tesla/feed.xml\">"), "every page names the feeds")
         XCTAssertEqual(titles(E2E.read(site, "briefings/page/2/index.html")), ["Notes 1"])
     }
 }

@@ -19,7 +19,8 @@ final class ParallelParsingTests: XCTestCase {
                 markdown += "| site | was |\n|---|---|\n| www.x\(i).com | ~~\(section)~~ |\n\n"
             }
             try E2E.write(markdown, "Content/links-\(i).md", in: folder)
-            let text = "Plain \(i)\n\nVisit https://example.com/x\(i) today and www.example.org/y\(i) too.\n\n"
+            let text =
+                "Plain \(i)\n\nVisit https://example.com/x\(i) today and www.example.org/y\(i) too.\n\n"
                 + "More www.example.net/z\(i) here.\n"
             try E2E.write(text, "Content/plain-\(i).txt", in: folder)
         }

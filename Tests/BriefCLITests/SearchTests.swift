@@ -6,16 +6,22 @@ import XCTest
 final class SearchTests: XCTestCase {
     func testQueriesFindRankAndDateTheirStories() throws {
         let folder = try E2E.richSite(self)
-        try E2E.write(E2E.markdown(title: "Bank Notes", front: "date: 2024-03-02", stories: ["Société Générale Opens A Lab"],
-                                   company: "Société Générale"), "Content/bank.md", in: folder)
+        try E2E.write(
+            E2E.markdown(
+                title: "Bank Notes", front: "date: 2024-03-02", stories: ["Société Générale Opens A Lab"],
+                company: "Société Générale"), "Content/bank.md", in: folder)
         let result = try BriefRunner.run(["build"], in: folder)
         XCTAssertEqual(result.status, 0, result.stderr)
         let reader = try SearchReader(site: folder.appendingPathComponent("Site"))
 
         // A company: every story naming it, those with it in the heading first, then the newest.
         let nvidia = try reader.search("nvidia")
-        XCTAssertEqual(nvidia.map(\.title), ["Nvidia Raises Its Outlook", "Microsoft Signs A Cloud Deal",
-                                             "Elon Musk’s Supercomputer Freaks Out AI Rivals"])
+        XCTAssertEqual(
+            nvidia.map(\.title),
+            [
+                "Nvidia Raises Its Outlook", "Microsoft Signs A Cloud Deal",
+                "Elon Musk’s Supercomputer Freaks Out AI Rivals",
+            ])
         XCTAssertEqual(nvidia.first?.url, "stories/nvidia-raises-its-outlook/index.html")
         XCTAssertEqual(nvidia.first?.date, "1 May 2024", "dates as the pages show them")
         XCTAssertEqual(nvidia.first?.iso, "2024-05-01")
@@ -23,7 +29,9 @@ final class SearchTests: XCTestCase {
         XCTAssertEqual(nvidia.last?.date, "", "an undated story has no date")
 
         // Every word must match; a word matches the words it starts; case and accents do not matter.
-        XCTAssertEqual(try reader.search("tesla batter").map(\.title), ["A Long Look At Tesla Batteries", "Tesla Energy Sets New Record"])
+        XCTAssertEqual(
+            try reader.search("tesla batter").map(\.title),
+            ["A Long Look At Tesla Batteries", "Tesla Energy Sets New Record"])
         XCTAssertEqual(try reader.search("SOCIETE").map(\.title), ["Société Générale Opens A Lab"])
         XCTAssertEqual(try reader.search("générale lab").map(\.title), ["Société Générale Opens A Lab"])
         XCTAssertEqual(try reader.search("zeppelin"), [])
@@ -42,21 +50,24 @@ final class SearchTests: XCTestCase {
         // 400 stories of 60 words each that no other story has: an index of many term files.
         for n in 1...400 {
             let words = (0..<60).map { "kw\(n)x\($0)" }.joined(separator: " ")
-            try E2E.write("Report Number \(n)\nThe report covers \(words).\n",
-                          String(format: "Content/2024-03-%02d-report-%d.txt", n % 28 + 1, n), in: folder)
+            try E2E.write(
+                "Report Number \(n)\nThe report covers \(words).\n",
+                String(format: "Content/2024-03-%02d-report-%d.txt", n % 28 + 1, n), in: folder)
         }
         XCTAssertEqual(try BriefRunner.run(["build"], in: folder).status, 0)
         let site = folder.appendingPathComponent("Site")
         let before = Set(BriefRunner.files(in: site).filter { $0.hasPrefix("assets/search/") })
-        try E2E.write("Zeppelin Works Opens A Hangar\nThe airship maker Zeppelin Works opened a hangar near Lake Constance on Monday.\n",
-                      "Content/2024-04-01-zeppelin.txt", in: folder)
+        try E2E.write(
+            "Zeppelin Works Opens A Hangar\nThe airship maker Zeppelin Works opened a hangar near Lake Constance on Monday.\n",
+            "Content/2024-04-01-zeppelin.txt", in: folder)
         let result = try BriefRunner.run(["build"], in: folder)
         XCTAssertEqual(result.status, 0, result.stderr)
         let after = Set(BriefRunner.files(in: site).filter { $0.hasPrefix("assets/search/") })
         let added = after.subtracting(before)
         print("search files: \(before.count) before, \(added.count) new after one story")
         XCTAssertGreaterThan(before.count, 10)
-        XCTAssertLessThan(added.count, before.count / 2, "stories keep their numbers and files their names: \(added.sorted())")
+        XCTAssertLessThan(
+            added.count, before.count / 2, "stories keep their numbers and files their names: \(added.sorted())")
         XCTAssertEqual(try SearchReader(site: site).search("zeppelin").map(\.title), ["Zeppelin Works Opens A Hangar"])
     }
 }
@@ -97,8 +108,10 @@ final class SearchReader {
 
     /// Words as the script folds them: lower case, accents removed, split at anything but letters, digits, marks.
     static func words(_ text: String) -> [String] {
-        let folded = String(String.UnicodeScalarView(text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars
-            .filter { !(0x300...0x36F).contains($0.value) }))
+        let folded = String(
+            String.UnicodeScalarView(
+                text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars
+                    .filter { !(0x300...0x36F).contains($0.value) }))
         return folded.split { !($0.isLetter || $0.isNumber) }.map(String.init).filter { $0.count > 1 }
     }
 
@@ -107,7 +120,8 @@ final class SearchReader {
         let firsts = manifest["terms"] as? [String] ?? []
         let names = manifest["termFiles"] as? [String] ?? []
         var first = 0
-        for (i, term) in firsts.enumerated() where Self.codePoints(term).lexicographicallyPrecedes(Self.codePoints(word)) || term == word {
+        for (i, term) in firsts.enumerated()
+        where Self.codePoints(term).lexicographicallyPrecedes(Self.codePoints(word)) || term == word {
             first = i
         }
         var last = first
@@ -116,16 +130,23 @@ final class SearchReader {
         var found: [Int: Int] = [:]
         for file in (prefix ? Array(first...last) : [first]) {
             let terms = try load(names[file]) as? [String: String] ?? [:]
-            for (term, code) in terms where term == word || (prefix && term.hasPrefix(word)) { Self.decode(code, into: &found) }
+            for (term, code) in terms where term == word || (prefix && term.hasPrefix(word)) {
+                Self.decode(code, into: &found)
+            }
         }
         return found
     }
 
     static func decode(_ code: String, into found: inout [Int: Int]) {
-        let digits = Array("0123456789abcdefghijklmnopqrstuv"), more = Array("wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ$%")
-        var value = 0, story = -1
+        let digits = Array("0123456789abcdefghijklmnopqrstuv")
+        let more = Array("wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ$%")
+        var value = 0
+        var story = -1
         for c in code {
-            if let d = more.firstIndex(of: c) { value = value * 32 + d; continue }
+            if let d = more.firstIndex(of: c) {
+                value = value * 32 + d
+                continue
+            }
             value = value * 32 + (digits.firstIndex(of: c) ?? 0)
             story = story < 0 ? value / 4 : story + value / 4
             found[story, default: 0] |= value & 3 | 4

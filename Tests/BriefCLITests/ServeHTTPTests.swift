@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `brief serve` speaks HTTP as a static host would: types, validators, folders, the 404 page,

@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `brief serve` rebuilds on every save, tells the open pages what changed or what went wrong,

@@ -1,7 +1,8 @@
 import Foundation
 import XCTest
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// The complete briefing site, end to end: `brief.yml`, dates, drafts, the front, story and
@@ -21,15 +22,19 @@ final class SiteFeaturesTests: XCTestCase {
         XCTAssertTrue(plainIndex.contains("<title>Briefings</title>"), "default title")
         XCTAssertTrue(plainIndex.contains("<html lang=\"en\""), "default language")
         XCTAssertFalse(plainIndex.contains("rel=\"canonical\""), "no canonical link without base_url")
-        XCTAssertEqual(E2E.count("<article class=\"card\">", in: plainIndex), 3, "all three stories of the latest briefing by default")
+        XCTAssertEqual(
+            E2E.count("<article class=\"card\">", in: plainIndex), 3,
+            "all three stories of the latest briefing by default")
         let plainAtom = E2E.read(plainSite, "feed.xml")
         XCTAssertEqual(E2E.count("<entry>", in: plainAtom), 9, "every story is in the feed by default")
         XCTAssertTrue(plainAtom.contains("<author><name>Briefings</name></author>"), plainAtom)
-        XCTAssertTrue(plainAtom.contains("<published>2024-05-01T00:00:00Z</published>"), "dates are read in UTC by default")
+        XCTAssertTrue(
+            plainAtom.contains("<published>2024-05-01T00:00:00Z</published>"), "dates are read in UTC by default")
 
         // … then with every key set.
         let folder = try E2E.richSite(self)
-        try E2E.write("""
+        try E2E.write(
+            """
             title: "Acme & Sons Daily"
             description: "What moved <markets> today"
             base_url: https://example.org/news
@@ -48,8 +53,12 @@ final class SiteFeaturesTests: XCTestCase {
         // title, description, language: in <title>, the header, the footer, <meta> and lang.
         let index = E2E.read(site, "index.html")
         XCTAssertTrue(index.contains("<title>Acme &amp; Sons Daily</title>"), index)
-        XCTAssertTrue(index.contains("<a class=\"site-title\" href=\"index.html\">Acme &amp; Sons Daily</a>"), "title in the header")
-        XCTAssertTrue(index.contains("<meta name=\"description\" content=\"What moved &lt;markets&gt; today\">"), "description in <meta>")
+        XCTAssertTrue(
+            index.contains("<a class=\"site-title\" href=\"index.html\">Acme &amp; Sons Daily</a>"),
+            "title in the header")
+        XCTAssertTrue(
+            index.contains("<meta name=\"description\" content=\"What moved &lt;markets&gt; today\">"),
+            "description in <meta>")
         XCTAssertTrue(index.contains("<p>What moved &lt;markets&gt; today</p>"), "description in the footer")
         XCTAssertTrue(index.contains("<html lang=\"de-CH\""), "language")
         let story = E2E.read(site, "stories/nvidia-raises-its-outlook/index.html")
@@ -57,14 +66,20 @@ final class SiteFeaturesTests: XCTestCase {
         XCTAssertTrue(story.contains("<html lang=\"de-CH\""))
 
         // base_url: canonical links, with a trailing slash added.
-        XCTAssertTrue(index.contains("<link rel=\"canonical\" href=\"https://example.org/news/\">"), "canonical of the front page")
-        XCTAssertTrue(story.contains("<link rel=\"canonical\" href=\"https://example.org/news/stories/nvidia-raises-its-outlook/\">"), "canonical of a story")
+        XCTAssertTrue(
+            index.contains("<link rel=\"canonical\" href=\"https://example.org/news/\">"), "canonical of the front page"
+        )
+        XCTAssertTrue(
+            story.contains(
+                "<link rel=\"canonical\" href=\"https://example.org/news/stories/nvidia-raises-its-outlook/\">"),
+            "canonical of a story")
 
         // stories_on_front_page: two of the latest briefing's three stories.
         XCTAssertEqual(E2E.count("<article class=\"card\">", in: index), 2, "stories_on_front_page: 2")
         XCTAssertTrue(index.contains("stories/nvidia-raises-its-outlook/index.html"))
         XCTAssertTrue(index.contains("stories/intel-opens-a-factory-in-ohio/index.html"))
-        XCTAssertFalse(index.contains("stories/a-long-look-at-tesla-batteries/index.html"), "the third story is over the limit")
+        XCTAssertFalse(
+            index.contains("stories/a-long-look-at-tesla-batteries/index.html"), "the third story is over the limit")
 
         // feed_items, author, language, base_url and timezone in the Atom feed.
         let atom = E2E.read(site, "feed.xml")
@@ -72,10 +87,13 @@ final class SiteFeaturesTests: XCTestCase {
         XCTAssertTrue(atom.contains("<author><name>Jane Doe</name></author>"), atom)
         XCTAssertTrue(atom.contains("xml:lang=\"de-CH\""))
         XCTAssertTrue(atom.contains("<title>Acme &amp; Sons Daily</title>"))
-        XCTAssertTrue(atom.contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"https://example.org/news/feed.xml\"/>"), atom)
+        XCTAssertTrue(
+            atom.contains(
+                "<link rel=\"self\" type=\"application/atom+xml\" href=\"https://example.org/news/feed.xml\"/>"), atom)
         XCTAssertTrue(atom.contains("<id>https://example.org/news/stories/nvidia-raises-its-outlook/</id>"), atom)
         // 2024-05-01 without a time, read in New York (UTC-4 in May).
-        XCTAssertTrue(atom.contains("<published>2024-05-01T04:00:00Z</published>"), "timezone: America/New_York\n\(atom)")
+        XCTAssertTrue(
+            atom.contains("<published>2024-05-01T04:00:00Z</published>"), "timezone: America/New_York\n\(atom)")
         XCTAssertFalse(atom.contains("<published>2024-05-01T00:00:00Z</published>"))
 
         // The same in the JSON feed.
@@ -96,9 +114,12 @@ final class SiteFeaturesTests: XCTestCase {
         try E2E.write("title: Fine Title\n  # a comment\ncolour: blue\n", "brief.yml", in: folder)
         let result = try BriefRunner.run(["build"], in: folder)
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stderr.contains("brief.yml:3:1: warning: unknown key \"colour\" in brief.yml; known keys: title, "), result.stderr)
-        XCTAssertTrue(E2E.read(folder.appendingPathComponent("Site"), "index.html").contains("<title>Fine Title</title>"),
-                      "the known keys still apply")
+        XCTAssertTrue(
+            result.stderr.contains("brief.yml:3:1: warning: unknown key \"colour\" in brief.yml; known keys: title, "),
+            result.stderr)
+        XCTAssertTrue(
+            E2E.read(folder.appendingPathComponent("Site"), "index.html").contains("<title>Fine Title</title>"),
+            "the known keys still apply")
     }
 
     func testWrongConfigValuesAreErrorsAndKeepThePreviousSite() throws {
@@ -115,7 +136,10 @@ final class SiteFeaturesTests: XCTestCase {
             ("timezone: Mars/Base", "brief.yml:2:11: error: unknown time zone \"Mars/Base\""),
             ("stories_on_front_page: 0", "brief.yml:2:24: error: \"stories_on_front_page\" must be between 1 and 1000"),
             ("language: en us", "brief.yml:2:11: error: \"language\" must be a BCP 47 language tag"),
-            ("language: english", "brief.yml:2:11: error: \"language\" must be a BCP 47 language tag such as en, de or pt-BR, not \"english\""),
+            (
+                "language: english",
+                "brief.yml:2:11: error: \"language\" must be a BCP 47 language tag such as en, de or pt-BR, not \"english\""
+            ),
             ("language: en_US", "brief.yml:2:11: error: \"language\" must be a BCP 47 language tag"),
             ("title: [a, b]", "brief.yml:2:8: error: \"title\" must be text"),
             ("max_source_size: huge", "brief.yml:2:18: error: \"max_source_size\" must be a whole number"),
@@ -136,14 +160,20 @@ final class SiteFeaturesTests: XCTestCase {
     func testBriefingsAreOrderedByContentDates() throws {
         let folder = BriefRunner.temporaryFolder(self)
         // File-name date.
-        try E2E.write("Alpha Morning Notes\nChip Makers Race Ahead\n\(E2E.paragraph("Nvidia", 2))\n\(E2E.paragraph("Intel", 2))\n",
-                      "Content/2024-05-01-alpha.txt", in: folder)
+        try E2E.write(
+            "Alpha Morning Notes\nChip Makers Race Ahead\n\(E2E.paragraph("Nvidia", 2))\n\(E2E.paragraph("Intel", 2))\n",
+            "Content/2024-05-01-alpha.txt", in: folder)
         // Front matter date.
-        try E2E.write(E2E.markdown(title: "Beta Notes", front: "date: 2024-06-01", stories: ["Beta Story"]), "Content/beta.md", in: folder)
+        try E2E.write(
+            E2E.markdown(title: "Beta Notes", front: "date: 2024-06-01", stories: ["Beta Story"]), "Content/beta.md",
+            in: folder)
         // Front matter wins over the file name.
-        try E2E.write(E2E.markdown(title: "Gamma Notes", front: "date: 2024-07-01T09:30:00Z", stories: ["Gamma Story"]),
-                      "Content/2020-01-01-gamma.md", in: folder)
-        try E2E.write(E2E.markdown(title: "Epsilon Notes", stories: ["Epsilon Story"]), "Content/2023-12-31-epsilon.md", in: folder)
+        try E2E.write(
+            E2E.markdown(title: "Gamma Notes", front: "date: 2024-07-01T09:30:00Z", stories: ["Gamma Story"]),
+            "Content/2020-01-01-gamma.md", in: folder)
+        try E2E.write(
+            E2E.markdown(title: "Epsilon Notes", stories: ["Epsilon Story"]), "Content/2023-12-31-epsilon.md",
+            in: folder)
         // Undated: after every dated one, by file name.
         try E2E.write(E2E.markdown(title: "Zeta Notes", stories: ["Zeta Story"]), "Content/zeta.md", in: folder)
         try E2E.write(E2E.markdown(title: "Delta Notes", stories: ["Delta Story"]), "Content/delta.md", in: folder)
@@ -153,25 +183,44 @@ final class SiteFeaturesTests: XCTestCase {
 
         let list = E2E.read(site, "briefings/index.html")
         let order = ["Gamma Notes", "Beta Notes", "Alpha Morning Notes", "Epsilon Notes", "Delta Notes", "Zeta Notes"]
-        XCTAssertEqual(E2E.positions(of: order.map { ">\($0)</a>" }, in: list), order.indices.map { $0 }, "order on briefings/index.html:\n\(list)")
-        XCTAssertTrue(list.contains("Gamma Notes</a> <span class=\"meta\"><time datetime=\"2024-07-01\">1 July 2024</time>"), list)
-        XCTAssertTrue(list.contains("Beta Notes</a> <span class=\"meta\"><time datetime=\"2024-06-01\">1 June 2024</time>"), list)
-        XCTAssertTrue(list.contains("Alpha Morning Notes</a> <span class=\"meta\"><time datetime=\"2024-05-01\">1 May 2024</time>"), list)
-        XCTAssertTrue(list.contains("Epsilon Notes</a> <span class=\"meta\"><time datetime=\"2023-12-31\">31 December 2023</time>"), list)
-        XCTAssertTrue(list.contains("Delta Notes</a> <span class=\"meta\">1 story</span>"), "an undated briefing shows no date:\n\(list)")
+        XCTAssertEqual(
+            E2E.positions(of: order.map { ">\($0)</a>" }, in: list), order.indices.map { $0 },
+            "order on briefings/index.html:\n\(list)")
+        XCTAssertTrue(
+            list.contains("Gamma Notes</a> <span class=\"meta\"><time datetime=\"2024-07-01\">1 July 2024</time>"), list
+        )
+        XCTAssertTrue(
+            list.contains("Beta Notes</a> <span class=\"meta\"><time datetime=\"2024-06-01\">1 June 2024</time>"), list)
+        XCTAssertTrue(
+            list.contains(
+                "Alpha Morning Notes</a> <span class=\"meta\"><time datetime=\"2024-05-01\">1 May 2024</time>"), list)
+        XCTAssertTrue(
+            list.contains(
+                "Epsilon Notes</a> <span class=\"meta\"><time datetime=\"2023-12-31\">31 December 2023</time>"), list)
+        XCTAssertTrue(
+            list.contains("Delta Notes</a> <span class=\"meta\">1 story</span>"),
+            "an undated briefing shows no date:\n\(list)")
 
         // The latest briefing leads the front page; the story pages carry the briefing's date.
         let index = E2E.read(site, "index.html")
         XCTAssertTrue(index.contains("<a href=\"briefings/gamma-notes/index.html\">Gamma Notes</a></h3>"), index)
-        XCTAssertTrue(E2E.read(site, "stories/gamma-story/index.html").contains("<time datetime=\"2024-07-01\">1 July 2024</time>"))
-        XCTAssertTrue(E2E.read(site, "stories/chip-makers-race-ahead/index.html").contains("<time datetime=\"2024-05-01\">1 May 2024</time>"))
+        XCTAssertTrue(
+            E2E.read(site, "stories/gamma-story/index.html").contains(
+                "<time datetime=\"2024-07-01\">1 July 2024</time>"))
+        XCTAssertTrue(
+            E2E.read(site, "stories/chip-makers-race-ahead/index.html").contains(
+                "<time datetime=\"2024-05-01\">1 May 2024</time>"))
         let zeta = E2E.read(site, "stories/zeta-story/index.html")
-        XCTAssertNotNil(zeta.range(of: #"<h1>Zeta Story</h1>\n<p class="meta">\d+ min read</p>"#, options: .regularExpression), "an undated story shows no date:\n\(zeta)")
+        XCTAssertNotNil(
+            zeta.range(of: #"<h1>Zeta Story</h1>\n<p class="meta">\d+ min read</p>"#, options: .regularExpression),
+            "an undated story shows no date:\n\(zeta)")
 
         // The feed is newest first and uses the front matter time.
         let atom = E2E.read(site, "feed.xml")
         XCTAssertTrue(atom.contains("<updated>2024-07-01T09:30:00Z</updated>"), atom)
-        let feedOrder = ["Gamma Story", "Beta Story", "Chip Makers Race Ahead", "Epsilon Story"].map { "<title>\($0)</title>" }
+        let feedOrder = ["Gamma Story", "Beta Story", "Chip Makers Race Ahead", "Epsilon Story"].map {
+            "<title>\($0)</title>"
+        }
         XCTAssertEqual(E2E.positions(of: feedOrder, in: atom), [0, 1, 2, 3], "feed order")
     }
 
@@ -183,11 +232,13 @@ final class SiteFeaturesTests: XCTestCase {
             // Different modification times for the sources must not show.
             let content = folder.appendingPathComponent("Content")
             for file in BriefRunner.files(in: content) {
-                try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: Double(round) * -86400 * 400)],
-                                                      ofItemAtPath: content.appendingPathComponent(file).path)
+                try FileManager.default.setAttributes(
+                    [.modificationDate: Date(timeIntervalSinceNow: Double(round) * -86400 * 400)],
+                    ofItemAtPath: content.appendingPathComponent(file).path)
             }
             if round == 1 { Thread.sleep(forTimeInterval: 1.2) }
-            let result = try BriefRunner.run(["build"], in: folder, environment: ["TZ": zone, "LANG": round == 0 ? "C" : "de_DE.UTF-8"])
+            let result = try BriefRunner.run(
+                ["build"], in: folder, environment: ["TZ": zone, "LANG": round == 0 ? "C" : "de_DE.UTF-8"])
             XCTAssertEqual(result.status, 0, result.stderr)
             sites.append(E2E.snapshot(folder.appendingPathComponent("Site")))
             if round == 1 {
@@ -219,35 +270,51 @@ final class SiteFeaturesTests: XCTestCase {
         let other = try BriefRunner.sampleSite(self)
         let plain = try BriefRunner.run(["build"], in: other, environment: ["SOURCE_DATE_EPOCH": "1600000000"])
         XCTAssertEqual(plain.status, 0, plain.stderr)
-        XCTAssertTrue(E2E.read(other.appendingPathComponent("Site"), "feed.xml").contains("<updated>2020-09-13T12:26:40Z</updated>"))
+        XCTAssertTrue(
+            E2E.read(other.appendingPathComponent("Site"), "feed.xml").contains(
+                "<updated>2020-09-13T12:26:40Z</updated>"))
     }
 
     func testUndatedSourcesGetOneWarningAndAReproducibleFeedDate() throws {
         let folder = try E2E.richSite(self)
         for name in ["zeta", "delta"] {
-            try E2E.write(E2E.markdown(title: "\(name) notes", stories: ["\(name) story"]), "Content/\(name).md", in: folder)
+            try E2E.write(
+                E2E.markdown(title: "\(name) notes", stories: ["\(name) story"]), "Content/\(name).md", in: folder)
         }
         let result = try BriefRunner.run(["build"], in: folder)
         XCTAssertEqual(result.status, 0, result.stderr)
         // One warning for the three undated sources, at the first by name, saying how to date them.
-        XCTAssertEqual(E2E.count("have no date", in: result.stderr) + E2E.count("has no date", in: result.stderr), 1, result.stderr)
-        XCTAssertTrue(result.stderr.contains("Content/delta.md:1:1: warning: this source and 2 others have no date: "), result.stderr)
-        XCTAssertTrue(result.stderr.contains("start its file name with the day (2024-05-01-name.txt) or put `date: 2024-05-01` in its front matter"))
-        XCTAssertTrue(try BriefRunner.run(["build"], in: folder).stderr.contains("Content/delta.md:1:1: warning: this source and 2 others"),
-                      "repeated by a build with nothing to do")
+        XCTAssertEqual(
+            E2E.count("have no date", in: result.stderr) + E2E.count("has no date", in: result.stderr), 1, result.stderr
+        )
+        XCTAssertTrue(
+            result.stderr.contains("Content/delta.md:1:1: warning: this source and 2 others have no date: "),
+            result.stderr)
+        XCTAssertTrue(
+            result.stderr.contains(
+                "start its file name with the day (2024-05-01-name.txt) or put `date: 2024-05-01` in its front matter"))
+        XCTAssertTrue(
+            try BriefRunner.run(["build"], in: folder).stderr.contains(
+                "Content/delta.md:1:1: warning: this source and 2 others"),
+            "repeated by a build with nothing to do")
 
         // The feeds date undated stories at the start of the oldest dated day (2024-04-20), after the dated ones.
         let site = folder.appendingPathComponent("Site")
         let atom = E2E.read(site, "feed.xml")
         XCTAssertFalse(atom.contains("1970"), atom)
-        XCTAssertEqual(E2E.count("<published>2024-04-20T00:00:00Z</published>", in: atom), 2 + 6, "Market Wrap's and the undated stories")
+        XCTAssertEqual(
+            E2E.count("<published>2024-04-20T00:00:00Z</published>", in: atom), 2 + 6,
+            "Market Wrap's and the undated stories")
         let items = try E2E.json(site, "feed.json")["items"] as? [[String: Any]] ?? []
         XCTAssertEqual(items.last?["date_published"] as? String, "2024-04-20T00:00:00Z")
 
         // A site with no date at all: 1 January 2000, unless SOURCE_DATE_EPOCH says otherwise.
         let undated = try BriefRunner.sampleSite(self)
         let plain = try BriefRunner.run(["build"], in: undated)
-        XCTAssertTrue(plain.stderr.contains("Content/tesla-unmatched-speed-of-innovation.txt:1:1: warning: this source has no date: "), plain.stderr)
+        XCTAssertTrue(
+            plain.stderr.contains(
+                "Content/tesla-unmatched-speed-of-innovation.txt:1:1: warning: this source has no date: "), plain.stderr
+        )
         let sample = E2E.read(undated.appendingPathComponent("Site"), "feed.xml")
         XCTAssertEqual(E2E.count("<published>2000-01-01T00:00:00Z</published>", in: sample), 4, sample)
         XCTAssertTrue(sample.contains("<updated>2000-01-01T00:00:00Z</updated>"))
@@ -257,7 +324,9 @@ final class SiteFeaturesTests: XCTestCase {
 
     func testDraftsAreLeftOutUnlessAsked() throws {
         let folder = try BriefRunner.sampleSite(self)
-        try E2E.write(E2E.markdown(title: "Secret Plans", front: "draft: true", stories: ["Secret Merger Talks"]), "Content/secret.md", in: folder)
+        try E2E.write(
+            E2E.markdown(title: "Secret Plans", front: "draft: true", stories: ["Secret Merger Talks"]),
+            "Content/secret.md", in: folder)
         let site = folder.appendingPathComponent("Site")
 
         let published = try BriefRunner.run(["build"], in: folder)
@@ -278,7 +347,8 @@ final class SiteFeaturesTests: XCTestCase {
 
         // Without --drafts again, the draft's pages are gone.
         XCTAssertEqual(try BriefRunner.run(["build"], in: folder).status, 0)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: site.appendingPathComponent("stories/secret-merger-talks").path))
+        XCTAssertFalse(
+            FileManager.default.fileExists(atPath: site.appendingPathComponent("stories/secret-merger-talks").path))
     }
 
     // MARK: Pages
@@ -292,41 +362,73 @@ final class SiteFeaturesTests: XCTestCase {
 
         // The latest edition (one briefing that day), with its stories: heading, first sentence and companies.
         XCTAssertTrue(index.contains("<p class=\"kicker\">Latest edition · 1 briefing</p>"), index)
-        XCTAssertTrue(index.contains("<h2 id=\"edition-title\" class=\"lead-title\"><time datetime=\"2024-05-01\">1 May 2024</time></h2>"), index)
-        XCTAssertTrue(index.contains("<h3 class=\"edition-briefing-title\"><a href=\"briefings/chips-and-cars/index.html\">Chips and Cars</a></h3>"), index)
+        XCTAssertTrue(
+            index.contains(
+                "<h2 id=\"edition-title\" class=\"lead-title\"><time datetime=\"2024-05-01\">1 May 2024</time></h2>"),
+            index)
+        XCTAssertTrue(
+            index.contains(
+                "<h3 class=\"edition-briefing-title\"><a href=\"briefings/chips-and-cars/index.html\">Chips and Cars</a></h3>"
+            ), index)
         let cards = E2E.sections(of: index, from: "<article class=\"card\">", to: "</article>")
         XCTAssertEqual(cards.count, 3, "the three stories of the latest briefing")
         let headings = ["Nvidia Raises Its Outlook", "Intel Opens A Factory In Ohio", "A Long Look At Tesla Batteries"]
         for (card, heading) in zip(cards, headings) {
             XCTAssertTrue(card.contains(">\(heading)</a></h3>"), "card \(heading):\n\(card)")
         }
-        XCTAssertTrue(cards.first?.contains("<p class=\"summary\">Nvidia raised its revenue outlook on Wednesday after a record quarter.</p>") ?? false,
-                      "the first sentence as summary:\n\(cards.first ?? "")")
-        XCTAssertTrue(cards.first?.contains("<a class=\"tag\" href=\"companies/nvidia/index.html\">Nvidia</a>") ?? false, "companies of the story")
-        XCTAssertTrue(cards.first?.contains("<a class=\"tag\" href=\"companies/tesla/index.html\">Tesla</a>") ?? false, "companies of the story")
-        XCTAssertTrue(cards.dropFirst().first?.contains("<a class=\"tag\" href=\"companies/intel/index.html\">Intel</a>") ?? false)
-        XCTAssertFalse(index.contains("Amazon Expands Drone Deliveries</a></h3>"), "stories of earlier briefings are not cards")
+        XCTAssertTrue(
+            cards.first?.contains(
+                "<p class=\"summary\">Nvidia raised its revenue outlook on Wednesday after a record quarter.</p>")
+                ?? false,
+            "the first sentence as summary:\n\(cards.first ?? "")")
+        XCTAssertTrue(
+            cards.first?.contains("<a class=\"tag\" href=\"companies/nvidia/index.html\">Nvidia</a>") ?? false,
+            "companies of the story")
+        XCTAssertTrue(
+            cards.first?.contains("<a class=\"tag\" href=\"companies/tesla/index.html\">Tesla</a>") ?? false,
+            "companies of the story")
+        XCTAssertTrue(
+            cards.dropFirst().first?.contains("<a class=\"tag\" href=\"companies/intel/index.html\">Intel</a>") ?? false
+        )
+        XCTAssertFalse(
+            index.contains("Amazon Expands Drone Deliveries</a></h3>"), "stories of earlier briefings are not cards")
 
         // Previous editions, newest first, the undated one last.
         let earlier = E2E.sections(of: index, from: "<h2 id=\"previous-title\">", to: "</section>").first ?? ""
-        XCTAssertEqual(E2E.positions(of: ["20 April 2024</time></a></h3>", ">Market Wrap</a>", "Undated briefings</a></h3>",
-                                          ">Tesla’s Unmatched Speed of Innovation</a>"], in: earlier), [0, 1, 2, 3], earlier)
-        XCTAssertTrue(earlier.contains("<a href=\"briefings/market-wrap/index.html\">Market Wrap</a> <span class=\"meta\">2 stories</span>"), earlier)
+        XCTAssertEqual(
+            E2E.positions(
+                of: [
+                    "20 April 2024</time></a></h3>", ">Market Wrap</a>", "Undated briefings</a></h3>",
+                    ">Tesla’s Unmatched Speed of Innovation</a>",
+                ], in: earlier), [0, 1, 2, 3], earlier)
+        XCTAssertTrue(
+            earlier.contains(
+                "<a href=\"briefings/market-wrap/index.html\">Market Wrap</a> <span class=\"meta\">2 stories</span>"),
+            earlier)
         XCTAssertFalse(earlier.contains("Chips and Cars"), "the latest briefing is not repeated")
 
         // Most mentioned companies, by number of stories.
         let companies = E2E.sections(of: index, from: "<h2 id=\"companies-title\">", to: "</section>").first ?? ""
-        XCTAssertTrue(companies.contains("<li><a href=\"companies/tesla/index.html\">Tesla</a> <span class=\"meta\">5 stories</span></li>"), companies)
-        XCTAssertTrue(companies.contains("<li><a href=\"companies/nvidia/index.html\">Nvidia</a> <span class=\"meta\">3 stories</span></li>"), companies)
-        XCTAssertEqual(E2E.positions(of: [">Tesla</a>", ">Nvidia</a>", ">Amazon</a>"], in: companies), [0, 1, 2], companies)
+        XCTAssertTrue(
+            companies.contains(
+                "<li><a href=\"companies/tesla/index.html\">Tesla</a> <span class=\"meta\">5 stories</span></li>"),
+            companies)
+        XCTAssertTrue(
+            companies.contains(
+                "<li><a href=\"companies/nvidia/index.html\">Nvidia</a> <span class=\"meta\">3 stories</span></li>"),
+            companies)
+        XCTAssertEqual(
+            E2E.positions(of: [">Tesla</a>", ">Nvidia</a>", ">Amazon</a>"], in: companies), [0, 1, 2], companies)
         XCTAssertTrue(companies.contains("<a href=\"companies/index.html\">All companies</a>"))
     }
 
     func testStoryPageHasEverythingAboutTheStory() throws {
         let folder = BriefRunner.temporaryFolder(self)
         let sample = BriefRunner.packageRoot.appendingPathComponent("Content/tesla-unmatched-speed-of-innovation.txt")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Content"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: sample, to: folder.appendingPathComponent("Content/2024-05-01-tesla-unmatched-speed-of-innovation.txt"))
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("Content"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: sample, to: folder.appendingPathComponent("Content/2024-05-01-tesla-unmatched-speed-of-innovation.txt"))
         try E2E.write(E2E.longStory, "Content/2024-03-01-batteries.md", in: folder)
         let result = try BriefRunner.run(["build"], in: folder)
         XCTAssertEqual(result.status, 0, result.stderr)
@@ -335,68 +437,117 @@ final class SiteFeaturesTests: XCTestCase {
         let page = E2E.read(site, "stories/tesla-energy-sets-new-record/index.html")
         XCTAssertEqual(E2E.count("<h1", in: page), 1)
         XCTAssertTrue(page.contains("<h1>Tesla Energy Sets New Record</h1>"), page)
-        XCTAssertTrue(page.contains("<p class=\"kicker\"><a href=\"../../briefings/teslas-unmatched-speed-of-innovation/index.html\">Tesla’s Unmatched Speed of Innovation</a></p>"), "briefing link")
-        XCTAssertTrue(page.contains("<p class=\"meta\"><time datetime=\"2024-05-01\">1 May 2024</time> · 1 min read</p>"), "date and reading time")
-        XCTAssertTrue(page.contains("<p>In another example of Tesla’s speed of innovation, the company’s Nevada team recently set a new record by building 1,000 Powerwall home battery units in a single day."), "body, with curly apostrophes")
-        XCTAssertTrue(page.contains("<p>The ability to churn out 1,000 Powerwalls per day highlights Tesla’s unparalleled efficiency and execution."), "body")
-        XCTAssertTrue(page.contains("<a class=\"tag\" href=\"../../companies/tesla/index.html\">Tesla</a>"), "companies as links")
+        XCTAssertTrue(
+            page.contains(
+                "<p class=\"kicker\"><a href=\"../../briefings/teslas-unmatched-speed-of-innovation/index.html\">Tesla’s Unmatched Speed of Innovation</a></p>"
+            ), "briefing link")
+        XCTAssertTrue(
+            page.contains("<p class=\"meta\"><time datetime=\"2024-05-01\">1 May 2024</time> · 1 min read</p>"),
+            "date and reading time")
+        XCTAssertTrue(
+            page.contains(
+                "<p>In another example of Tesla’s speed of innovation, the company’s Nevada team recently set a new record by building 1,000 Powerwall home battery units in a single day."
+            ), "body, with curly apostrophes")
+        XCTAssertTrue(
+            page.contains(
+                "<p>The ability to churn out 1,000 Powerwalls per day highlights Tesla’s unparalleled efficiency and execution."
+            ), "body")
+        XCTAssertTrue(
+            page.contains("<a class=\"tag\" href=\"../../companies/tesla/index.html\">Tesla</a>"), "companies as links")
         // Key figures with the words around them, not a bare number.
-        XCTAssertTrue(page.contains("<li>…a new record by building <strong>1,000</strong> Powerwall home battery units in a single day</li>"), "key figure")
-        XCTAssertTrue(page.contains("<li>This equates to <strong>13.5</strong> megawatt-hours of energy storage capacity</li>"), "key figure")
-        XCTAssertTrue(page.contains("<a class=\"previous\" href=\"../../stories/elon-musks-supercomputer-freaks-out-ai-rivals/index.html\" rel=\"prev\"><span>Previous</span> Elon Musk’s Supercomputer Freaks Out AI Rivals</a>"), "previous")
-        XCTAssertTrue(page.contains("<a class=\"next\" href=\"../../stories/faster-better-cheaper-supercharger-installations/index.html\" rel=\"next\"><span>Next</span> Faster, Better, Cheaper Supercharger Installations</a>"), "next")
+        XCTAssertTrue(
+            page.contains(
+                "<li>…a new record by building <strong>1,000</strong> Powerwall home battery units in a single day</li>"
+            ), "key figure")
+        XCTAssertTrue(
+            page.contains("<li>This equates to <strong>13.5</strong> megawatt-hours of energy storage capacity</li>"),
+            "key figure")
+        XCTAssertTrue(
+            page.contains(
+                "<a class=\"previous\" href=\"../../stories/elon-musks-supercomputer-freaks-out-ai-rivals/index.html\" rel=\"prev\"><span>Previous</span> Elon Musk’s Supercomputer Freaks Out AI Rivals</a>"
+            ), "previous")
+        XCTAssertTrue(
+            page.contains(
+                "<a class=\"next\" href=\"../../stories/faster-better-cheaper-supercharger-installations/index.html\" rel=\"next\"><span>Next</span> Faster, Better, Cheaper Supercharger Installations</a>"
+            ), "next")
 
         // Related stories share companies: the other Tesla stories, not the xAI one.
         let related = E2E.sections(of: page, from: "<section class=\"related\"", to: "</section>").first ?? ""
         XCTAssertTrue(related.contains(">Faster, Better, Cheaper Supercharger Installations</a>"), related)
         XCTAssertTrue(related.contains(">Xiaomi CEO Pays Homage to Elon Musk</a>"), related)
-        XCTAssertTrue(related.contains("href=\"../../stories/a-long-look-at-tesla-batteries/index.html\""), "related across briefings:\n\(related)")
+        XCTAssertTrue(
+            related.contains("href=\"../../stories/a-long-look-at-tesla-batteries/index.html\""),
+            "related across briefings:\n\(related)")
         XCTAssertFalse(related.contains("Elon Musk’s Supercomputer"), related)
         XCTAssertFalse(related.contains("Tesla Energy Sets New Record"), "not related to itself")
 
         // The other key figures of the sample, each on its story.
-        XCTAssertTrue(E2E.read(site, "stories/elon-musks-supercomputer-freaks-out-ai-rivals/index.html").contains("<li>…on the supercomputer in just <strong>122</strong> days – a feat that Nvidia’s CEO said…</li>"))
-        XCTAssertTrue(E2E.read(site, "stories/xiaomi-ceo-pays-homage-to-elon-musk/index.html").contains("<li>celebrated the company’s milestone of <strong>100,000</strong> electric vehicles produced by posting a photo of…</li>"))
-        XCTAssertTrue(E2E.read(site, "stories/xiaomi-ceo-pays-homage-to-elon-musk/index.html").contains("<li>Reaching <strong>100,000</strong> units in such a short timeframe is an…</li>"))
+        XCTAssertTrue(
+            E2E.read(site, "stories/elon-musks-supercomputer-freaks-out-ai-rivals/index.html").contains(
+                "<li>…on the supercomputer in just <strong>122</strong> days – a feat that Nvidia’s CEO said…</li>"))
+        XCTAssertTrue(
+            E2E.read(site, "stories/xiaomi-ceo-pays-homage-to-elon-musk/index.html").contains(
+                "<li>celebrated the company’s milestone of <strong>100,000</strong> electric vehicles produced by posting a photo of…</li>"
+            ))
+        XCTAssertTrue(
+            E2E.read(site, "stories/xiaomi-ceo-pays-homage-to-elon-musk/index.html").contains(
+                "<li>Reaching <strong>100,000</strong> units in such a short timeframe is an…</li>"))
 
         // The first story has no previous, the last no next; a long story reads longer.
-        XCTAssertFalse(E2E.read(site, "stories/elon-musks-supercomputer-freaks-out-ai-rivals/index.html").contains("rel=\"prev\""))
-        XCTAssertFalse(E2E.read(site, "stories/xiaomi-ceo-pays-homage-to-elon-musk/index.html").contains("rel=\"next\""))
+        XCTAssertFalse(
+            E2E.read(site, "stories/elon-musks-supercomputer-freaks-out-ai-rivals/index.html").contains("rel=\"prev\""))
+        XCTAssertFalse(
+            E2E.read(site, "stories/xiaomi-ceo-pays-homage-to-elon-musk/index.html").contains("rel=\"next\""))
         let long = E2E.read(site, "stories/a-long-look-at-tesla-batteries/index.html")
-        XCTAssertTrue(long.contains("<time datetime=\"2024-03-01\">1 March 2024</time> · 3 min read</p>"), "about 700 words")
+        XCTAssertTrue(
+            long.contains("<time datetime=\"2024-03-01\">1 March 2024</time> · 3 min read</p>"), "about 700 words")
         XCTAssertFalse(long.contains("rel=\"prev\"") || long.contains("rel=\"next\""), "alone in its briefing")
-        XCTAssertFalse(long.contains("<nav class=\"pager\" aria-label=\"More from this briefing\">"), "no empty navigation")
+        XCTAssertFalse(
+            long.contains("<nav class=\"pager\" aria-label=\"More from this briefing\">"), "no empty navigation")
     }
 
     func testBriefingPageHasEveryStoryInFullAndAWorkingTableOfContents() throws {
         let folder = BriefRunner.temporaryFolder(self)
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Content"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: BriefRunner.packageRoot.appendingPathComponent("Content/tesla-unmatched-speed-of-innovation.txt"),
-                                         to: folder.appendingPathComponent("Content/2024-05-01-tesla.txt"))
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("Content"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: BriefRunner.packageRoot.appendingPathComponent("Content/tesla-unmatched-speed-of-innovation.txt"),
+            to: folder.appendingPathComponent("Content/2024-05-01-tesla.txt"))
         let result = try BriefRunner.run(["build"], in: folder)
         XCTAssertEqual(result.status, 0, result.stderr)
         let site = folder.appendingPathComponent("Site")
         let page = E2E.read(site, "briefings/teslas-unmatched-speed-of-innovation/index.html")
         XCTAssertTrue(page.contains("<h1>Tesla’s Unmatched Speed of Innovation</h1>"), page)
         XCTAssertTrue(page.contains("<title>Tesla’s Unmatched Speed of Innovation · Briefings</title>"))
-        XCTAssertNotNil(page.range(of: #"<p class="meta"><time datetime="2024-05-01">1 May 2024</time> · 4 stories · \d+ min read</p>"#, options: .regularExpression), page)
+        XCTAssertNotNil(
+            page.range(
+                of: #"<p class="meta"><time datetime="2024-05-01">1 May 2024</time> · 4 stories · \d+ min read</p>"#,
+                options: .regularExpression), page)
 
         // Every story in full: the body of each story page, in order.
         let toc = E2E.sections(of: page, from: "<nav class=\"toc\"", to: "</nav>").first ?? ""
         var last = page.startIndex
         for (number, heading) in SampleBuildTests.headings.enumerated() {
-            let slug = ["elon-musks-supercomputer-freaks-out-ai-rivals", "tesla-energy-sets-new-record",
-                        "faster-better-cheaper-supercharger-installations", "xiaomi-ceo-pays-homage-to-elon-musk"][number]
+            let slug = [
+                "elon-musks-supercomputer-freaks-out-ai-rivals", "tesla-energy-sets-new-record",
+                "faster-better-cheaper-supercharger-installations", "xiaomi-ceo-pays-homage-to-elon-musk",
+            ][number]
             let storyPage = E2E.read(site, "stories/\(slug)/index.html")
             let body = E2E.sections(of: storyPage, from: "<div class=\"prose\">", to: "</div>").first ?? "missing"
             guard let range = page.range(of: body, range: last..<page.endIndex) else {
-                XCTFail("the briefing page lacks the full text of \(heading), or has it out of order"); continue
+                XCTFail("the briefing page lacks the full text of \(heading), or has it out of order")
+                continue
             }
             last = range.upperBound
             let anchor = "story-\(number + 1)"
-            XCTAssertTrue(toc.contains("<li><a href=\"#\(anchor)\">\(E2E.html(E2E.smart(heading)))</a></li>"), "toc entry for \(heading):\n\(toc)")
+            XCTAssertTrue(
+                toc.contains("<li><a href=\"#\(anchor)\">\(E2E.html(E2E.smart(heading)))</a></li>"),
+                "toc entry for \(heading):\n\(toc)")
             XCTAssertTrue(page.contains("<section class=\"briefing-story\" id=\"\(anchor)\""), "anchor \(anchor)")
-            XCTAssertTrue(page.contains("<h2 id=\"\(anchor)-title\"><a href=\"../../stories/\(slug)/index.html\">\(E2E.html(E2E.smart(heading)))</a></h2>"), heading)
+            XCTAssertTrue(
+                page.contains(
+                    "<h2 id=\"\(anchor)-title\"><a href=\"../../stories/\(slug)/index.html\">\(E2E.html(E2E.smart(heading)))</a></h2>"
+                ), heading)
         }
         // Every # link of the page has its target.
         let ids = Set(E2E.attributeValues("id", in: page))
@@ -425,7 +576,8 @@ final class SiteFeaturesTests: XCTestCase {
         XCTAssertEqual(feed.child("title")?.text, "Briefings")
         XCTAssertNotNil(feed.child("updated")?.text.range(of: E2E.rfc3339, options: .regularExpression))
         let links = feed.children("link")
-        XCTAssertTrue(links.contains { $0.attributes["rel"] == "self" && $0.attributes["href"] == Self.base + "feed.xml" })
+        XCTAssertTrue(
+            links.contains { $0.attributes["rel"] == "self" && $0.attributes["href"] == Self.base + "feed.xml" })
         XCTAssertTrue(links.contains { $0.attributes["rel"] == "alternate" && $0.attributes["href"] == Self.base })
         XCTAssertFalse(feed.child("author")?.child("name")?.text.isEmpty ?? true, "an author")
 
@@ -444,14 +596,16 @@ final class SiteFeaturesTests: XCTestCase {
             XCTAssertTrue(storySlugs.contains(String(slug)), "\(href) is not a story page")
             XCTAssertEqual(entry.child("link")?.attributes["rel"], "alternate")
             for name in ["published", "updated"] {
-                XCTAssertNotNil(entry.child(name)?.text.range(of: E2E.rfc3339, options: .regularExpression), "\(name) of \(href)")
+                XCTAssertNotNil(
+                    entry.child(name)?.text.range(of: E2E.rfc3339, options: .regularExpression), "\(name) of \(href)")
             }
             XCTAssertFalse(entry.child("summary")?.text.isEmpty ?? true)
             let content = entry.child("content")
             XCTAssertEqual(content?.attributes["type"], "html")
             XCTAssertTrue(content?.text.hasPrefix("<p>") ?? false, "content is the story's HTML, escaped once")
             let storyPage = E2E.read(site, "stories/\(slug)/index.html")
-            XCTAssertTrue(storyPage.contains("<h1>\(E2E.html(entry.child("title")?.text ?? "?"))</h1>"), "title of \(href)")
+            XCTAssertTrue(
+                storyPage.contains("<h1>\(E2E.html(entry.child("title")?.text ?? "?"))</h1>"), "title of \(href)")
         }
         XCTAssertEqual(entries.first?.child("title")?.text, "Nvidia Raises Its Outlook", "newest first")
         XCTAssertEqual(entries.first?.child("published")?.text, "2024-05-01T00:00:00Z")
@@ -476,10 +630,13 @@ final class SiteFeaturesTests: XCTestCase {
             let url = item["url"] as? String ?? ""
             XCTAssertEqual(item["id"] as? String, url)
             XCTAssertTrue(url.hasPrefix(Self.base + "stories/"), url)
-            XCTAssertTrue(storySlugs.contains(String(url.dropFirst((Self.base + "stories/").count).dropLast())), "\(url) is not a story page")
+            XCTAssertTrue(
+                storySlugs.contains(String(url.dropFirst((Self.base + "stories/").count).dropLast())),
+                "\(url) is not a story page")
             XCTAssertFalse((item["title"] as? String ?? "").isEmpty)
             XCTAssertTrue((item["content_html"] as? String ?? "").hasPrefix("<p>"), "content_html of \(url)")
-            XCTAssertNotNil((item["date_published"] as? String)?.range(of: E2E.rfc3339, options: .regularExpression), url)
+            XCTAssertNotNil(
+                (item["date_published"] as? String)?.range(of: E2E.rfc3339, options: .regularExpression), url)
         }
         XCTAssertEqual(items.first?["title"] as? String, "Nvidia Raises Its Outlook")
         XCTAssertEqual(items.first?["tags"] as? [String], ["Nvidia", "Tesla"])
@@ -491,16 +648,23 @@ final class SiteFeaturesTests: XCTestCase {
         try E2E.write("feed_items: 2\n", "brief.yml", in: folder)
         let result = try BriefRunner.run(["build"], in: folder)
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stderr.contains("brief.yml:1:1: warning: base_url is not set: feeds and the sitemap get relative links, but feed readers and search engines need absolute ones; set base_url in brief.yml"), result.stderr)
+        XCTAssertTrue(
+            result.stderr.contains(
+                "brief.yml:1:1: warning: base_url is not set: feeds and the sitemap get relative links, but feed readers and search engines need absolute ones; set base_url in brief.yml"
+            ), result.stderr)
         let site = folder.appendingPathComponent("Site")
         let (parsed, error) = E2E.parseXML(site.appendingPathComponent("feed.xml"))
         guard let feed = parsed else { return XCTFail("feed.xml is not well-formed: \(error ?? "")") }
-        XCTAssertEqual(feed.children("entry").map { $0.child("title")?.text ?? "" }, ["Nvidia Raises Its Outlook", "Intel Opens A Factory In Ohio"])
+        XCTAssertEqual(
+            feed.children("entry").map { $0.child("title")?.text ?? "" },
+            ["Nvidia Raises Its Outlook", "Intel Opens A Factory In Ohio"])
         for link in feed.children("link") + feed.children("entry").compactMap({ $0.child("link") }) {
             XCTAssertFalse(link.attributes["href"]?.contains("://") ?? true, "relative without base_url")
         }
         let json = try E2E.json(site, "feed.json")
-        XCTAssertEqual((json["items"] as? [[String: Any]])?.compactMap { $0["title"] as? String }, ["Nvidia Raises Its Outlook", "Intel Opens A Factory In Ohio"])
+        XCTAssertEqual(
+            (json["items"] as? [[String: Any]])?.compactMap { $0["title"] as? String },
+            ["Nvidia Raises Its Outlook", "Intel Opens A Factory In Ohio"])
         XCTAssertNil(json["home_page_url"], "no made-up address")
     }
 
@@ -519,14 +683,16 @@ final class SiteFeaturesTests: XCTestCase {
         XCTAssertEqual(locs.count, Set(locs).count, "each page once")
         let pages = BriefRunner.files(in: site).filter { $0.hasSuffix(".html") && $0 != "404.html" }
         XCTAssertTrue(pages.allSatisfy { $0 == "index.html" || $0.hasSuffix("/index.html") }, "\(pages)")
-        XCTAssertEqual(Set(locs), Set(pages.map { Self.base + $0.dropLast("index.html".count) }), "every page but 404, absolute")
+        XCTAssertEqual(
+            Set(locs), Set(pages.map { Self.base + $0.dropLast("index.html".count) }), "every page but 404, absolute")
         for url in sitemap.children("url") {
             if let lastmod = url.child("lastmod")?.text {
                 XCTAssertNotNil(lastmod.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression), lastmod)
             }
         }
-        XCTAssertEqual(sitemap.children("url").first { $0.child("loc")?.text == Self.base + "stories/nvidia-raises-its-outlook/" }?
-            .child("lastmod")?.text, "2024-05-01")
+        XCTAssertEqual(
+            sitemap.children("url").first { $0.child("loc")?.text == Self.base + "stories/nvidia-raises-its-outlook/" }?
+                .child("lastmod")?.text, "2024-05-01")
 
         let robots = E2E.read(site, "robots.txt")
         XCTAssertTrue(robots.contains("Sitemap: https://example.org/news/sitemap.xml\n"), robots)
@@ -534,7 +700,9 @@ final class SiteFeaturesTests: XCTestCase {
 
         let notFound = E2E.read(site, "404.html")
         XCTAssertTrue(notFound.contains("<h1>Page not found</h1>"), notFound)
-        XCTAssertTrue(notFound.contains("href=\"https://example.org/news/assets/style.css\""), "served at any depth: absolute links")
+        XCTAssertTrue(
+            notFound.contains("href=\"https://example.org/news/assets/style.css\""),
+            "served at any depth: absolute links")
         XCTAssertTrue(notFound.contains("href=\"https://example.org/news/index.html\""))
         XCTAssertFalse(notFound.contains("rel=\"canonical\""), "no canonical address for the 404 page")
     }
@@ -557,7 +725,8 @@ final class SiteFeaturesTests: XCTestCase {
             let id = story["id"] as? String ?? ""
             let page = E2E.read(site, "stories/\(id)/index.html")
             XCTAssertTrue(page.contains("<h1>\(E2E.html(story["title"] as? String ?? "?"))</h1>"), "title of \(id)")
-            XCTAssertTrue(page.contains(">\(E2E.html(story["briefing"] as? String ?? "?"))</a></p>"), "briefing of \(id)")
+            XCTAssertTrue(
+                page.contains(">\(E2E.html(story["briefing"] as? String ?? "?"))</a></p>"), "briefing of \(id)")
             for company in story["companies"] as? [String] ?? [] {
                 XCTAssertTrue(page.contains(">\(E2E.html(company))</a>"), "\(company) in \(id)")
             }
@@ -567,7 +736,9 @@ final class SiteFeaturesTests: XCTestCase {
         XCTAssertEqual(nvidia?["briefing"] as? String, "Chips and Cars")
         XCTAssertEqual(nvidia?["date"] as? String, "2024-05-01")
         XCTAssertEqual(nvidia?["companies"] as? [String], ["Nvidia", "Tesla"])
-        XCTAssertTrue((nvidia?["text"] as? String ?? "").hasPrefix("Nvidia raised its revenue outlook on Wednesday after a record quarter."))
+        XCTAssertTrue(
+            (nvidia?["text"] as? String ?? "").hasPrefix(
+                "Nvidia raised its revenue outlook on Wednesday after a record quarter."))
         let undated = stories.first { $0["id"] as? String == "tesla-energy-sets-new-record" }
         XCTAssertTrue(undated?["date"] is NSNull, "an undated story has a null date")
 
@@ -577,7 +748,9 @@ final class SiteFeaturesTests: XCTestCase {
 
         let page = E2E.read(site, "search/index.html")
         let noscript = E2E.sections(of: page, from: "<noscript>", to: "</noscript>").first ?? ""
-        XCTAssertTrue(noscript.contains("href=\"../companies/index.html\""), "the noscript message links the companies:\n\(noscript)")
+        XCTAssertTrue(
+            noscript.contains("href=\"../companies/index.html\""),
+            "the noscript message links the companies:\n\(noscript)")
         XCTAssertFalse(page.contains("search-index.js"), "the whole index is not loaded")
         XCTAssertTrue(page.contains("<script src=\"../assets/search.js\""), page)
         XCTAssertFalse(E2E.read(site, "assets/search.js").isEmpty)
@@ -597,23 +770,31 @@ final class SiteFeaturesTests: XCTestCase {
                 let label = "\(file) (base_url: \(base ?? "none"))"
                 XCTAssertEqual(E2E.count("<title>", in: html), 1, label)
                 XCTAssertNotNil(html.range(of: "<title>[^<]+</title>", options: .regularExpression), label)
-                XCTAssertNotNil(html.range(of: #"<meta name="description" content="[^"]+">"#, options: .regularExpression), label)
-                XCTAssertNotNil(html.range(of: #"<meta property="og:title" content="[^"]+">"#, options: .regularExpression), label)
-                XCTAssertNotNil(html.range(of: #"<meta property="og:description" content="[^"]+">"#, options: .regularExpression), label)
+                XCTAssertNotNil(
+                    html.range(of: #"<meta name="description" content="[^"]+">"#, options: .regularExpression), label)
+                XCTAssertNotNil(
+                    html.range(of: #"<meta property="og:title" content="[^"]+">"#, options: .regularExpression), label)
+                XCTAssertNotNil(
+                    html.range(of: #"<meta property="og:description" content="[^"]+">"#, options: .regularExpression),
+                    label)
                 XCTAssertTrue(html.contains("<meta name=\"twitter:card\" content=\"summary\">"), label)
                 XCTAssertTrue(html.contains("<html lang=\"en\""), label)
                 let canonical = E2E.sections(of: html, from: "<link rel=\"canonical\" href=\"", to: "\"").first
                 if let base, file != "404.html" {
-                    XCTAssertEqual(canonical, base + file.dropLast(file.hasSuffix("index.html") ? "index.html".count : 0), label)
+                    XCTAssertEqual(
+                        canonical, base + file.dropLast(file.hasSuffix("index.html") ? "index.html".count : 0), label)
                 } else {
                     XCTAssertNil(canonical, label)
                 }
                 for type in ["application/atom+xml", "application/feed+json"] {
-                    let link = E2E.sections(of: html, from: "<link rel=\"alternate\" type=\"\(type)\"", to: ">").first ?? ""
+                    let link =
+                        E2E.sections(of: html, from: "<link rel=\"alternate\" type=\"\(type)\"", to: ">").first ?? ""
                     let href = E2E.attributeValues("href", in: link).first ?? ""
                     let expected = type.hasSuffix("xml") ? "feed.xml" : "feed.json"
                     XCTAssertTrue(href.hasSuffix(expected), "\(label): \(type) link \(href)")
-                    if file != "404.html" || base == nil { XCTAssertTrue(E2E.resolves(href, from: file, in: site), "\(label): \(href)") }
+                    if file != "404.html" || base == nil {
+                        XCTAssertTrue(E2E.resolves(href, from: file, in: site), "\(label): \(href)")
+                    }
                 }
                 // The 404 page is served at any depth, so its links start at the site root.
                 guard file != "404.html" else { continue }
@@ -622,7 +803,8 @@ final class SiteFeaturesTests: XCTestCase {
                     if link.hasPrefix("#") {
                         XCTAssertTrue(ids.contains(String(link.dropFirst())), "\(label): \(link) has no target")
                     } else if !link.contains("://") {
-                        XCTAssertTrue(E2E.resolves(link, from: file, in: site), "\(label): \(link) does not resolve inside Site/")
+                        XCTAssertTrue(
+                            E2E.resolves(link, from: file, in: site), "\(label): \(link) does not resolve inside Site/")
                     }
                 }
             }
@@ -649,7 +831,9 @@ enum E2E {
     /// Files brief keeps beside `Site/` on purpose: the output folder's lock file and journal, and the build cache.
     static func isBriefBookkeeping(_ path: String) -> Bool {
         let first = path.prefix { $0 != "/" }
-        return path.hasPrefix(".brief-cache/") || first.hasPrefix(".") && [".brief-lock", ".brief-journal", ".brief-trash"].contains { first.hasSuffix($0) }
+        return path.hasPrefix(".brief-cache/")
+            || first.hasPrefix(".")
+                && [".brief-lock", ".brief-journal", ".brief-trash"].contains { first.hasSuffix($0) }
     }
 
     static func read(_ site: URL, _ path: String) -> String {
@@ -674,14 +858,17 @@ enum E2E {
     }
 
     /// Fails naming the files that were added, removed or changed.
-    static func assertSameFiles(_ actual: [String: Data], _ expected: [String: Data], _ what: String,
-                                file: StaticString = #filePath, line: UInt = #line) {
+    static func assertSameFiles(
+        _ actual: [String: Data], _ expected: [String: Data], _ what: String,
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
         let added = Set(actual.keys).subtracting(expected.keys).sorted()
         let removed = Set(expected.keys).subtracting(actual.keys).sorted()
         let changed = Set(actual.keys).intersection(expected.keys).filter { actual[$0] != expected[$0] }.sorted()
         if !added.isEmpty || !removed.isEmpty || !changed.isEmpty {
-            XCTFail("\(what) differ — added: \(added.prefix(10)), removed: \(removed.prefix(10)), changed: \(changed.prefix(10))",
-                    file: file, line: line)
+            XCTFail(
+                "\(what) differ — added: \(added.prefix(10)), removed: \(removed.prefix(10)), changed: \(changed.prefix(10))",
+                file: file, line: line)
         }
     }
 
@@ -720,7 +907,8 @@ enum E2E {
     static func resolves(_ link: String, from page: String, in site: URL) -> Bool {
         let path = String(link.prefix { $0 != "#" && $0 != "?" })
         if path.hasPrefix("/") || path.contains("://") { return false }
-        var target = site.appendingPathComponent(page).deletingLastPathComponent().appendingPathComponent(path).standardizedFileURL
+        var target = site.appendingPathComponent(page).deletingLastPathComponent().appendingPathComponent(path)
+            .standardizedFileURL
         if path.isEmpty || path.hasSuffix("/") { target = target.appendingPathComponent("index.html") }
         guard target.path.hasPrefix(site.standardizedFileURL.path + "/") else { return false }
         var isDirectory: ObjCBool = false
@@ -751,8 +939,9 @@ enum E2E {
 
     /// The slugs of the story pages of a built site.
     static func storySlugs(_ site: URL) -> Set<String> {
-        Set(BriefRunner.files(in: site.appendingPathComponent("stories")).filter { $0.hasSuffix("/index.html") }
-            .map { String($0.dropLast("/index.html".count)) })
+        Set(
+            BriefRunner.files(in: site.appendingPathComponent("stories")).filter { $0.hasSuffix("/index.html") }
+                .map { String($0.dropLast("/index.html".count)) })
     }
 
     /// A paragraph of a few sentences that mentions a company.
@@ -777,9 +966,11 @@ enum E2E {
 
     /// A dated briefing of one story of about 700 words about Tesla.
     static let longStory: String = {
-        let sentence = "Tesla engineers tested another battery pack design in the lab this week and reported steady progress."
+        let sentence =
+            "Tesla engineers tested another battery pack design in the lab this week and reported steady progress."
         let paragraph = Array(repeating: sentence, count: 11).joined(separator: " ")
-        return "# Battery Notes\n\n## A Long Look At Tesla Batteries\n\n" + Array(repeating: paragraph, count: 4).joined(separator: "\n\n") + "\n"
+        return "# Battery Notes\n\n## A Long Look At Tesla Batteries\n\n"
+            + Array(repeating: paragraph, count: 4).joined(separator: "\n\n") + "\n"
     }()
 
     /// The sample plus two dated Markdown briefings: three briefings, nine stories.
@@ -789,9 +980,12 @@ enum E2E {
     /// - Tesla's Unmatched Speed of Innovation (the undated sample): four stories.
     static func richSite(_ test: XCTestCase) throws -> URL {
         let folder = try BriefRunner.sampleSite(test)
-        let sentence = "Tesla engineers tested another battery pack design in the lab this week and reported steady progress."
-        let long = Array(repeating: Array(repeating: sentence, count: 11).joined(separator: " "), count: 4).joined(separator: "\n\n")
-        try write("""
+        let sentence =
+            "Tesla engineers tested another battery pack design in the lab this week and reported steady progress."
+        let long = Array(repeating: Array(repeating: sentence, count: 11).joined(separator: " "), count: 4).joined(
+            separator: "\n\n")
+        try write(
+            """
             ---
             title: Chips and Cars
             ---
@@ -811,7 +1005,8 @@ enum E2E {
             \(long)
 
             """, "Content/2024-05-01-chips-and-cars.md", in: folder)
-        try write("""
+        try write(
+            """
             ---
             title: Market Wrap
             date: 2024-04-20
@@ -857,7 +1052,11 @@ enum E2E {
         let builder = TreeBuilder()
         parser.delegate = builder
         guard parser.parse(), let root = builder.root else {
-            return (nil, parser.parserError.map { "\($0) at line \(parser.lineNumber), column \(parser.columnNumber)" } ?? "no root element")
+            return (
+                nil,
+                parser.parserError.map { "\($0) at line \(parser.lineNumber), column \(parser.columnNumber)" }
+                    ?? "no root element"
+            )
         }
         return (root, nil)
     }
@@ -866,14 +1065,18 @@ enum E2E {
         var root: Element?
         var stack: [Element] = []
 
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             let element = Element(name: elementName, namespace: namespaceURI, attributes: attributes)
             if let parent = stack.last { parent.children.append(element) } else { root = element }
             stack.append(element)
         }
 
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+        func parser(
+            _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?
+        ) {
             stack.removeLast()
         }
 
@@ -881,8 +1084,8 @@ enum E2E {
             stack.last?.text += string
         }
 
-        func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-            stack.last?.text += String(decoding: CDATABlock, as: UTF8.self)
+        func parser(_ parser: XMLParser, foundCDATA block: Data) {
+            stack.last?.text += String(decoding: block, as: UTF8.self)
         }
     }
 }

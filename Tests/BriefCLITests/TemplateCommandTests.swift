@@ -11,7 +11,9 @@ final class TemplateCommandTests: XCTestCase {
 
     func testRenderPrintsExactlyTheResult() throws {
         let folder = BriefRunner.temporaryFolder(self)
-        try write("{{<frame}}{{$body}}Hi {{name}}, {{#items}}{{> item}}{{/items}}{{/body}}{{/frame}}", "page.mustache", in: folder)
+        try write(
+            "{{<frame}}{{$body}}Hi {{name}}, {{#items}}{{> item}}{{/items}}{{/body}}{{/frame}}", "page.mustache",
+            in: folder)
         try write("<main>{{$body}}{{/body}}</main>", "frame.mustache", in: folder)
         try write("[{{.}}]", "partials/item.mustache", in: folder)
         try write(#"{"name": "A & B", "items": [1, 2.5]}"#, "data.json", in: folder)
@@ -28,24 +30,31 @@ final class TemplateCommandTests: XCTestCase {
         let broken = try BriefRunner.run(["template", "render", "broken.mustache", "--data", "data.json"], in: folder)
         XCTAssertEqual(broken.status, 1)
         XCTAssertEqual(broken.stdout, "")
-        XCTAssertTrue(broken.stderr.contains("broken.mustache:4:1: error: section \"companies\" opened at 2:3 is closed by \"company\""), broken.stderr)
+        XCTAssertTrue(
+            broken.stderr.contains(
+                "broken.mustache:4:1: error: section \"companies\" opened at 2:3 is closed by \"company\""),
+            broken.stderr)
 
         try write("{{> nowhere}}", "missing.mustache", in: folder)
-        let missing = try BriefRunner.run(["template", "render", "missing.mustache", "--data", "data.json"], in: folder)
+        let missing = try BriefRunner.run(
+            ["template", "render", "missing.mustache", "--data", "data.json"], in: folder)
         XCTAssertEqual(missing.status, 1)
         XCTAssertTrue(missing.stderr.contains("missing.mustache:1:1: error:"), missing.stderr)
 
         try write("{{unknown}}", "strict.mustache", in: folder)
-        let strict = try BriefRunner.run(["template", "render", "strict.mustache", "--data", "data.json", "--strict"], in: folder)
+        let strict = try BriefRunner.run(
+            ["template", "render", "strict.mustache", "--data", "data.json", "--strict"], in: folder)
         XCTAssertEqual(strict.status, 1)
-        XCTAssertTrue(strict.stderr.contains("strict.mustache:1:1: error:") && strict.stderr.contains("unknown"), strict.stderr)
+        XCTAssertTrue(
+            strict.stderr.contains("strict.mustache:1:1: error:") && strict.stderr.contains("unknown"), strict.stderr)
 
         XCTAssertEqual(try BriefRunner.run(["template", "render", "strict.mustache"], in: folder).status, 64)
         try write("{not json", "bad.json", in: folder)
         let badJSON = try BriefRunner.run(["template", "render", "strict.mustache", "--data", "bad.json"], in: folder)
         XCTAssertEqual(badJSON.status, 1)
-        XCTAssertTrue(badJSON.stderr.contains("bad.json:1:2: error: invalid JSON: expected a key in double quotes"),
-                      badJSON.stderr)
+        XCTAssertTrue(
+            badJSON.stderr.contains("bad.json:1:2: error: invalid JSON: expected a key in double quotes"),
+            badJSON.stderr)
     }
 
     func testBuildStopsOnTemplateErrorsAndKeepsThePreviousSite() throws {
@@ -55,14 +64,22 @@ final class TemplateCommandTests: XCTestCase {
         let before = BriefRunner.read(index)
 
         let cases: [(file: String, text: String, expected: String)] = [
-            ("story.mustache", "{{<layout}}{{$main}}\n{{#companies}}\n{{/company}}{{/main}}{{/layout}}", "Templates/story.mustache:3:1: error: section \"companies\" opened at 2:1 is closed by \"company\""),
-            ("story.mustache", "{{<layout}}{{$main}}{{> no-such-partial}}{{/main}}{{/layout}}", "Templates/story.mustache:1:21: error: partial \"no-such-partial\""),
+            (
+                "story.mustache", "{{<layout}}{{$main}}\n{{#companies}}\n{{/company}}{{/main}}{{/layout}}",
+                "Templates/story.mustache:3:1: error: section \"companies\" opened at 2:1 is closed by \"company\""
+            ),
+            (
+                "story.mustache", "{{<layout}}{{$main}}{{> no-such-partial}}{{/main}}{{/layout}}",
+                "Templates/story.mustache:1:21: error: partial \"no-such-partial\""
+            ),
             ("partials/loop.mustache", "{{> loop}}", "Templates/partials/loop.mustache:1:1: error:"),
         ]
         for (file, text, expected) in cases {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent("Templates"))
             try write(text, "Templates/\(file)", in: folder)
-            if file.contains("loop") { try write("{{<layout}}{{$main}}{{> loop}}{{/main}}{{/layout}}", "Templates/story.mustache", in: folder) }
+            if file.contains("loop") {
+                try write("{{<layout}}{{$main}}{{> loop}}{{/main}}{{/layout}}", "Templates/story.mustache", in: folder)
+            }
             let result = try BriefRunner.run(["build"], in: folder)
             XCTAssertEqual(result.status, 1, file)
             XCTAssertTrue(result.stderr.contains(expected), "expected \(expected) in:\n\(result.stderr)")
@@ -72,24 +89,30 @@ final class TemplateCommandTests: XCTestCase {
 
     func testStrictBuildReportsMissingVariables() throws {
         let folder = try BriefRunner.sampleSite(self)
-        try write("{{<layout}}{{$main}}<h1>{{heading}}</h1>\n<p>{{subtitle}}</p>{{/main}}{{/layout}}", "Templates/story.mustache", in: folder)
+        try write(
+            "{{<layout}}{{$main}}<h1>{{heading}}</h1>\n<p>{{subtitle}}</p>{{/main}}{{/layout}}",
+            "Templates/story.mustache", in: folder)
         let relaxed = try BriefRunner.run(["build"], in: folder)
         XCTAssertEqual(relaxed.status, 0, relaxed.stderr)
         let strict = try BriefRunner.run(["build", "--strict"], in: folder)
         XCTAssertEqual(strict.status, 1)
-        XCTAssertTrue(strict.stderr.contains("Templates/story.mustache:2:4: error:") && strict.stderr.contains("subtitle"), strict.stderr)
+        XCTAssertTrue(
+            strict.stderr.contains("Templates/story.mustache:2:4: error:") && strict.stderr.contains("subtitle"),
+            strict.stderr)
     }
 
     /// Template mistakes that parse — a tag left open, a misspelt file name, a template written for another
     /// generator — are warnings at their place, errors with `--strict`.
     func testTemplateMistakesThatParseAreWarningsAndErrorsUnderStrict() throws {
         let folder = try BriefRunner.sampleSite(self)
-        try write("{{<layout}}{{$main}}\n<h1>{{heading</h1>\n{{{html}}}{{/main}}{{/layout}}\n", "Templates/story.mustache",
-                  in: folder)
+        try write(
+            "{{<layout}}{{$main}}\n<h1>{{heading</h1>\n{{{html}}}{{/main}}{{/layout}}\n", "Templates/story.mustache",
+            in: folder)
         try write("{{<layout}}{{$main}}{{heading}}{{/main}}{{/layout}}", "Templates/stroy.mustache", in: folder)
         try write("<html><body>{{ .Title }}</body></html>\n", "Templates/briefing.mustache", in: folder)
-        try write("{{<layout}}{{$main}}<div>{{title}}</div>{{/main}}{{/layout}}", "Templates/briefings.mustache",
-                  in: folder)
+        try write(
+            "{{<layout}}{{$main}}<div>{{title}}</div>{{/main}}{{/layout}}", "Templates/briefings.mustache",
+            in: folder)
         let result = try BriefRunner.run(["build"], in: folder)
         XCTAssertEqual(result.status, 0, result.stderr)
         let expected = [
@@ -99,8 +122,9 @@ final class TemplateCommandTests: XCTestCase {
             "Templates/briefing.mustache:1:1: warning: the pages drawn with briefing.mustache have no text",
         ]
         for line in expected { XCTAssertTrue(result.stderr.contains(line), "\(line)\n\(result.stderr)") }
-        XCTAssertFalse(result.stderr.contains("briefings.mustache:"),
-                       "a page with text and <main> is fine:\n\(result.stderr)")
+        XCTAssertFalse(
+            result.stderr.contains("briefings.mustache:"),
+            "a page with text and <main> is fine:\n\(result.stderr)")
 
         let strict = try BriefRunner.run(["build", "--strict"], in: folder)
         XCTAssertEqual(strict.status, 1)

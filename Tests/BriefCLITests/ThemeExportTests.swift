@@ -16,7 +16,9 @@ final class ThemeExportTests: XCTestCase {
         let exported = folder.appendingPathComponent("Templates")
         XCTAssertEqual(BriefRunner.files(in: exported), BriefRunner.files(in: theme))
         for path in BriefRunner.files(in: theme) {
-            XCTAssertEqual(try Data(contentsOf: exported.appendingPathComponent(path)), try Data(contentsOf: theme.appendingPathComponent(path)), path)
+            XCTAssertEqual(
+                try Data(contentsOf: exported.appendingPathComponent(path)),
+                try Data(contentsOf: theme.appendingPathComponent(path)), path)
         }
         // … so that a site built with it is the site built without it.
         XCTAssertEqual(try BriefRunner.run(["build", "--output", "Themed"], in: folder).status, 0)
@@ -32,7 +34,8 @@ final class ThemeExportTests: XCTestCase {
         XCTAssertEqual(export.status, 0, export.stderr)
         XCTAssertTrue(export.stdout.contains("kept my-theme/layout.mustache (it exists)\n"), export.stdout)
         XCTAssertTrue(export.stdout.contains("created my-theme/story.mustache\n"), export.stdout)
-        XCTAssertEqual(BriefRunner.read(folder.appendingPathComponent("my-theme/layout.mustache")), "<p>My own layout</p>\n")
+        XCTAssertEqual(
+            BriefRunner.read(folder.appendingPathComponent("my-theme/layout.mustache")), "<p>My own layout</p>\n")
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Templates").path))
 
         let again = try BriefRunner.run(["theme", "export", "my-theme"], in: folder)

@@ -1,8 +1,9 @@
-@testable import BriefCache
 import BriefFileSystem
 import BriefModel
 import BriefStories
 import XCTest
+
+@testable import BriefCache
 
 /// What the cache stores comes back as it was, and what it cannot trust is ignored.
 final class BuildCacheTests: XCTestCase {
@@ -25,9 +26,10 @@ final class BuildCacheTests: XCTestCase {
         let stamp = FileStamp(device: 1, inode: 2, size: 3, modified: 4, changed: 5)
         let sources: [String: BuildState.Source] = ["a.txt": .init(key: 9, contentHash: 10, stamp: stamp)]
         let outputs: [String: BuildState.Output] = ["index.html": .init(fingerprint: 12, contentHash: 13)]
-        let state = BuildState(globalKey: 7, otherInputsKey: 8, sources: sources, readStarted: 11, outputs: outputs,
-                               outputPath: "/site", outputInode: 14, counts: [1, 2, 3],
-                               diagnostics: [.warning("a.txt", line: 2, "careful")])
+        let state = BuildState(
+            globalKey: 7, otherInputsKey: 8, sources: sources, readStarted: 11, outputs: outputs,
+            outputPath: "/site", outputInode: 14, counts: [1, 2, 3],
+            diagnostics: [.warning("a.txt", line: 2, "careful")])
         try cache.save(state)
         let loaded = try XCTUnwrap(cache.loadState())
         XCTAssertEqual(loaded.globalKey, 7)
@@ -46,8 +48,10 @@ final class BuildCacheTests: XCTestCase {
         let cache = BuildCache(folder: Fixtures.temporaryFolder(self).appendingPathComponent(".brief-cache"))
         let stamp = OutputStamp(inode: 20, size: 21, modified: 22)
         let outputs: [String: BuildState.Output] = ["a/index.html": .init(fingerprint: 1, contentHash: 2, stamp: stamp)]
-        try cache.save(BuildState(globalKey: 1, otherInputsKey: 2, sources: [:], readStarted: 0, outputs: outputs,
-                                  outputPath: "/site", outputInode: 14, counts: [], diagnostics: []))
+        try cache.save(
+            BuildState(
+                globalKey: 1, otherInputsKey: 2, sources: [:], readStarted: 0, outputs: outputs,
+                outputPath: "/site", outputInode: 14, counts: [], diagnostics: []))
         var given: (path: String, inode: UInt64, outputs: [(path: String, stamp: OutputStamp)])?
         let read = cache.readState { given = ($0, $1, $2) }
         XCTAssertNotNil(read.state)
@@ -60,8 +64,10 @@ final class BuildCacheTests: XCTestCase {
     func testADamagedStateIsIgnored() throws {
         let folder = Fixtures.temporaryFolder(self).appendingPathComponent(".brief-cache")
         let cache = BuildCache(folder: folder)
-        try cache.save(BuildState(globalKey: 1, otherInputsKey: 2, sources: [:], readStarted: 0, outputs: [:],
-                              outputPath: "", outputInode: 0, counts: [], diagnostics: []))
+        try cache.save(
+            BuildState(
+                globalKey: 1, otherInputsKey: 2, sources: [:], readStarted: 0, outputs: [:],
+                outputPath: "", outputInode: 0, counts: [], diagnostics: []))
         let path = folder.appendingPathComponent("state.bin").path
         var bytes = try XCTUnwrap(FileTree.read(path))
         XCTAssertNotNil(cache.loadState())
@@ -77,7 +83,8 @@ final class BuildCacheTests: XCTestCase {
         let folder = Fixtures.temporaryFolder(self).appendingPathComponent(".brief-cache")
         let cache = BuildCache(folder: folder)
         let source = SourceProcessor(gazetteer: .builtIn).process(Fixtures.sample)
-        XCTAssertEqual(cache.store([(key: 0x0107, source: source), (key: 0x0207, source: source)], keep: [0x0107, 0x0207]), [])
+        XCTAssertEqual(
+            cache.store([(key: 0x0107, source: source), (key: 0x0207, source: source)], keep: [0x0107, 0x0207]), [])
         return (cache, folder.appendingPathComponent("sources/07.pack").path, source)
     }
 
@@ -103,7 +110,8 @@ final class BuildCacheTests: XCTestCase {
         let (cache, pack, source) = try packOfTwo()
         let bytes = try XCTUnwrap(FileTree.read(pack))
         let word = Array("Powerwall".utf8)
-        let at = try XCTUnwrap((0...(bytes.count - word.count)).first { bytes[$0..<($0 + word.count)].elementsEqual(word) })
+        let at = try XCTUnwrap(
+            (0...(bytes.count - word.count)).first { bytes[$0..<($0 + word.count)].elementsEqual(word) })
         var flipped = bytes
         flipped[at + 6] = UInt8(ascii: "u")
         try FileTree.writeAtomically(flipped, to: pack)
@@ -115,8 +123,9 @@ final class BuildCacheTests: XCTestCase {
             var damaged = bytes
             damaged[position] ^= 0x20
             try FileTree.writeAtomically(damaged, to: pack)
-            XCTAssertFalse(cache.records(for: [0x0107, 0x0207]).records.values.contains { $0 != source },
-                           "byte \(position) flipped: a record that differs from what was stored")
+            XCTAssertFalse(
+                cache.records(for: [0x0107, 0x0207]).records.values.contains { $0 != source },
+                "byte \(position) flipped: a record that differs from what was stored")
             XCTAssertGreaterThan(cache.records(for: [0x0107, 0x0207]).damaged, 0, "byte \(position) flipped")
         }
     }
@@ -163,8 +172,10 @@ final class BuildCacheTests: XCTestCase {
         let folder = Fixtures.temporaryFolder(self).appendingPathComponent(".brief-cache")
         let cache = BuildCache(folder: folder)
         let outputs: [String: BuildState.Output] = ["index.html": .init(fingerprint: 12, contentHash: 13)]
-        try cache.save(BuildState(globalKey: 1, otherInputsKey: 2, sources: [:], readStarted: 0, outputs: outputs,
-                                  outputPath: "/site", outputInode: 0, counts: [1, 2, 3], diagnostics: []))
+        try cache.save(
+            BuildState(
+                globalKey: 1, otherInputsKey: 2, sources: [:], readStarted: 0, outputs: outputs,
+                outputPath: "/site", outputInode: 0, counts: [1, 2, 3], diagnostics: []))
         let path = folder.appendingPathComponent("state.bin").path
         let bytes = try XCTUnwrap(FileTree.read(path))
         for position in stride(from: 10, to: bytes.count, by: 7) {
@@ -180,8 +191,10 @@ final class BuildCacheTests: XCTestCase {
 
     func testClearRemovesEverything() throws {
         let (cache, _, _) = try packOfTwo()
-        try cache.save(BuildState(globalKey: 1, otherInputsKey: 2, sources: [:], readStarted: 0, outputs: [:],
-                                  outputPath: "", outputInode: 0, counts: [], diagnostics: []))
+        try cache.save(
+            BuildState(
+                globalKey: 1, otherInputsKey: 2, sources: [:], readStarted: 0, outputs: [:],
+                outputPath: "", outputInode: 0, counts: [], diagnostics: []))
         try cache.clear()
         XCTAssertNil(cache.loadState())
         XCTAssertTrue(cache.records(for: [0x0107, 0x0207]).records.isEmpty)

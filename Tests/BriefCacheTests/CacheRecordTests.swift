@@ -1,8 +1,9 @@
-@testable import BriefCache
 import BriefCompanies
 import BriefModel
 import BriefStories
 import XCTest
+
+@testable import BriefCache
 
 /// The cache's record format is written field by field. These tests make a forgotten field
 /// fail here instead of in an incremental build that serves a stale page: every field survives
@@ -60,12 +61,13 @@ final class CacheRecordTests: XCTestCase {
                 "StoryDraft.html: String", "StoryDraft.keyFigures: Array<KeyFigure>", "StoryDraft.line: Int",
                 "StoryDraft.paragraphs: Array<Paragraph>", "StoryDraft.search: SearchText",
                 "StoryDraft.summary: String", "StoryDraft.wordCount: Int",
-            ],
+            ]
         ]
         var fields = Set<String>()
         Self.collectFields(of: Self.everyFieldSet(), into: &fields)
-        XCTAssertEqual(fields.sorted(), pinned[BuildCache.version]?.sorted() ?? [],
-                       "the cached types changed: write the field, bump BuildCache.version and pin it here")
+        XCTAssertEqual(
+            fields.sorted(), pinned[BuildCache.version]?.sorted() ?? [],
+            "the cached types changed: write the field, bump BuildCache.version and pin it here")
     }
 
     /// Every stored property of every struct reachable from `value` (through arrays and optionals).
@@ -99,13 +101,16 @@ final class CacheRecordTests: XCTestCase {
         ]
         let section = Section(heading: "Tesla's quarter", hasOwnHeading: false, line: 2, paragraphs: paragraphs)
         let date = ContentDate(year: 2024, month: 10, day: 28, secondsOfDay: 3_600, utcOffset: -18_000)!
-        let metadata = Document.Metadata(slug: "q3", draft: true, companies: ["Tesla"], companiesOnly: true,
-                                         description: "The quarter.")
+        let metadata = Document.Metadata(
+            slug: "q3", draft: true, companies: ["Tesla"], companiesOnly: true,
+            description: "The quarter.")
         let document = Document(
             source: "Content/q3.txt", title: "Q3", hasOwnTitle: false, date: date, sections: [section],
             metadata: metadata,
-            diagnostics: [Diagnostic(.warning, file: "Content/q3.txt", line: 4, column: 2, "cut"),
-                          Diagnostic(.error, file: "Content/q3.txt", line: 1, column: 1, "bad")])
+            diagnostics: [
+                Diagnostic(.warning, file: "Content/q3.txt", line: 4, column: 2, "cut"),
+                Diagnostic(.error, file: "Content/q3.txt", line: 1, column: 1, "bad"),
+            ])
         var story = ProcessedSource.StoryDraft(
             heading: section.heading, line: section.line, paragraphs: paragraphs, html: "<p>Tesla</p>",
             companies: [CompanyMention(slug: "tesla", name: "Tesla", mentions: 2, firstPosition: 4)],

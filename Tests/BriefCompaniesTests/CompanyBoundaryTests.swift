@@ -1,5 +1,6 @@
-@testable import BriefCompanies
 import XCTest
+
+@testable import BriefCompanies
 
 /// Where a company's name stops being a mention: glued to a domain, a URL, a handle or a hyphenated
 /// word; and what a possessive or a business word nearby says about an ordinary-word name.
@@ -68,8 +69,10 @@ final class CompanyBoundaryTests: XCTestCase {
     }
 
     func testABusinessWordVouchesWithinTwelveWordsInTheSameSentence() {
-        let fillers = ["green", "river", "farms", "grew", "more", "fruit", "this", "year", "than", "ever", "before",
-                       "now"]
+        let fillers = [
+            "green", "river", "farms", "grew", "more", "fruit", "this", "year", "than", "ever", "before",
+            "now",
+        ]
         // After the name: the twelfth word after it is near enough, the thirteenth is not.
         let eleven = fillers.prefix(11).joined(separator: " ")
         let twelve = fillers.joined(separator: " ")
@@ -86,15 +89,19 @@ final class CompanyBoundaryTests: XCTestCase {
     // MARK: Names a text gives by form
 
     func testWholeWordOffsetsCountAPossessiveAndPunctuationButNotALongerWord() {
-        let counted = ["Tidewater", "Tidewater's", "Tidewater.", "Tidewater,", "(Tidewater)", "\"Tidewater\"",
-                       "Tidewater:"]
+        let counted = [
+            "Tidewater", "Tidewater's", "Tidewater.", "Tidewater,", "(Tidewater)", "\"Tidewater\"",
+            "Tidewater:",
+        ]
         for text in counted {
             let at = text.hasPrefix("Tidewater") ? 3 : 4
             XCTAssertEqual(DocumentCompanies.wholeWordOffsets(of: "Tidewater", in: "At \(text) today"), [at], text)
         }
-        let notCounted = ["Tidewaters", "Tidewater9", "9Tidewater", "Tidewater-based", "pre-Tidewater", "Tidewaterz",
-                          "zTidewater", "TidewaterZ", "ZTidewater", "TidewaterA", "Tidewater0", "Tidewateré",
-                          "éTidewater"]
+        let notCounted = [
+            "Tidewaters", "Tidewater9", "9Tidewater", "Tidewater-based", "pre-Tidewater", "Tidewaterz",
+            "zTidewater", "TidewaterZ", "ZTidewater", "TidewaterA", "Tidewater0", "Tidewateré",
+            "éTidewater",
+        ]
         for text in notCounted {
             XCTAssertEqual(DocumentCompanies.wholeWordOffsets(of: "Tidewater", in: "At \(text) today"), [], text)
         }

@@ -1,6 +1,7 @@
-@testable import BriefCompanies
 import BriefNormalize
 import XCTest
+
+@testable import BriefCompanies
 
 final class CompanyTaggerTests: XCTestCase {
     static let tagger = CompanyTagger(gazetteer: .builtIn)
@@ -21,7 +22,8 @@ final class CompanyTaggerTests: XCTestCase {
     }
 
     func testMentionCountsAndOrder() {
-        let mentions = Self.tagger.tag(heading: "", paragraphs: ["Google met Tesla. Tesla's team and Tesla’s board agreed."])
+        let mentions = Self.tagger.tag(
+            heading: "", paragraphs: ["Google met Tesla. Tesla's team and Tesla’s board agreed."])
         XCTAssertEqual(mentions.map(\.name), ["Tesla", "Google"])
         XCTAssertEqual(mentions.map(\.mentions), [3, 1])
     }

@@ -1,5 +1,6 @@
-@testable import BriefCompanies
 import XCTest
+
+@testable import BriefCompanies
 
 /// Sentences that trip naive company matching: ordinary words, names of people and places,
 /// possessives, sentence starts, overlapping spellings, products, URLs.
@@ -72,8 +73,13 @@ final class CompanyTrickyCasesTests: XCTestCase {
 
     func testHeadingsAloneAreNotEvidence() {
         let tagger = CompanyTagger(gazetteer: .builtIn)
-        XCTAssertEqual(tagger.tag(heading: "Apple Picking Season Starts", paragraphs: ["Farmers expect a good harvest."]).map(\.name), [])
-        XCTAssertEqual(tagger.tag(heading: "Apple Picking Season Starts", paragraphs: ["Apple said iPhone sales rose."]).map(\.name), ["Apple"])
-        XCTAssertEqual(tagger.tag(heading: "Tesla Sets a Record", paragraphs: ["The plant ran all night."]).map(\.name), ["Tesla"])
+        XCTAssertEqual(
+            tagger.tag(heading: "Apple Picking Season Starts", paragraphs: ["Farmers expect a good harvest."]).map(
+                \.name), [])
+        XCTAssertEqual(
+            tagger.tag(heading: "Apple Picking Season Starts", paragraphs: ["Apple said iPhone sales rose."]).map(
+                \.name), ["Apple"])
+        XCTAssertEqual(
+            tagger.tag(heading: "Tesla Sets a Record", paragraphs: ["The plant ran all night."]).map(\.name), ["Tesla"])
     }
 }

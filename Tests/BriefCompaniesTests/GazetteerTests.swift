@@ -1,7 +1,8 @@
-@testable import BriefCompanies
+import BriefBuiltIn
 import BriefModel
 import XCTest
-import BriefBuiltIn
+
+@testable import BriefCompanies
 
 final class GazetteerTests: XCTestCase {
     func testBuiltInGazetteerIsLargeAndClean() throws {
@@ -16,7 +17,10 @@ final class GazetteerTests: XCTestCase {
             XCTAssertNotNil(company.description, company.name)
             XCTAssertTrue(company.website?.hasPrefix("https://") == true, company.name)
         }
-        for name in ["Tesla", "xAI", "Xiaomi", "Nvidia", "Microsoft", "Meta", "Google", "Amazon", "BYD", "NIO", "XPeng", "Li Auto"] {
+        for name in [
+            "Tesla", "xAI", "Xiaomi", "Nvidia", "Microsoft", "Meta", "Google", "Amazon", "BYD", "NIO", "XPeng",
+            "Li Auto",
+        ] {
             XCTAssertNotNil(gazetteer.companies.first { $0.spellings.contains(name) }, name)
         }
         XCTAssertTrue(gazetteer.companies.first { $0.name == "Apple" }?.ambiguous == true)
@@ -48,7 +52,9 @@ final class GazetteerTests: XCTestCase {
         XCTAssertEqual(gazetteer.company(slug: "microsoft")?.name, "Microsoft Corporation")
 
         let tagger = CompanyTagger(gazetteer: gazetteer)
-        let names = tagger.tag(heading: "", paragraphs: ["Acme and the Tesla Semi Unit met Microsoft and Amazon at Gigafactory Texas."]).map(\.name)
+        let names = tagger.tag(
+            heading: "", paragraphs: ["Acme and the Tesla Semi Unit met Microsoft and Amazon at Gigafactory Texas."]
+        ).map(\.name)
         XCTAssertEqual(names, ["Acme Robotics", "Tesla", "Microsoft Corporation"])
     }
 

@@ -1,5 +1,6 @@
-@testable import BriefCore
 import XCTest
+
+@testable import BriefCore
 
 /// A build reports the site files it wrote or deleted, so that `brief serve` can tell open pages.
 final class ChangedFilesTests: XCTestCase {

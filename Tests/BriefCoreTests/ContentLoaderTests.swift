@@ -1,7 +1,8 @@
-@testable import BriefCore
-import XCTest
-import BriefFileSystem
 import BriefCache
+import BriefFileSystem
+import XCTest
+
+@testable import BriefCore
 
 /// A rebuild takes a source's key from the last build instead of reading the file only when
 /// the file's stamp is the same and it was last changed well before that build read it.
@@ -28,8 +29,10 @@ final class ContentLoaderTests: XCTestCase {
     private func state(from inputs: SiteInputs, readStarted: UInt64) -> BuildState {
         var sources = inputs.stateSources
         sources["a.txt"]?.contentHash = 42
-        return BuildState(globalKey: 0, otherInputsKey: 0, sources: sources, readStarted: readStarted, outputs: [:], outputPath: "", outputInode: 0,
-                          counts: [], diagnostics: [])
+        return BuildState(
+            globalKey: 0, otherInputsKey: 0, sources: sources, readStarted: readStarted, outputs: [:], outputPath: "",
+            outputInode: 0,
+            counts: [], diagnostics: [])
     }
 
     func testAFileSettledBeforeTheLastBuildIsNotReadAgain() throws {
@@ -59,8 +62,10 @@ final class ContentLoaderTests: XCTestCase {
         try "Tesla Sets a Record\nTesla delivered more cars than ever in the quarter, the company said on Friday.\n"
             .write(to: file, atomically: false, encoding: .utf8)
         let old = first.files[0].stamp.modified
-        var times = [timespec(tv_sec: Int(old / 1_000_000_000), tv_nsec: Int(old % 1_000_000_000)),
-                     timespec(tv_sec: Int(old / 1_000_000_000), tv_nsec: Int(old % 1_000_000_000))]
+        var times = [
+            timespec(tv_sec: Int(old / 1_000_000_000), tv_nsec: Int(old % 1_000_000_000)),
+            timespec(tv_sec: Int(old / 1_000_000_000), tv_nsec: Int(old % 1_000_000_000)),
+        ]
         XCTAssertEqual(utimensat(AT_FDCWD, file.path, &times, 0), 0)
         let second = try read(options, previous: state(from: first, readStarted: later))
         XCTAssertEqual(second.files[0].stamp.modified, first.files[0].stamp.modified)
@@ -80,19 +85,22 @@ final class ContentLoaderTests: XCTestCase {
         let (sources, diagnostics, _) = ContentLoader.process(&second, gazetteer: .builtIn, cache: cache, drafts: false)
         XCTAssertEqual(diagnostics.filter { $0.severity == .error }, [])
         XCTAssertEqual(sources.first?.stories.first?.heading, "Tesla Sets a Record")
-        XCTAssertNotNil(cache.records(for: [second.files[0].key]).records[second.files[0].key],
-                        "what was read matches the key: stored")
+        XCTAssertNotNil(
+            cache.records(for: [second.files[0].key]).records[second.files[0].key],
+            "what was read matches the key: stored")
     }
 
     func testWhatIsReadLateIsNotStoredUnderAKeyItDoesNotMatch() throws {
         let (options, _) = try site()
         let first = try read(options)
         // The last build's hash is not the file's: the file changed after this build looked at it.
-        var second = try read(options, previous: state(from: first, readStarted: FileStamp.now() + 10 * FileStamp.margin))
+        var second = try read(
+            options, previous: state(from: first, readStarted: FileStamp.now() + 10 * FileStamp.margin))
         let cache = BuildCache(folder: options.cacheFolder)
         let (sources, _, _) = ContentLoader.process(&second, gazetteer: .builtIn, cache: cache, drafts: false)
         XCTAssertEqual(sources.first?.stories.first?.heading, "Tesla Sets a Record", "the build uses the bytes it read")
-        XCTAssertTrue(cache.records(for: [second.files[0].key]).records.isEmpty, "but does not cache them under the stale key")
+        XCTAssertTrue(
+            cache.records(for: [second.files[0].key]).records.isEmpty, "but does not cache them under the stale key")
         XCTAssertEqual(second.files[0].stamp, .unknown, "and the next build reads the file")
     }
 }

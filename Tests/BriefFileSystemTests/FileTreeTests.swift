@@ -1,6 +1,7 @@
-@testable import BriefFileSystem
 import Foundation
 import XCTest
+
+@testable import BriefFileSystem
 
 final class FileTreeTests: XCTestCase {
     private func temporaryFolder() -> URL {
@@ -23,8 +24,9 @@ final class FileTreeTests: XCTestCase {
         }
         let link = folder.appendingPathComponent("a/loop").path
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "..")
-        XCTAssertEqual(FileTree.files(under: folder), ["a/b.txt", "c.txt", "d/e/f.md"],
-                       "hidden files and links to folders are left out")
+        XCTAssertEqual(
+            FileTree.files(under: folder), ["a/b.txt", "c.txt", "d/e/f.md"],
+            "hidden files and links to folders are left out")
     }
 
     func testReadGivesTheBytesOrNilWithTheReason() throws {

@@ -3,8 +3,12 @@ import XCTest
 
 final class SlugTests: XCTestCase {
     func testReadableSlugs() {
-        XCTAssertEqual(Slug.make("Elon Musk's Supercomputer Freaks Out AI Rivals"), "elon-musks-supercomputer-freaks-out-ai-rivals")
-        XCTAssertEqual(Slug.make("Faster, Better, Cheaper Supercharger Installations"), "faster-better-cheaper-supercharger-installations")
+        XCTAssertEqual(
+            Slug.make("Elon Musk's Supercomputer Freaks Out AI Rivals"), "elon-musks-supercomputer-freaks-out-ai-rivals"
+        )
+        XCTAssertEqual(
+            Slug.make("Faster, Better, Cheaper Supercharger Installations"),
+            "faster-better-cheaper-supercharger-installations")
         XCTAssertEqual(Slug.make("Nestlé and L’Oréal"), "nestle-and-loreal")
         XCTAssertEqual(Slug.make("Johnson & Johnson"), "johnson-and-johnson")
         XCTAssertEqual(Slug.make("AT&T"), "att")

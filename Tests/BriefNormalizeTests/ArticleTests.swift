@@ -1,12 +1,14 @@
-@testable import BriefNormalize
 import BriefModel
 import XCTest
+
+@testable import BriefNormalize
 
 /// Article pages: chrome around the text, the title among site names and suffixes, paragraphs
 /// collapsed into one line or hard-wrapped, wrapped list items.
 final class ArticleTests: XCTestCase {
     func testPageChromeAroundAnArticle() {
-        let document = Fixtures.normalize("""
+        let document = Fixtures.normalize(
+            """
             Skip to main content
             Home | Business | Tech | Markets | Subscribe
             Harbor Times
@@ -26,13 +28,15 @@ final class ArticleTests: XCTestCase {
             """)
         XCTAssertEqual(document.ownTitle, "Tidewater Freight Opens Savannah Hub as Port Traffic Climbs")
         XCTAssertEqual(document.ownHeadings, [])
-        XCTAssertEqual(document.paragraphTexts, [
-            "Tidewater Freight opened a new logistics hub in Savannah on Tuesday, betting that traffic through the "
-                + "port will keep climbing next year.",
-            "The hub can sort 40,000 parcels an hour, the company said, and will employ 300 people when it is fully "
-                + "staffed.",
-            "Analysts said the move puts pressure on rivals that still route parcels through Atlanta.",
-        ])
+        XCTAssertEqual(
+            document.paragraphTexts,
+            [
+                "Tidewater Freight opened a new logistics hub in Savannah on Tuesday, betting that traffic through the "
+                    + "port will keep climbing next year.",
+                "The hub can sort 40,000 parcels an hour, the company said, and will employ 300 people when it is fully "
+                    + "staffed.",
+                "Analysts said the move puts pressure on rivals that still route parcels through Atlanta.",
+            ])
         XCTAssertEqual(document.diagnostics, [])
     }
 
@@ -42,7 +46,8 @@ final class ArticleTests: XCTestCase {
             "Share this article: Twitter Facebook", "Skip to main content",
         ]
         for chrome in chromeLines {
-            let document = Fixtures.normalize("""
+            let document = Fixtures.normalize(
+                """
                 \(chrome)
                 Tidewater Freight opened a new logistics hub in Savannah on Tuesday, the company said.
                 The hub can sort 40,000 parcels an hour and will employ 300 people.
@@ -53,7 +58,8 @@ final class ArticleTests: XCTestCase {
     }
 
     func testSiteNameAboveTheHeadlineIsNotTheTitle() {
-        let document = Fixtures.normalize("""
+        let document = Fixtures.normalize(
+            """
             Gearbox Daily
             Orion Semiconductor Raises Memory Prices for the Third Time This Year (gearboxdaily.com)
             Orion Semiconductor raised prices for its memory chips by ten percent on Monday, the third increase this year.
@@ -65,7 +71,8 @@ final class ArticleTests: XCTestCase {
     }
 
     func testShortHeadlineBelowAShortLineStaysTheTitle() {
-        let document = Fixtures.normalize("""
+        let document = Fixtures.normalize(
+            """
             Orion Raises Prices
             Memory Costs More
             Orion Semiconductor raised prices for its memory chips by ten percent on Monday, the third increase this year.
@@ -75,7 +82,8 @@ final class ArticleTests: XCTestCase {
     }
 
     func testSubjectLineIsTheTitle() {
-        let document = Fixtures.normalize("""
+        let document = Fixtures.normalize(
+            """
             Orion raises prices again, Larkspur ships turbines, Tidewater hub opens
             Orion Semiconductor raised prices for its memory chips by ten percent on Monday, the third increase this year.
             Larkspur Energy said it shipped 400 turbines in the quarter.
@@ -83,7 +91,8 @@ final class ArticleTests: XCTestCase {
         XCTAssertEqual(document.ownTitle, "Orion raises prices again, Larkspur ships turbines, Tidewater hub opens")
         XCTAssertEqual(document.paragraphTexts.count, 2)
 
-        let sentence = Fixtures.normalize("""
+        let sentence = Fixtures.normalize(
+            """
             Orion Semiconductor raised prices for its memory chips by ten percent on Monday.
             Larkspur Energy said it shipped 400 turbines in the quarter.
             """)
@@ -103,20 +112,25 @@ final class ArticleTests: XCTestCase {
             let document = Fixtures.normalize(text, path: "Content/wind.md")
             XCTAssertEqual(document.ownTitle, title, first)
         }
-        XCTAssertEqual(TitleFinder.withoutSiteName("Larkspur Ships 400 Turbines | Wind Weekly"),
-                       "Larkspur Ships 400 Turbines")
+        XCTAssertEqual(
+            TitleFinder.withoutSiteName("Larkspur Ships 400 Turbines | Wind Weekly"),
+            "Larkspur Ships 400 Turbines")
         let sentence = "Q3 | Larkspur ships 400 turbines and doubles its orders for next year"
         XCTAssertEqual(TitleFinder.withoutSiteName(sentence), sentence)
     }
 
     func testCollapsedParagraphsAreSplit() {
-        let p1 = "Tidewater Freight opened a new logistics hub in Savannah on Tuesday, betting that traffic through "
+        let p1 =
+            "Tidewater Freight opened a new logistics hub in Savannah on Tuesday, betting that traffic through "
             + "the port will keep climbing next year and that carmakers will ship more parts by sea."
-        let p2 = "The hub can sort 40,000 parcels an hour, the company said, and will employ 300 people when it is "
+        let p2 =
+            "The hub can sort 40,000 parcels an hour, the company said, and will employ 300 people when it is "
             + "fully staffed by the end of the spring hiring season next year."
-        let p3 = "Analysts said the move puts pressure on rivals that still route parcels through Atlanta, where "
+        let p3 =
+            "Analysts said the move puts pressure on rivals that still route parcels through Atlanta, where "
             + "congestion has grown worse every year since the pandemic began."
-        let p4 = "The company did not say how much the hub cost, but local officials said the state offered tax breaks "
+        let p4 =
+            "The company did not say how much the hub cost, but local officials said the state offered tax breaks "
             + "worth several million dollars over ten years."
         let line = [p1, p2, "Why Savannah Matters " + p3, p4].joined(separator: "  ")
         let document = Fixtures.normalize("Tidewater Opens Savannah Hub\n\n" + line + "\n")
@@ -126,12 +140,14 @@ final class ArticleTests: XCTestCase {
 
         let oneSpace = [p1, p2, p3, p4].joined(separator: " ")
         XCTAssertEqual(Fixtures.normalize(oneSpace).paragraphTexts, [oneSpace], "single spaces are no paragraph breaks")
-        XCTAssertNil(CollapsedParagraphs.split(Substring("Rates fell.  Costs rose.  Ships waited.  Crews worked.")),
-                     "a short line is not looked at")
+        XCTAssertNil(
+            CollapsedParagraphs.split(Substring("Rates fell.  Costs rose.  Ships waited.  Crews worked.")),
+            "a short line is not looked at")
     }
 
     func testHardWrappedParagraphs() {
-        let document = Fixtures.normalize("""
+        let document = Fixtures.normalize(
+            """
             Tidewater Freight opened a new logistics hub in Savannah on
             Tuesday, betting that traffic through the port will keep
             climbing next year.
@@ -140,16 +156,19 @@ final class ArticleTests: XCTestCase {
             and will employ 300 people when it is fully staffed by the
             end of the spring.
             """)
-        XCTAssertEqual(document.paragraphTexts, [
-            "Tidewater Freight opened a new logistics hub in Savannah on Tuesday, betting that traffic through the "
-                + "port will keep climbing next year.",
-            "The hub can sort 40,000 parcels an hour, the company said, and will employ 300 people when it is fully "
-                + "staffed by the end of the spring.",
-        ])
+        XCTAssertEqual(
+            document.paragraphTexts,
+            [
+                "Tidewater Freight opened a new logistics hub in Savannah on Tuesday, betting that traffic through the "
+                    + "port will keep climbing next year.",
+                "The hub can sort 40,000 parcels an hour, the company said, and will employ 300 people when it is fully "
+                    + "staffed by the end of the spring.",
+            ])
     }
 
     func testIndentedParagraphStarts() {
-        let document = Fixtures.normalize("""
+        let document = Fixtures.normalize(
+            """
                 Tidewater Freight opened a new logistics hub in Savannah on
             Tuesday, betting that traffic through the port will keep
             climbing. The company said carmakers will ship more parts.
@@ -159,7 +178,8 @@ final class ArticleTests: XCTestCase {
                 Analysts said the move puts pressure on rivals that still
             route parcels through Atlanta, where congestion has grown.
             """)
-        XCTAssertTrue(document.paragraphTexts.count == 3, "an indented line does not start a new paragraph in hard-wrapped text")
+        XCTAssertTrue(
+            document.paragraphTexts.count == 3, "an indented line does not start a new paragraph in hard-wrapped text")
         let words = [
             "Tidewater Freight opened a new logistics hub in Savannah on Tuesday, betting that traffic through the",
             "port will keep climbing. The company said carmakers will ship more parts. The hub can sort 40,000 parcels",
@@ -171,7 +191,8 @@ final class ArticleTests: XCTestCase {
     }
 
     func testWrappedListItems() {
-        let document = Fixtures.normalize("""
+        let document = Fixtures.normalize(
+            """
             The company listed three goals for the new hub in Savannah, all of them for its first year:
             - Sort forty thousand parcels an hour by the end of the
               first year of operation, up from twenty thousand today.
@@ -179,19 +200,23 @@ final class ArticleTests: XCTestCase {
               the peak shipping season begins next autumn.
             - Open a second loading dock.
             """)
-        XCTAssertEqual(document.paragraphTexts, [
-            "The company listed three goals for the new hub in Savannah, all of them for its first year:",
-            "Sort forty thousand parcels an hour by the end of the first year of operation, up from twenty thousand "
-                + "today.",
-            "Hire three hundred workers from the local area before the peak shipping season begins next autumn.",
-            "Open a second loading dock.",
-        ])
-        XCTAssertEqual(document.sections.first?.paragraphs.map(\.kind),
-                       [.text, .item(depth: 0), .item(depth: 0), .item(depth: 0)])
+        XCTAssertEqual(
+            document.paragraphTexts,
+            [
+                "The company listed three goals for the new hub in Savannah, all of them for its first year:",
+                "Sort forty thousand parcels an hour by the end of the first year of operation, up from twenty thousand "
+                    + "today.",
+                "Hire three hundred workers from the local area before the peak shipping season begins next autumn.",
+                "Open a second loading dock.",
+            ])
+        XCTAssertEqual(
+            document.sections.first?.paragraphs.map(\.kind),
+            [.text, .item(depth: 0), .item(depth: 0), .item(depth: 0)])
     }
 
     func testBareHeadingsBetweenParagraphs() {
-        let document = Fixtures.normalize("""
+        let document = Fixtures.normalize(
+            """
             Freight Week
 
             Tidewater Freight opened a new logistics hub in Savannah on Tuesday, the company said, after two years of work.
@@ -204,7 +229,8 @@ final class ArticleTests: XCTestCase {
         XCTAssertEqual(document.ownHeadings, ["Rates Keep Falling", "Why it matters to shippers"])
         XCTAssertEqual(document.sections.map(\.paragraphs.count), [1, 1, 1])
 
-        let shortLines = Fixtures.normalize("""
+        let shortLines = Fixtures.normalize(
+            """
             Freight Week
 
             Tidewater Freight opened a new logistics hub in Savannah on Tuesday, the company said.
@@ -213,14 +239,17 @@ final class ArticleTests: XCTestCase {
             Why it matters to shippers
             Lower rates help retailers who stocked up early for the holidays, analysts said.
             """)
-        XCTAssertTrue(shortLines.ownHeadings == ["Rates Keep Falling", "Why it matters to shippers"], "a sentence-case heading line counts as a line cut mid-sentence, so a text of short paragraphs "
-                       + "is taken for hard-wrapped and the heading is joined to the paragraph before it")
+        XCTAssertTrue(
+            shortLines.ownHeadings == ["Rates Keep Falling", "Why it matters to shippers"],
+            "a sentence-case heading line counts as a line cut mid-sentence, so a text of short paragraphs "
+                + "is taken for hard-wrapped and the heading is joined to the paragraph before it")
     }
 
     /// Copies of a briefing repeat its own short title above the first heading: that is the title, not a
     /// site's name; and a heading with a label in front ("Freight: …") repeated in every copy is no speaker.
     func testShortTitleAndLabelledHeadingsInChunkedCopies() {
-        let document = Fixtures.normalize("""
+        let document = Fixtures.normalize(
+            """
             Dockside robots moved more containers than ever in the third quarter, the port authority said.
             Freight: Harbor Robotics Raises the Stakes
             Harbor Robotics signed a deal to automate two more terminals in the south of the country.
@@ -238,8 +267,12 @@ final class ArticleTests: XCTestCase {
             Quayside cranes at three terminals now run on power from the grid instead of diesel.
             """)
         XCTAssertEqual(document.ownTitle, "Harbor Weekly")
-        XCTAssertEqual(document.ownHeadings, ["Dockside Robots Set a Record", "Freight: Harbor Robotics Raises the Stakes",
-                                              "Ports: Quayside Cranes Go Electric"])
+        XCTAssertEqual(
+            document.ownHeadings,
+            [
+                "Dockside Robots Set a Record", "Freight: Harbor Robotics Raises the Stakes",
+                "Ports: Quayside Cranes Go Electric",
+            ])
         XCTAssertEqual(document.paragraphTexts.count, 3)
     }
 }

@@ -1,6 +1,7 @@
-@testable import BriefNormalize
 import BriefModel
 import XCTest
+
+@testable import BriefNormalize
 
 /// Front matter in any source never stops a build: unknown keys are ignored, a known key of the
 /// wrong type is a warning at its place and is ignored; invalid YAML is text in a `.txt` and an
@@ -9,7 +10,8 @@ final class FrontMatterTests: XCTestCase {
     static let body = "Shipping volumes rose again this month, the port authority said."
 
     func testKnownKeysAreRead() {
-        let document = Fixtures.normalize("""
+        let document = Fixtures.normalize(
+            """
             ---
             title: Port Report
             date: 2024-12-18
@@ -32,7 +34,8 @@ final class FrontMatterTests: XCTestCase {
 
     func testUnknownKeysAreIgnoredSilently() {
         for path in ["Content/port.txt", "Content/port.md"] {
-            let document = Fixtures.normalize("""
+            let document = Fixtures.normalize(
+                """
                 ---
                 title: Port Report
                 url: https://harborwire.example.com/port
@@ -51,7 +54,8 @@ final class FrontMatterTests: XCTestCase {
     }
 
     func testWrongTypesAreWarningsAtTheirPlace() {
-        let document = Fixtures.normalize("""
+        let document = Fixtures.normalize(
+            """
             ---
             title: Port Report
             summary:
@@ -78,7 +82,8 @@ final class FrontMatterTests: XCTestCase {
     }
 
     func testWrongTypeOfTitleKeepsTheTextsOwnTitle() {
-        let document = Fixtures.normalize("""
+        let document = Fixtures.normalize(
+            """
             ---
             title:
               first: Port
@@ -93,7 +98,8 @@ final class FrontMatterTests: XCTestCase {
     }
 
     func testInvalidYAMLAtTheTopOfATextIsText() {
-        let document = Fixtures.normalize("""
+        let document = Fixtures.normalize(
+            """
             ---
             Rates: [fell, rose
             ---
@@ -106,7 +112,8 @@ final class FrontMatterTests: XCTestCase {
     }
 
     func testInvalidYAMLInMarkdownIsAnError() {
-        let document = Fixtures.normalize("""
+        let document = Fixtures.normalize(
+            """
             ---
             title: [Port, Report
             ---
@@ -120,7 +127,8 @@ final class FrontMatterTests: XCTestCase {
     }
 
     func testARuleAtTheTopWithoutAClosingLineIsNotFrontMatter() {
-        let document = Fixtures.normalize("""
+        let document = Fixtures.normalize(
+            """
             ---
             \(Self.body)
             Rates for containers fell for the third month in a row.

@@ -1,6 +1,7 @@
-@testable import BriefNormalize
 import BriefModel
 import XCTest
+
+@testable import BriefNormalize
 
 /// The limits that tell hard-wrapped text from one paragraph per line, and that decide whether a
 /// line of wrapped text continues the paragraph above it: each pinned one byte on either side.
@@ -21,8 +22,10 @@ final class HardWrapBoundaryTests: XCTestCase {
 
     /// A line of lower-case prose exactly `bytes` long that ends a sentence or stops mid-sentence.
     static func prose(_ bytes: Int, endsSentence: Bool) -> String {
-        let words = ["the", "harbor", "board", "said", "cranes", "would", "arrive", "before", "winter", "and", "that",
-                     "pilots", "were", "ready", "to", "work", "longer", "shifts", "on", "quays"]
+        let words = [
+            "the", "harbor", "board", "said", "cranes", "would", "arrive", "before", "winter", "and", "that",
+            "pilots", "were", "ready", "to", "work", "longer", "shifts", "on", "quays",
+        ]
         let room = endsSentence ? bytes - 1 : bytes
         var text = ""
         var k = 0
@@ -46,8 +49,10 @@ final class HardWrapBoundaryTests: XCTestCase {
     /// Paragraphs of three full lines that stop mid-sentence and a short last line.
     private func wrapped(at width: Int) -> [String] {
         (0..<3).flatMap { _ in
-            [Self.prose(width, endsSentence: false), Self.prose(width, endsSentence: false),
-             Self.prose(width, endsSentence: false), Self.prose(40, endsSentence: true), ""]
+            [
+                Self.prose(width, endsSentence: false), Self.prose(width, endsSentence: false),
+                Self.prose(width, endsSentence: false), Self.prose(40, endsSentence: true), "",
+            ]
         }
     }
 
@@ -73,7 +78,8 @@ final class HardWrapBoundaryTests: XCTestCase {
     }
 
     func testTwoFullLinesFollowedByAnotherAreEnoughEvidence() {
-        let mid = Self.prose(80, endsSentence: false), end = Self.prose(80, endsSentence: true)
+        let mid = Self.prose(80, endsSentence: false)
+        let end = Self.prose(80, endsSentence: true)
         XCTAssertTrue(estimate([mid, end, end]).isWrapped, "two lines followed by another, one mid-sentence")
         XCTAssertFalse(estimate([mid, end, "", end]).isWrapped, "only one line is followed by another")
     }
@@ -100,8 +106,10 @@ final class HardWrapBoundaryTests: XCTestCase {
     func testBareHeadingsDoNotMakeTextLookWrapped() {
         // Headings stop mid-sentence by nature; one paragraph per line with headings is not wrapped.
         let paragraph = Self.prose(80, endsSentence: true)
-        let lines = ["Harbor Cranes Return To Service", paragraph, paragraph, "Pilots Ask For Longer Shifts", paragraph,
-                     "Winter Storms Close The Channel", paragraph]
+        let lines = [
+            "Harbor Cranes Return To Service", paragraph, paragraph, "Pilots Ask For Longer Shifts", paragraph,
+            "Winter Storms Close The Channel", paragraph,
+        ]
         XCTAssertFalse(estimate(lines).isWrapped)
     }
 
@@ -178,7 +186,8 @@ final class HardWrapBoundaryTests: XCTestCase {
     }
 
     func testATitleCaseLineThatFillsAWrappedLineStaysInItsParagraph() {
-        let document = Fixtures.normalize("""
+        let document = Fixtures.normalize(
+            """
             The port authority said on Monday that its new cranes will arrive in two
             batches, and that the money for them came from a round of backers.
             Backers included Harbor Light Ventures, Tidal Capital, Dockside Partners

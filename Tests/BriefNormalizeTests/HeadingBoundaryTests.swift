@@ -1,6 +1,7 @@
-@testable import BriefNormalize
 import BriefModel
 import XCTest
+
+@testable import BriefNormalize
 
 /// The limits of a bare-line heading, one word or byte on each side: how long it may be, how
 /// capitalised, when one word is enough, and how many words a sentence-case heading has.
@@ -11,7 +12,8 @@ final class HeadingBoundaryTests: XCTestCase {
     static let shortParagraph = "The harbor board met on Tuesday and approved the crane order."
 
     /// A paragraph longer than any wrapped line, so that the text reads as one paragraph per line.
-    static let opening = "An opening paragraph sets the scene for the story below it, and it runs on for longer "
+    static let opening =
+        "An opening paragraph sets the scene for the story below it, and it runs on for longer "
         + "than any line of a hard-wrapped text would."
 
     /// The headings found when `candidate` stands between an opening paragraph and `after`.
@@ -23,8 +25,10 @@ final class HeadingBoundaryTests: XCTestCase {
     /// A title-case line of `words` words (each a capital and lower-case letters), `bytes` long.
     static func titleLine(words: Int, bytes: Int) -> String {
         precondition(bytes >= words * 4 - 1)
-        let names = ["Harbor", "Cranes", "Freight", "Tolls", "Rise", "Again", "North", "Terminal", "Ferry", "Dock",
-                     "Pilots", "Strike", "Talks", "Resume", "Quayside", "Rents", "Climb", "Barges"]
+        let names = [
+            "Harbor", "Cranes", "Freight", "Tolls", "Rise", "Again", "North", "Terminal", "Ferry", "Dock",
+            "Pilots", "Strike", "Talks", "Resume", "Quayside", "Rents", "Climb", "Barges",
+        ]
         var parts = (0..<words).map { names[$0 % names.count] }
         while parts.joined(separator: " ").utf8.count > bytes {
             let longest = parts.indices.max { parts[$0].count < parts[$1].count }!
@@ -138,8 +142,9 @@ final class HeadingBoundaryTests: XCTestCase {
     func testSentenceCaseHeadingsNeedAParagraphOfTwelveWordsAfterThem() {
         XCTAssertEqual(headings("What the deal means", after: Self.paragraph), ["What the deal means"])
         XCTAssertEqual(headings("What the deal means", after: Self.shortParagraph), [])
-        XCTAssertEqual(headings("What the deal means", after: "What the Deal Means for Ports"), [],
-                       "a heading after it vouches for nothing")
+        XCTAssertEqual(
+            headings("What the deal means", after: "What the Deal Means for Ports"), [],
+            "a heading after it vouches for nothing")
         XCTAssertEqual(headings("what the deal means"), [], "a capital first")
     }
 

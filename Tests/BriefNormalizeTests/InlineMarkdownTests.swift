@@ -1,7 +1,8 @@
-@testable import BriefNormalize
 import BriefModel
 import Foundation
 import XCTest
+
+@testable import BriefNormalize
 
 /// Inline Markdown read as a reader sees it: marks go, link text stays, addresses and images go,
 /// entities and escapes are resolved; and any nesting costs linear time.
@@ -27,18 +28,21 @@ final class InlineMarkdownTests: XCTestCase {
     }
 
     func testLinksLoseTheirAddresses() {
-        XCTAssertEqual(plain("Read the [port statement](https://port.example.com/s?id=(3)) now"),
-                       "Read the port statement now")
-        XCTAssertEqual(plain("[**Tidewater**](https://t.example.com) and [Larkspur](https://l.example.com)"),
-                       "Tidewater and Larkspur")
+        XCTAssertEqual(
+            plain("Read the [port statement](https://port.example.com/s?id=(3)) now"),
+            "Read the port statement now")
+        XCTAssertEqual(
+            plain("[**Tidewater**](https://t.example.com) and [Larkspur](https://l.example.com)"),
+            "Tidewater and Larkspur")
         XCTAssertEqual(plain("an [unclosed link](https://x.example.com"), "an [unclosed link](https://x.example.com")
         XCTAssertEqual(plain("array[0] and [brackets] stay"), "array[0] and [brackets] stay")
     }
 
     func testKeepingLinks() {
         let line = "[Port statement](https://port.example.com/s) and **bold**"
-        XCTAssertEqual(InlineMarkdown.plainText(line, keepingLinks: true),
-                       "[Port statement](https://port.example.com/s) and bold")
+        XCTAssertEqual(
+            InlineMarkdown.plainText(line, keepingLinks: true),
+            "[Port statement](https://port.example.com/s) and bold")
     }
 
     func testImagesGo() {
@@ -53,8 +57,9 @@ final class InlineMarkdownTests: XCTestCase {
     }
 
     func testEntitiesAndEscapes() {
-        XCTAssertEqual(plain("AT&amp;T &gt;&gt; rates &#39;fell&#39; &#x2014; again&hellip;"),
-                       "AT&T >> rates 'fell' — again…")
+        XCTAssertEqual(
+            plain("AT&amp;T &gt;&gt; rates &#39;fell&#39; &#x2014; again&hellip;"),
+            "AT&T >> rates 'fell' — again…")
         XCTAssertEqual(plain("\\*not emphasis\\* and \\[not a link\\]"), "*not emphasis* and [not a link]")
         XCTAssertEqual(plain("Fish & chips &unknown; stay"), "Fish & chips &unknown; stay")
         XCTAssertEqual(plain("`code` ticks go"), "code ticks go")
@@ -69,16 +74,23 @@ final class InlineMarkdownTests: XCTestCase {
     func testNestedMarksNormalizeInLinearTime() {
         let size = 100 * 1024
         let cases: [(String, String)] = [
-            ("nested emphasis",
-             String(repeating: "**_*~~", count: size / 12) + "text" + String(repeating: "~~*_**", count: size / 12)),
+            (
+                "nested emphasis",
+                String(repeating: "**_*~~", count: size / 12) + "text" + String(repeating: "~~*_**", count: size / 12)
+            ),
             ("open brackets", String(repeating: "[", count: size / 2) + String(repeating: "](", count: size / 4)),
             ("brackets and parentheses", String(repeating: "[a](", count: size / 4)),
             ("images in links", String(repeating: "[![x](", count: size / 6)),
-            ("nested lists", (0..<(size / 30)).map { String(repeating: " ", count: $0 % 30) + "- **item** _x_" }
-                .joined(separator: "\n")),
+            (
+                "nested lists",
+                (0..<(size / 30)).map { String(repeating: " ", count: $0 % 30) + "- **item** _x_" }
+                    .joined(separator: "\n")
+            ),
             ("unclosed tags", String(repeating: "<a ", count: size / 3)),
-            ("emphasis runs in prose",
-             String(repeating: "Rates *fell* **again** __and__ _again_ ~~today~~ ", count: size / 50)),
+            (
+                "emphasis runs in prose",
+                String(repeating: "Rates *fell* **again** __and__ _again_ ~~today~~ ", count: size / 50)
+            ),
         ]
         // A `.md` source reads every line's inline Markdown; a `.txt` one judges its lines' forms.
         for (name, text) in cases {
@@ -87,7 +99,7 @@ final class InlineMarkdownTests: XCTestCase {
                 // A busy machine may stall one run; a slow algorithm is slow twice.
                 var seconds = Self.timeToNormalize(text, path: path)
                 if seconds >= Self.maxSeconds { seconds = min(seconds, Self.timeToNormalize(text, path: path)) }
-                    XCTAssertLessThan(seconds, Self.maxSeconds, "\(name), \(path): \(seconds) s")
+                XCTAssertLessThan(seconds, Self.maxSeconds, "\(name), \(path): \(seconds) s")
             }
         }
     }

@@ -1,13 +1,16 @@
-@testable import BriefNormalize
 import BriefModel
 import XCTest
+
+@testable import BriefNormalize
 
 /// Generated transcripts, subtitle files and Markdown summaries in every form the readers know,
 /// checked against the promises: every sentence kept, in order, and no time code, cue number,
 /// speaker label or Markdown mark left in the text.
 final class LayoutFuzzTests: XCTestCase {
-    static let words = ["market", "supply", "plant", "battery", "chip", "quarter", "revenue", "growth", "price", "deal",
-                        "factory", "demand", "capacity", "investors", "shares", "cloud", "rivals", "engineers", "launch"]
+    static let words = [
+        "market", "supply", "plant", "battery", "chip", "quarter", "revenue", "growth", "price", "deal",
+        "factory", "demand", "capacity", "investors", "shares", "cloud", "rivals", "engineers", "launch",
+    ]
     static let count = Int(ProcessInfo.processInfo.environment["BRIEF_FUZZ_COUNT"] ?? "") ?? 2000
 
     /// A sentence that names its serial number, so that each is findable.
@@ -26,7 +29,8 @@ final class LayoutFuzzTests: XCTestCase {
     }
 
     static func transcript(_ sentences: [String], _ rng: inout SeededRandom) -> String {
-        let fragments = sentences.joined(separator: " ").split(separator: " ").chunked(Int.random(in: 3...8, using: &rng))
+        let fragments = sentences.joined(separator: " ").split(separator: " ").chunked(
+            Int.random(in: 3...8, using: &rng))
         var lines: [String] = []
         let speakers = rng.chance(0.4) ? ["ANNA LEE:", "BOB:", "Speaker 2:"] : []
         for (k, fragment) in fragments.enumerated() {
@@ -44,7 +48,8 @@ final class LayoutFuzzTests: XCTestCase {
     }
 
     static func subtitles(_ sentences: [String], vtt: Bool, _ rng: inout SeededRandom) -> String {
-        let fragments = sentences.joined(separator: " ").split(separator: " ").chunked(Int.random(in: 3...8, using: &rng))
+        let fragments = sentences.joined(separator: " ").split(separator: " ").chunked(
+            Int.random(in: 3...8, using: &rng))
         var out = vtt ? "WEBVTT\nKind: captions\nLanguage: en\n\n" : ""
         var previous = ""
         for (k, fragment) in fragments.enumerated() {
@@ -125,7 +130,10 @@ final class LayoutFuzzTests: XCTestCase {
         var rng = SeededRandom(seed: 99)
         for serial in 0..<Self.count / 8 {
             let sentences = Self.sentences(&rng, serial: serial)
-            for text in [Self.transcript(sentences, &rng), Self.subtitles(sentences, vtt: true, &rng), Self.markdown(sentences, &rng)] {
+            for text in [
+                Self.transcript(sentences, &rng), Self.subtitles(sentences, vtt: true, &rng),
+                Self.markdown(sentences, &rng),
+            ] {
                 var bytes = Array(text.utf8)
                 for _ in 0..<Int.random(in: 1...30, using: &rng) {
                     let i = Int.random(in: 0..<bytes.count, using: &rng)
@@ -138,7 +146,8 @@ final class LayoutFuzzTests: XCTestCase {
                 }
                 let damaged = String(decoding: bytes, as: UTF8.self)
                 for format in [SourceText.Format.plainText, .markdown, .subtitles] {
-                    let document = Normalizer.normalize(SourceText(path: "damaged-\(serial)", format: format, text: damaged))
+                    let document = Normalizer.normalize(
+                        SourceText(path: "damaged-\(serial)", format: format, text: damaged))
                     XCTAssertFalse(document.title.isEmpty)
                 }
             }

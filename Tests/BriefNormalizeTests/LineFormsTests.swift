@@ -1,6 +1,7 @@
-@testable import BriefNormalize
 import BriefModel
 import XCTest
+
+@testable import BriefNormalize
 
 /// What one line is, by its form alone: time codes, cue timings, chunk markers, Markdown block
 /// forms, bold and label lines, images, quotes and link lines.
@@ -117,7 +118,8 @@ final class LineFormsTests: XCTestCase {
     }
 
     func testUnderlineMakesAHeadingOnlyUnderAShortLine() {
-        let document = Fixtures.normalize("""
+        let document = Fixtures.normalize(
+            """
             # Port Weekly
 
             Cranes and Crews
@@ -129,11 +131,13 @@ final class LineFormsTests: XCTestCase {
             Officials expect the queue to be gone by the end of the month.
             """)
         XCTAssertEqual(document.ownHeadings, ["Cranes and Crews"])
-        XCTAssertEqual(document.paragraphTexts, [
-            "The port hired forty crane operators this month to clear the backlog.",
-            "The backlog of ships waiting to unload fell to six by Friday.",
-            "Officials expect the queue to be gone by the end of the month.",
-        ])
+        XCTAssertEqual(
+            document.paragraphTexts,
+            [
+                "The port hired forty crane operators this month to clear the backlog.",
+                "The backlog of ships waiting to unload fell to six by Friday.",
+                "Officials expect the queue to be gone by the end of the month.",
+            ])
     }
 
     func testBullets() {
@@ -221,8 +225,9 @@ final class LineFormsTests: XCTestCase {
         XCTAssertEqual(quote.content, "Rates will keep falling, the analyst said.")
         XCTAssertNotEqual(line(">> Welcome back to the show.").kind, .quote)
 
-        XCTAssertEqual(line("[Press release](https://a.example.com) | [Filing](https://b.example.com)").kind,
-                       .chrome(.link))
+        XCTAssertEqual(
+            line("[Press release](https://a.example.com) | [Filing](https://b.example.com)").kind,
+            .chrome(.link))
         XCTAssertEqual(line("[Port statement](https://port.example.com/statement)").kind, .chrome(.link))
         XCTAssertEqual(line("[Port statement](https://port.example.com) says rates fell.").kind, .text)
     }
@@ -241,8 +246,10 @@ final class LineFormsTests: XCTestCase {
 
     /// A line pasted again (a text then its parts) is classified once and keeps its own number.
     func testARepeatedLineIsClassifiedAlikeWithItsOwnNumber() {
-        let lines: [(text: Substring, number: Int)] = [("## Tesla Opens a Factory", 1), ("Tesla opened it.", 2),
-                                                       ("## Tesla Opens a Factory", 7), ("Tesla opened it!", 8)]
+        let lines: [(text: Substring, number: Int)] = [
+            ("## Tesla Opens a Factory", 1), ("Tesla opened it.", 2),
+            ("## Tesla Opens a Factory", 7), ("Tesla opened it!", 8),
+        ]
         let classified = LineClassifier.classify(lines)
         XCTAssertEqual(classified.map(\.number), [1, 2, 7, 8])
         XCTAssertEqual(classified[2].kind, classified[0].kind)

@@ -1,6 +1,7 @@
-@testable import BriefNormalize
 import BriefModel
 import XCTest
+
+@testable import BriefNormalize
 
 /// brief.yml's `ignore:` patterns: plain text a line contains, or a `/regular expression/`.
 final class LinePatternTests: XCTestCase {
@@ -17,21 +18,28 @@ final class LinePatternTests: XCTestCase {
     }
 
     func testIgnoredLinesAreGoneBeforeTheTextIsRead() throws {
-        let options = NormalizeOptions(ignore: [try LinePattern(parsing: "Harborwire app"), try LinePattern(parsing: "/^Promo:/")])
-        let source = SourceText(path: "Content/a.txt", text: """
-            Harbor Robots Set a Record
-            Dockside robots moved more containers than ever in the third quarter,
-            Get the Harborwire app for daily freight news
-            the port authority said on Tuesday.
-            Promo: a week of free deliveries
-            """)
+        let options = NormalizeOptions(ignore: [
+            try LinePattern(parsing: "Harborwire app"), try LinePattern(parsing: "/^Promo:/"),
+        ])
+        let source = SourceText(
+            path: "Content/a.txt",
+            text: """
+                Harbor Robots Set a Record
+                Dockside robots moved more containers than ever in the third quarter,
+                Get the Harborwire app for daily freight news
+                the port authority said on Tuesday.
+                Promo: a week of free deliveries
+                """)
         let document = Normalizer.normalize(source, options: options)
         // The ignored line no longer splits the sentence around it.
-        XCTAssertEqual(document.paragraphTexts, [
-            "Dockside robots moved more containers than ever in the third quarter, the port authority said on Tuesday.",
-        ])
+        XCTAssertEqual(
+            document.paragraphTexts,
+            [
+                "Dockside robots moved more containers than ever in the third quarter, the port authority said on Tuesday."
+            ])
         XCTAssertEqual(Normalizer.ignoredLineCounts(source, options: options), [1, 1])
-        XCTAssertEqual(Normalizer.explain(source, options: options).first { $0.line == 3 }?.what,
-                       "ignored (brief.yml: Harborwire app)")
+        XCTAssertEqual(
+            Normalizer.explain(source, options: options).first { $0.line == 3 }?.what,
+            "ignored (brief.yml: Harborwire app)")
     }
 }

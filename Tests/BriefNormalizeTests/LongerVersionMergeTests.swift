@@ -1,17 +1,20 @@
-@testable import BriefNormalize
 import BriefModel
 import XCTest
+
+@testable import BriefNormalize
 
 /// When a later copy holds a longer version of a paragraph that an earlier copy has only in part,
 /// the longer version replaces it, and also takes the place of the following pieces it contains.
 final class LongerVersionMergeTests: XCTestCase {
-    static let whole = "Harbor cranes at the northern terminal were replaced over the summer by a fleet of electric "
+    static let whole =
+        "Harbor cranes at the northern terminal were replaced over the summer by a fleet of electric "
         + "models that the port bought from a Finnish maker."
     static let next = "Pilots said the new cranes were quieter."
 
     func testTheLongerVersionReplacesTheFirstHalfAndSwallowsTheSecond() {
         // The full copy has the paragraph cut in two by an elision mark; the part has it whole.
-        let document = Fixtures.normalize("""
+        let document = Fixtures.normalize(
+            """
             Harbor cranes at the northern terminal were replaced over the summer [...]
             by a fleet of electric models that the port bought from a Finnish maker.
             \(Self.next)
@@ -24,7 +27,8 @@ final class LongerVersionMergeTests: XCTestCase {
     }
 
     func testTheLongerVersionSwallowsEveryPieceItContains() {
-        let document = Fixtures.normalize("""
+        let document = Fixtures.normalize(
+            """
             Harbor cranes at the northern terminal were replaced [...]
             over the summer by a fleet of electric models [...]
             that the port bought from a Finnish maker.
@@ -38,7 +42,8 @@ final class LongerVersionMergeTests: XCTestCase {
 
     func testTheLongerVersionDoesNotSwallowAHeading() {
         // "Electric Models" is inside the whole paragraph's text, but it is a heading only the cut copy has.
-        let document = Fixtures.normalize("""
+        let document = Fixtures.normalize(
+            """
             Harbor cranes at the northern terminal were replaced over the summer [...]
             Electric Models
             \(Self.next)
@@ -52,7 +57,8 @@ final class LongerVersionMergeTests: XCTestCase {
 
     func testTheLongerVersionOfAParagraphResumedMidway() {
         // The full copy starts where the scraper resumed; the part has the paragraph's start too.
-        let document = Fixtures.normalize("""
+        let document = Fixtures.normalize(
+            """
             [...] by a fleet of electric models that the port bought from a Finnish maker.
             \(Self.next)
             Part 1/1:
@@ -65,7 +71,8 @@ final class LongerVersionMergeTests: XCTestCase {
     func testAPieceFromTheMiddleOfTwelveBytesIsReplaced() {
         let opening = "Harbor cranes at the northern terminal were replaced."
         let middle = "The work went on over the summer, helped by a fleet of tugs and barges, the port said."
-        let document = Fixtures.normalize("""
+        let document = Fixtures.normalize(
+            """
             \(opening)
             [...] work went on [...]
             \(Self.next)

@@ -1,6 +1,7 @@
+import XCTest
+
 @testable import BriefMarkdown
 @testable import BriefNormalize
-import XCTest
 
 final class MarkdownRenderingTests: XCTestCase {
     func testGitHubExtensions() {
@@ -11,7 +12,8 @@ final class MarkdownRenderingTests: XCTestCase {
     }
 
     func testRawHTMLAndScriptLinksAreNotPassedThrough() {
-        let html = CMark.html("<script>alert(1)</script>\n\nA <iframe src=x></iframe> and [link](javascript:alert(1)).\n")
+        let html = CMark.html(
+            "<script>alert(1)</script>\n\nA <iframe src=x></iframe> and [link](javascript:alert(1)).\n")
         XCTAssertFalse(html.contains("<script"), html)
         XCTAssertFalse(html.contains("<iframe"), html)
         XCTAssertFalse(html.contains("javascript:"), html)
@@ -22,7 +24,8 @@ final class MarkdownRenderingTests: XCTestCase {
     func testEscapedPlainTextRendersToItself() {
         let samples = [
             "# not a heading", "1. not a list", "- not a bullet", "> not a quote", "* star", "a_b_c and 2*3*4",
-            "<b>bold</b> & AT&T &amp; ok", "`code` [link](x) ![img](y)", "~~strike~~ | pipe |", "+ plus", "=====", "---",
+            "<b>bold</b> & AT&T &amp; ok", "`code` [link](x) ![img](y)", "~~strike~~ | pipe |", "+ plus", "=====",
+            "---",
             "2024) year", "back\\slash",
         ]
         for text in samples {

@@ -1,14 +1,19 @@
-@testable import BriefNormalize
 import BriefModel
 import XCTest
+
+@testable import BriefNormalize
 
 /// Thousands of generated messy sources — copies, chunks cut anywhere, shuffled and repeated
 /// parts, missing headings, truncations, random bytes — checked against the normalizer's promises.
 final class NormalizerFuzzTests: XCTestCase {
-    static let words = ["market", "supply", "plant", "battery", "chip", "quarter", "revenue", "growth", "price", "deal",
-                        "factory", "demand", "capacity", "investors", "shares", "cloud", "rivals", "engineers", "launch", "costs"]
-    static let capitals = ["Global", "Record", "Deal", "Plant", "Chips", "Growth", "Rivals", "Battery", "Market", "Cloud",
-                           "Supply", "Future", "Power", "Plan", "Launch", "Costs"]
+    static let words = [
+        "market", "supply", "plant", "battery", "chip", "quarter", "revenue", "growth", "price", "deal",
+        "factory", "demand", "capacity", "investors", "shares", "cloud", "rivals", "engineers", "launch", "costs",
+    ]
+    static let capitals = [
+        "Global", "Record", "Deal", "Plant", "Chips", "Growth", "Rivals", "Battery", "Market", "Cloud",
+        "Supply", "Future", "Power", "Plan", "Launch", "Costs",
+    ]
 
     struct Story {
         var heading: String
@@ -29,12 +34,15 @@ final class NormalizerFuzzTests: XCTestCase {
             return "Item \(counter) says the " + body.joined(separator: " ") + "."
         }
         func title() -> String {
-            (0..<Int.random(in: 2...5, using: &rng)).map { _ in capitals.randomElement(using: &rng)! }.joined(separator: " ") + " \(serial)x\(Int.random(in: 0...999, using: &rng))"
+            (0..<Int.random(in: 2...5, using: &rng)).map { _ in capitals.randomElement(using: &rng)! }.joined(
+                separator: " ") + " \(serial)x\(Int.random(in: 0...999, using: &rng))"
         }
         let stories = (0..<Int.random(in: 1...5, using: &rng)).map { _ in
-            Story(heading: "Story " + title(), paragraphs: (0..<Int.random(in: 1...4, using: &rng)).map { _ in
-                (0..<Int.random(in: 1...3, using: &rng)).map { _ in sentence() }
-            })
+            Story(
+                heading: "Story " + title(),
+                paragraphs: (0..<Int.random(in: 1...4, using: &rng)).map { _ in
+                    (0..<Int.random(in: 1...3, using: &rng)).map { _ in sentence() }
+                })
         }
         // Blocks in reading order: headings and paragraphs.
         var blocks: [(text: String, heading: Bool)] = []
@@ -45,7 +53,8 @@ final class NormalizerFuzzTests: XCTestCase {
         // Maybe cut one paragraph short everywhere.
         if rng.chance(0.15), let i = blocks.indices.filter({ !blocks[$0].heading }).randomElement(using: &rng) {
             let text = blocks[i].text
-            let cut = text.index(text.startIndex, offsetBy: Int.random(in: (text.count / 2)...(text.count - 2), using: &rng))
+            let cut = text.index(
+                text.startIndex, offsetBy: Int.random(in: (text.count / 2)...(text.count - 2), using: &rng))
             blocks[i].text = String(text[..<cut]).trimmingCharacters(in: .whitespaces)
         }
         var lines: [String] = []
@@ -64,7 +73,8 @@ final class NormalizerFuzzTests: XCTestCase {
                 if rng.chance(0.7) { parts[part].append(block.text) }
                 continue
             }
-            if target > part, !block.heading, rng.chance(0.4), let space = block.text.dropFirst(10).firstIndex(of: " ") {
+            if target > part, !block.heading, rng.chance(0.4), let space = block.text.dropFirst(10).firstIndex(of: " ")
+            {
                 parts[part].append(String(block.text[..<space]))
                 part = target
                 parts[part].append(String(block.text[block.text.index(after: space)...]))
@@ -79,7 +89,11 @@ final class NormalizerFuzzTests: XCTestCase {
         if rng.chance(0.2) { chunks.shuffle(using: &rng) }
         if rng.chance(0.2), let repeated = chunks.randomElement(using: &rng) { chunks.append(repeated) }
         lines += chunks.flatMap { $0 }
-        if rng.chance(0.2) { lines.insert(["Advertisement", "Share this article", "[00:01:02]", "Read more: elsewhere"].randomElement(using: &rng)!, at: Int.random(in: 0...lines.count, using: &rng)) }
+        if rng.chance(0.2) {
+            lines.insert(
+                ["Advertisement", "Share this article", "[00:01:02]", "Read more: elsewhere"].randomElement(
+                    using: &rng)!, at: Int.random(in: 0...lines.count, using: &rng))
+        }
         var text = lines.joined(separator: "\n") + "\n"
         if rng.chance(0.2) { text = text.replacingOccurrences(of: "\n", with: "\r\n") }
         let sentences = stories.flatMap { $0.paragraphs.flatMap { $0 } }.filter { text.contains($0) }
@@ -129,7 +143,10 @@ final class NormalizerFuzzTests: XCTestCase {
                 case 0: bytes[i] = UInt8.random(in: 0...255, using: &rng)
                 case 1: bytes.insert(contentsOf: Array("[…]\nPart 9/2:\n".utf8), at: i)
                 case 2: bytes.removeSubrange(i..<min(bytes.count, i + Int.random(in: 1...50, using: &rng)))
-                default: bytes.insert(contentsOf: bytes[i..<min(bytes.count, i + 80)], at: Int.random(in: 0...bytes.count, using: &rng))
+                default:
+                    bytes.insert(
+                        contentsOf: bytes[i..<min(bytes.count, i + 80)],
+                        at: Int.random(in: 0...bytes.count, using: &rng))
                 }
                 if bytes.isEmpty { bytes = [0x41] }
             }
@@ -138,7 +155,9 @@ final class NormalizerFuzzTests: XCTestCase {
             let failures = testRun?.failureCount ?? 0
             checkInvariants(document, file: "bytes-\(serial).txt", sentences: [])
             if testRun?.failureCount ?? 0 > failures {
-                try? source.text.write(toFile: NSTemporaryDirectory() + "/brief-fuzz-bytes-\(serial).txt", atomically: true, encoding: .utf8)
+                try? source.text.write(
+                    toFile: NSTemporaryDirectory() + "/brief-fuzz-bytes-\(serial).txt", atomically: true,
+                    encoding: .utf8)
             }
         }
     }

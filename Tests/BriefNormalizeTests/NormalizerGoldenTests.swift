@@ -1,6 +1,7 @@
-@testable import BriefNormalize
 import BriefModel
 import XCTest
+
+@testable import BriefNormalize
 
 /// Source fixture → expected Markdown (and expected warnings), for varied real-looking sources.
 ///
@@ -36,9 +37,13 @@ final class NormalizerGoldenTests: XCTestCase {
                 }
                 continue
             }
-            let expected = (try? String(contentsOf: markdownURL, encoding: .utf8)) ?? "(no \(markdownURL.lastPathComponent))"
-            XCTAssertEqual(document.markdown, expected, "\(name): normalized Markdown differs from \(markdownURL.lastPathComponent)")
-            let expectedDiagnostics = (try? String(contentsOf: diagnosticsURL, encoding: .utf8))?
+            let expected =
+                (try? String(contentsOf: markdownURL, encoding: .utf8)) ?? "(no \(markdownURL.lastPathComponent))"
+            XCTAssertEqual(
+                document.markdown, expected,
+                "\(name): normalized Markdown differs from \(markdownURL.lastPathComponent)")
+            let expectedDiagnostics =
+                (try? String(contentsOf: diagnosticsURL, encoding: .utf8))?
                 .trimmingCharacters(in: .newlines) ?? ""
             XCTAssertEqual(diagnostics, expectedDiagnostics, "\(name): diagnostics differ")
         }

@@ -1,6 +1,7 @@
-@testable import BriefNormalize
 import BriefModel
 import XCTest
+
+@testable import BriefNormalize
 
 /// The shipped sample: a full copy, then five "Part k/5" chunks with the title and some headings only there.
 final class SampleNormalizationTests: XCTestCase {
@@ -41,7 +42,10 @@ final class SampleNormalizationTests: XCTestCase {
 
     func testMarkdownForm() {
         let markdown = Normalizer.normalize(Fixtures.sample).markdown
-        XCTAssertTrue(markdown.hasPrefix("# Tesla's Unmatched Speed of Innovation\n\n## Elon Musk's Supercomputer Freaks Out AI Rivals\n\nA new report"))
+        XCTAssertTrue(
+            markdown.hasPrefix(
+                "# Tesla's Unmatched Speed of Innovation\n\n## Elon Musk's Supercomputer Freaks Out AI Rivals\n\nA new report"
+            ))
         XCTAssertEqual(markdown.components(separatedBy: "\n## ").count, 5)
     }
 }

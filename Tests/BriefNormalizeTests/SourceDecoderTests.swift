@@ -1,6 +1,7 @@
-@testable import BriefNormalize
 import BriefModel
 import XCTest
+
+@testable import BriefNormalize
 
 final class SourceDecoderTests: XCTestCase {
     private func decode(_ bytes: [UInt8], limit: Int = SourceDecoder.defaultSizeLimit) -> SourceDecoder.Outcome {
@@ -8,7 +9,9 @@ final class SourceDecoderTests: XCTestCase {
     }
 
     func testPlainTextAndBOM() {
-        guard case .source(let source) = decode([0xEF, 0xBB, 0xBF] + Array("Hello\r\nworld".utf8)) else { return XCTFail() }
+        guard case .source(let source) = decode([0xEF, 0xBB, 0xBF] + Array("Hello\r\nworld".utf8)) else {
+            return XCTFail()
+        }
         XCTAssertEqual(source.text, "Hello\r\nworld")
         XCTAssertEqual(source.format, .plainText)
     }
@@ -22,7 +25,9 @@ final class SourceDecoderTests: XCTestCase {
     }
 
     func testBinaryIsSkipped() {
-        guard case .skipped(let png) = decode([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0]) else { return XCTFail() }
+        guard case .skipped(let png) = decode([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0]) else {
+            return XCTFail()
+        }
         XCTAssertTrue(png.message.contains("PNG"), png.message)
         guard case .skipped(let nul) = decode(Array("text\0more".utf8)) else { return XCTFail() }
         XCTAssertTrue(nul.message.contains("NUL"), nul.message)
@@ -44,7 +49,9 @@ final class SourceDecoderTests: XCTestCase {
     }
 
     func testSizeLimit() {
-        guard case .failed(let error) = decode(Array(repeating: UInt8(ascii: "a"), count: 2048), limit: 1024) else { return XCTFail() }
+        guard case .failed(let error) = decode(Array(repeating: UInt8(ascii: "a"), count: 2048), limit: 1024) else {
+            return XCTFail()
+        }
         XCTAssertTrue(error.message.contains("larger than the limit"), error.message)
     }
 }

@@ -1,6 +1,7 @@
-@testable import BriefNormalize
 import BriefModel
 import XCTest
+
+@testable import BriefNormalize
 
 /// SubRip and WebVTT files read as one story of running text: numbers, timings, headers, notes,
 /// settings and tags go; roll-up captions are kept once.
@@ -39,17 +40,19 @@ final class SubtitleTests: XCTestCase {
         XCTAssertNil(document.ownTitle)
         XCTAssertEqual(document.sections.count, 1)
         XCTAssertEqual(document.sections.first?.hasOwnHeading, false)
-        XCTAssertEqual(document.paragraphTexts.joined(separator: " "),
-                       "Good evening and welcome to the harbor report. Shipping volumes rose again this month, "
-                       + "the port authority said. Rates for containers fell & crews were hired.")
+        XCTAssertEqual(
+            document.paragraphTexts.joined(separator: " "),
+            "Good evening and welcome to the harbor report. Shipping volumes rose again this month, "
+                + "the port authority said. Rates for containers fell & crews were hired.")
         XCTAssertEqual(document.diagnostics, [])
     }
 
     func testSubtitlesAreRecognizedInsideATextFile() {
         let document = Fixtures.normalize(Self.subRip, path: "Content/harbor.txt")
-        XCTAssertEqual(document.paragraphTexts.joined(separator: " "),
-                       "Good evening and welcome to the harbor report. Shipping volumes rose again this month, "
-                       + "the port authority said. Rates for containers fell & crews were hired.")
+        XCTAssertEqual(
+            document.paragraphTexts.joined(separator: " "),
+            "Good evening and welcome to the harbor report. Shipping volumes rose again this month, "
+                + "the port authority said. Rates for containers fell & crews were hired.")
     }
 
     static let webVTT = """
@@ -88,16 +91,19 @@ final class SubtitleTests: XCTestCase {
         let document = Fixtures.normalize(Self.webVTT, path: "Content/tour.vtt")
         XCTAssertEqual(document.ownTitle, "Savannah Hub Tour")
         XCTAssertEqual(document.sections.count, 1)
-        XCTAssertEqual(document.paragraphTexts, [
-            "Welcome to the hub tour. We sort parcels here for three carriers.",
-            "How many an hour?",
-            "Forty thousand on a good day.",
-        ])
+        XCTAssertEqual(
+            document.paragraphTexts,
+            [
+                "Welcome to the hub tour. We sort parcels here for three carriers.",
+                "How many an hour?",
+                "Forty thousand on a good day.",
+            ])
         XCTAssertEqual(document.diagnostics, [])
     }
 
     func testWebVTTWithoutATitle() {
-        let document = Fixtures.normalize("""
+        let document = Fixtures.normalize(
+            """
             WEBVTT
 
             00:00:00.000 --> 00:00:02.000
@@ -110,13 +116,15 @@ final class SubtitleTests: XCTestCase {
             The first ship docks next week.
             """, path: "Content/cranes.vtt")
         XCTAssertNil(document.ownTitle)
-        XCTAssertEqual(document.paragraphTexts.joined(separator: " "),
-                       "The cranes arrived on Monday. Crews began training on Tuesday. The first ship docks next week.")
+        XCTAssertEqual(
+            document.paragraphTexts.joined(separator: " "),
+            "The cranes arrived on Monday. Crews began training on Tuesday. The first ship docks next week.")
     }
 
     func testRollUpCaptionsAreKeptOnce() {
         // Auto-captions show each line two or three times as the text rolls up, and grow a line word by word.
-        let document = Fixtures.normalize("""
+        let document = Fixtures.normalize(
+            """
             WEBVTT
 
             00:00:00.000 --> 00:00:01.000
@@ -137,9 +145,10 @@ final class SubtitleTests: XCTestCase {
             month since it opened
             it said on friday.
             """, path: "Content/rollup.vtt")
-        XCTAssertEqual(document.paragraphTexts.joined(separator: " "),
-                       "the port moved more containers in november than in any month since it opened "
-                           + "it said on friday.")
+        XCTAssertEqual(
+            document.paragraphTexts.joined(separator: " "),
+            "the port moved more containers in november than in any month since it opened "
+                + "it said on friday.")
     }
 
     func testRepeatedLineFarApartIsKept() {
@@ -151,8 +160,9 @@ final class SubtitleTests: XCTestCase {
             cues.append("\(k + 1)\n00:00:0\(k),000 --> 00:00:0\(k + 1),000\n\(line)\n")
         }
         let document = Fixtures.normalize(cues.joined(separator: "\n"), path: "Content/thanks.srt")
-        XCTAssertEqual(document.paragraphTexts.joined(separator: " "),
-                       "Thank you. Rates fell in May. Crews were hired in June. Ships came back in July. Thank you.")
+        XCTAssertEqual(
+            document.paragraphTexts.joined(separator: " "),
+            "Thank you. Rates fell in May. Crews were hired in June. Ships came back in July. Thank you.")
     }
 
     func testCaptionTextLosesTagsAndNamesTheVoice() {
@@ -163,7 +173,8 @@ final class SubtitleTests: XCTestCase {
     }
 
     func testProseWithArrowsIsNotSubtitles() {
-        let document = Fixtures.normalize("""
+        let document = Fixtures.normalize(
+            """
             Revenue --> profit was the plan for the port.
             The board said 2023 --> 2024 was a turning point.
             Cranes --> ships --> trucks is the order of work.

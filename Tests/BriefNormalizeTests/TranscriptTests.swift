@@ -1,6 +1,7 @@
-@testable import BriefNormalize
 import BriefModel
 import XCTest
+
+@testable import BriefNormalize
 
 /// Transcripts: caption fragments joined into running text of a few sentences a paragraph, time
 /// codes, speaker labels and sound cues removed, chapters as stories.
@@ -26,11 +27,13 @@ final class TranscriptTests: XCTestCase {
     func testFragmentsBecomeRunningText() {
         let document = Fixtures.normalize(Self.fragments)
         XCTAssertEqual(document.ownTitle, "Inside the Savannah Hub")
-        XCTAssertEqual(document.paragraphTexts, [
-            "Maria Chen has run the same sorting line for ten years and she says the new machines are different. "
-                + "They sort faster, they break less often and they cost less to run. "
-                + "The hub now handles forty thousand parcels an hour for three carriers.",
-        ])
+        XCTAssertEqual(
+            document.paragraphTexts,
+            [
+                "Maria Chen has run the same sorting line for ten years and she says the new machines are different. "
+                    + "They sort faster, they break less often and they cost less to run. "
+                    + "The hub now handles forty thousand parcels an hour for three carriers."
+            ])
         XCTAssertEqual(document.diagnostics, [])
     }
 
@@ -44,99 +47,122 @@ final class TranscriptTests: XCTestCase {
     }
 
     func testGluedTimeCodes() {
-        let document = Fixtures.normalize("""
+        let document = Fixtures.normalize(
+            """
             00:00Welcome back to the show, today we talk about freight.
             00:15You might have seen that Tidewater Freight opened a hub.
             00:31That is a big deal for everyone who ships parcels.
             00:47"It changes the map," one analyst told us.
             """)
-        XCTAssertEqual(document.paragraphTexts.joined(separator: " "),
-                       "Welcome back to the show, today we talk about freight. You might have seen that Tidewater "
-                       + "Freight opened a hub. That is a big deal for everyone who ships parcels. "
-                       + "\"It changes the map,\" one analyst told us.")
-        let lowerCase = Fixtures.normalize("""
+        XCTAssertEqual(
+            document.paragraphTexts.joined(separator: " "),
+            "Welcome back to the show, today we talk about freight. You might have seen that Tidewater "
+                + "Freight opened a hub. That is a big deal for everyone who ships parcels. "
+                + "\"It changes the map,\" one analyst told us.")
+        let lowerCase = Fixtures.normalize(
+            """
             00:00Welcome back to the show, today we talk about freight.
             00:15You might have seen that Tidewater Freight opened a hub.
             00:31So let us start with the numbers
             00:47and what they mean for shippers.
             """)
-        XCTAssertEqual(lowerCase.paragraphTexts.joined(separator: " "),
-                       "Welcome back to the show, today we talk about freight. You might have seen that Tidewater "
-                       + "Freight opened a hub. So let us start with the numbers and what they mean for shippers.")
+        XCTAssertEqual(
+            lowerCase.paragraphTexts.joined(separator: " "),
+            "Welcome back to the show, today we talk about freight. You might have seen that Tidewater "
+                + "Freight opened a hub. So let us start with the numbers and what they mean for shippers.")
     }
 
     func testSpeakerChangeMarksAreRemoved() {
         for marker in [">>", "&gt;&gt;"] {
-            let document = Fixtures.normalize("""
+            let document = Fixtures.normalize(
+                """
                 \(marker) Welcome everyone to the call.
                 \(marker) Thanks for having me. We had a strong quarter.
                 \(marker) Tell us about the turbines.
                 \(marker) We shipped four hundred turbines in the quarter.
                 """)
             let text = document.paragraphTexts.joined(separator: " ")
-            XCTAssertEqual(text, "Welcome everyone to the call. Thanks for having me. We had a strong quarter. "
-                           + "Tell us about the turbines. We shipped four hundred turbines in the quarter.", marker)
+            XCTAssertEqual(
+                text,
+                "Welcome everyone to the call. Thanks for having me. We had a strong quarter. "
+                    + "Tell us about the turbines. We shipped four hundred turbines in the quarter.", marker)
         }
     }
 
     func testSpeakerChangesInsideALine() {
-        let document = Fixtures.normalize("""
+        let document = Fixtures.normalize(
+            """
             >> so what happened to rates >> they fell again >> and will they keep falling
             >> nobody knows for sure but the trend is down >> thank you
             >> thanks for having me
             """)
         let text = document.paragraphTexts.joined(separator: " ")
         XCTAssertFalse(text.contains(">"), text)
-        XCTAssertTrue(text.hasSuffix("they fell again and will they keep falling "
-                                     + "nobody knows for sure but the trend is down thank you thanks for having me…"),
-                      text)
+        XCTAssertTrue(
+            text.hasSuffix(
+                "they fell again and will they keep falling "
+                    + "nobody knows for sure but the trend is down thank you thanks for having me…"),
+            text)
         XCTAssertTrue(document.paragraphTexts.contains("they fell again"), "a turn inside a line starts a paragraph")
         XCTAssertTrue(text.hasPrefix("so what happened to rates"), "a short first turn is no subject line: \(text)")
         XCTAssertNil(document.ownTitle)
 
-        let firstLineUnmarked = Fixtures.normalize("""
+        let firstLineUnmarked = Fixtures.normalize(
+            """
             so what happened to rates >> they fell again >> and will they keep falling
             >> nobody knows for sure but the trend is down >> thank you
             >> thanks for having me
             """)
         let unmarkedText = firstLineUnmarked.paragraphTexts.joined(separator: " ")
-        XCTAssertTrue(unmarkedText.hasPrefix("so what happened to rates"), "a first caption line that holds \">>\" turns is taken for a headline: it becomes the title "
-                       + "and its words are lost")
+        XCTAssertTrue(
+            unmarkedText.hasPrefix("so what happened to rates"),
+            "a first caption line that holds \">>\" turns is taken for a headline: it becomes the title "
+                + "and its words are lost")
     }
 
     func testSpeakerLabelsAreRemoved() {
-        let labelled = Fixtures.normalize("""
+        let labelled = Fixtures.normalize(
+            """
             DANA PRICE: Good morning. Let us begin with solar.
             TOM IRWIN: Solar installs were up twelve percent.
             DANA PRICE: And wind?
             TOM IRWIN: Wind was flat for the year.
             WHERE: The annual meeting in Denver.
             """)
-        XCTAssertEqual(labelled.paragraphTexts, [
-            "Good morning. Let us begin with solar.",
-            "Solar installs were up twelve percent.",
-            "And wind?",
-            "Wind was flat for the year. WHERE: The annual meeting in Denver.",
-        ])
-        let numbered = Fixtures.normalize("""
+        XCTAssertEqual(
+            labelled.paragraphTexts,
+            [
+                "Good morning. Let us begin with solar.",
+                "Solar installs were up twelve percent.",
+                "And wind?",
+                "Wind was flat for the year. WHERE: The annual meeting in Denver.",
+            ])
+        let numbered = Fixtures.normalize(
+            """
             0:00 Speaker 1: Welcome to the freight podcast.
             0:04 Speaker 2: Glad to be here, rates are falling.
             0:09 Speaker 1: Why are they falling?
             0:12 Speaker 2: Too many ships and not enough cargo.
             """)
-        XCTAssertEqual(numbered.paragraphTexts, [
-            "Welcome to the freight podcast.", "Glad to be here, rates are falling.", "Why are they falling?",
-            "Too many ships and not enough cargo.",
-        ])
-        let numberedOnly = Fixtures.normalize("""
+        XCTAssertEqual(
+            numbered.paragraphTexts,
+            [
+                "Welcome to the freight podcast.", "Glad to be here, rates are falling.", "Why are they falling?",
+                "Too many ships and not enough cargo.",
+            ])
+        let numberedOnly = Fixtures.normalize(
+            """
             Speaker 1: Welcome to the freight podcast.
             Speaker 2: Glad to be here, rates are falling.
             Speaker 1: Why are they falling?
             Speaker 2: Too many ships and not enough cargo.
             """)
-        XCTAssertTrue(!numberedOnly.paragraphTexts.joined().contains("Speaker"), "\"Speaker 1:\" labels alone do not make a transcript (their last word is one character), "
-                       + "so they stay")
-        let names = Fixtures.normalize("""
+        XCTAssertTrue(
+            !numberedOnly.paragraphTexts.joined().contains("Speaker"),
+            "\"Speaker 1:\" labels alone do not make a transcript (their last word is one character), "
+                + "so they stay")
+        let names = Fixtures.normalize(
+            """
             Maria Chen: We sort forty thousand parcels an hour.
             Sam Wu: Is that a record?
             Maria Chen: It is, for this region.
@@ -146,7 +172,8 @@ final class TranscriptTests: XCTestCase {
     }
 
     func testOneOffLabelsInProseStay() {
-        let document = Fixtures.normalize("""
+        let document = Fixtures.normalize(
+            """
             Maria Chen: We sort forty thousand parcels an hour.
             Sam Wu: Is that a record?
             Maria Chen: It is, for this region. Note: the old line did ten thousand.
@@ -156,7 +183,8 @@ final class TranscriptTests: XCTestCase {
     }
 
     func testSoundCuesAreRemoved() {
-        let document = Fixtures.normalize("""
+        let document = Fixtures.normalize(
+            """
             0:00
             [music]
             0:03
@@ -168,10 +196,12 @@ final class TranscriptTests: XCTestCase {
             0:12
             Rates fell (for the third month) in a row [2].
             """)
-        XCTAssertEqual(document.paragraphTexts.joined(separator: " "),
-                       "Welcome to the harbor report. Thank you all for coming tonight. that was loud, the crane "
-                       + "operator said. Rates fell (for the third month) in a row [2].")
-        let beforeAFullStop = Fixtures.normalize("""
+        XCTAssertEqual(
+            document.paragraphTexts.joined(separator: " "),
+            "Welcome to the harbor report. Thank you all for coming tonight. that was loud, the crane "
+                + "operator said. Rates fell (for the third month) in a row [2].")
+        let beforeAFullStop = Fixtures.normalize(
+            """
             0:00
             Welcome to the show.
             0:03
@@ -179,7 +209,9 @@ final class TranscriptTests: XCTestCase {
             0:06
             Let us begin.
             """)
-        XCTAssertTrue(beforeAFullStop.paragraphTexts.joined().contains("coming."), "a cue removed before a full stop leaves a space: \"coming [applause].\" becomes \"coming .\"")
+        XCTAssertTrue(
+            beforeAFullStop.paragraphTexts.joined().contains("coming."),
+            "a cue removed before a full stop leaves a space: \"coming [applause].\" becomes \"coming .\"")
     }
 
     func testParagraphsOfAFewSentences() {
@@ -206,8 +238,10 @@ final class TranscriptTests: XCTestCase {
 
     /// About 5,000 bytes of auto-captions on one line: no capitals, no punctuation.
     static let captionLine: String = {
-        let words = ["the", "port", "moved", "more", "containers", "and", "we", "saw", "cranes", "so", "crews",
-                     "worked", "late", "because", "ships", "waited", "then", "rates", "fell", "you", "know"]
+        let words = [
+            "the", "port", "moved", "more", "containers", "and", "we", "saw", "cranes", "so", "crews",
+            "worked", "late", "because", "ships", "waited", "then", "rates", "fell", "you", "know",
+        ]
         var rng = SeededRandom(seed: 12)
         var text: [String] = []
         var length = 0
@@ -225,16 +259,20 @@ final class TranscriptTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(paragraphs.count, 5)
         XCTAssertEqual(paragraphs.joined(separator: " ").replacingOccurrences(of: "…", with: ""), Self.captionLine)
         for paragraph in paragraphs {
-            XCTAssertLessThanOrEqual(TextRules.wordCount(paragraph), 2 * TranscriptBlocks.unpunctuatedParagraphWords,
-                                     paragraph)
+            XCTAssertLessThanOrEqual(
+                TextRules.wordCount(paragraph), 2 * TranscriptBlocks.unpunctuatedParagraphWords,
+                paragraph)
         }
         let withHeadline = Fixtures.normalize("Harbor Night Shift\n" + Self.captionLine + "\n")
-        XCTAssertTrue(withHeadline.ownTitle == "Harbor Night Shift", "the headline above a caption track without time codes is joined into its first paragraph")
+        XCTAssertTrue(
+            withHeadline.ownTitle == "Harbor Night Shift",
+            "the headline above a caption track without time codes is joined into its first paragraph")
     }
 
     func testLongTurnIsSplitAtSentenceEnds() {
         let sentences = (1...40).map { "Crane \($0) lifted a container onto the ship before the tide turned." }
-        let document = Fixtures.normalize("""
+        let document = Fixtures.normalize(
+            """
             >> How did the night go?
             >> \(sentences.joined(separator: " "))
             >> Thank you.
@@ -247,11 +285,14 @@ final class TranscriptTests: XCTestCase {
             XCTAssertTrue(paragraph.hasSuffix("turned.") || paragraph.hasSuffix("Thank you."), paragraph)
             XCTAssertLessThanOrEqual(paragraph.utf8.count, 2 * TranscriptBlocks.paragraphLength)
         }
-        XCTAssertTrue(paragraphs.first == "How did the night go?" && paragraphs.last == "Thank you.", "\">>\" at the start of a line does not start a paragraph (one inside a line does)")
+        XCTAssertTrue(
+            paragraphs.first == "How did the night go?" && paragraphs.last == "Thank you.",
+            "\">>\" at the start of a line does not start a paragraph (one inside a line does)")
     }
 
     func testMarkdownChaptersBecomeStories() {
-        let document = Fixtures.normalize("""
+        let document = Fixtures.normalize(
+            """
             # Freight Podcast, Episode 12
 
             ### The Savannah Hub
@@ -265,15 +306,18 @@ final class TranscriptTests: XCTestCase {
             """)
         XCTAssertEqual(document.ownTitle, "Freight Podcast, Episode 12")
         XCTAssertEqual(document.ownHeadings, ["The Savannah Hub", "Rates"])
-        XCTAssertEqual(document.sections.map { $0.paragraphs.map(\.text).joined(separator: " ") }, [
-            "Welcome back to the show. Today we start with the new hub in Savannah. It sorts forty thousand parcels "
-                + "an hour.",
-            "Rates fell for the third month in a row. Nobody expects that to change soon.",
-        ])
+        XCTAssertEqual(
+            document.sections.map { $0.paragraphs.map(\.text).joined(separator: " ") },
+            [
+                "Welcome back to the show. Today we start with the new hub in Savannah. It sorts forty thousand parcels "
+                    + "an hour.",
+                "Rates fell for the third month in a row. Nobody expects that to change soon.",
+            ])
     }
 
     func testChapterLinesBecomeStories() {
-        let document = Fixtures.normalize("""
+        let document = Fixtures.normalize(
+            """
             Freight Podcast, Episode 12
             Chapter 1: The Hub
             0:00
@@ -287,14 +331,17 @@ final class TranscriptTests: XCTestCase {
             Nobody expects that to change.
             """)
         XCTAssertEqual(document.ownHeadings, ["Chapter 1: The Hub", "Chapter 2: Rates"])
-        XCTAssertEqual(document.paragraphTexts, [
-            "Welcome back to the show. Today we start with the new hub.",
-            "Rates fell for the third month. Nobody expects that to change.",
-        ])
+        XCTAssertEqual(
+            document.paragraphTexts,
+            [
+                "Welcome back to the show. Today we start with the new hub.",
+                "Rates fell for the third month. Nobody expects that to change.",
+            ])
     }
 
     func testTableOfContentsGivesTheChapters() {
-        let document = Fixtures.normalize("""
+        let document = Fixtures.normalize(
+            """
             Memory Chips Explained
             Chapters
             0:00 Introduction
@@ -316,15 +363,18 @@ final class TranscriptTests: XCTestCase {
             """)
         XCTAssertEqual(document.ownTitle, "Memory Chips Explained")
         XCTAssertEqual(document.ownHeadings, ["Introduction", "The supply problem", "What comes next?"])
-        XCTAssertEqual(document.sections.map { $0.paragraphs.map(\.text) }, [
-            ["Hello and welcome to the channel. Today we look at memory chips."],
-            ["The supply problem started last spring. Factories in Asia could not keep up."],
-            ["What comes next is a price war. Buyers will win for a while."],
-        ])
+        XCTAssertEqual(
+            document.sections.map { $0.paragraphs.map(\.text) },
+            [
+                ["Hello and welcome to the channel. Today we look at memory chips."],
+                ["The supply problem started last spring. Factories in Asia could not keep up."],
+                ["What comes next is a price war. Buyers will win for a while."],
+            ])
     }
 
     func testCaptionsCloseInTimeAreNotAContentsTable() {
-        let document = Fixtures.normalize("""
+        let document = Fixtures.normalize(
+            """
             0:01 Welcome back
             0:03 To the freight show
             0:05 Where we talk rates
@@ -334,11 +384,13 @@ final class TranscriptTests: XCTestCase {
         XCTAssertTrue(document.paragraphTexts.joined(separator: " ").contains("Where we talk rates"))
     }
 
-    static let ratesText = "Rates fell again this month. Here is why that keeps happening. "
+    static let ratesText =
+        "Rates fell again this month. Here is why that keeps happening. "
         + "Too many ships, too little cargo."
 
     func testHeadlineAboveATranscriptIsTheTitle() {
-        let document = Fixtures.normalize("""
+        let document = Fixtures.normalize(
+            """
             Home | Videos | Podcasts
             Why Freight Rates Keep Falling
             Transcript
@@ -351,10 +403,12 @@ final class TranscriptTests: XCTestCase {
             """)
         XCTAssertEqual(document.ownTitle, "Why Freight Rates Keep Falling")
         XCTAssertEqual(document.ownHeadings, [])
-        XCTAssertEqual(document.paragraphTexts,
-                       [Self.ratesText])
+        XCTAssertEqual(
+            document.paragraphTexts,
+            [Self.ratesText])
 
-        let withAge = Fixtures.normalize("""
+        let withAge = Fixtures.normalize(
+            """
             Why Freight Rates Keep Falling
             • 3 days ago
             0:00
@@ -365,7 +419,10 @@ final class TranscriptTests: XCTestCase {
             Too many ships, too little cargo.
             """)
         XCTAssertEqual(withAge.ownTitle, "Why Freight Rates Keep Falling")
-        XCTAssertTrue(withAge.ownHeadings.isEmpty && withAge.paragraphTexts
-                           == [Self.ratesText], "the age of a video (\"• 3 days ago\") above a transcript is kept as text or a heading")
+        XCTAssertTrue(
+            withAge.ownHeadings.isEmpty
+                && withAge.paragraphTexts
+                    == [Self.ratesText],
+            "the age of a video (\"• 3 days ago\") above a transcript is kept as text or a heading")
     }
 }

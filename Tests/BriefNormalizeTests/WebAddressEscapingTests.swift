@@ -1,6 +1,7 @@
+import XCTest
+
 @testable import BriefMarkdown
 @testable import BriefNormalize
-import XCTest
 
 /// Web addresses in plain text are left as written, so that cmark-gfm links them whole: an escape
 /// inside one (`foo\_bar`, `a\>`) would end up in the link's address.
@@ -8,7 +9,8 @@ final class WebAddressEscapingTests: XCTestCase {
     func testAddressesInPlainTextBecomeWholeLinks() {
         let text = "See https://example.com/foo_bar*baz now, <https://example.com/a> and www.example.org/y1_z too."
         let html = CMark.html(MarkdownEscaping.escape(text))
-        XCTAssertTrue(html.contains("<a href=\"https://example.com/foo_bar*baz\">https://example.com/foo_bar*baz</a>"), html)
+        XCTAssertTrue(
+            html.contains("<a href=\"https://example.com/foo_bar*baz\">https://example.com/foo_bar*baz</a>"), html)
         XCTAssertTrue(html.contains("<a href=\"https://example.com/a\">https://example.com/a</a>"), html)
         XCTAssertTrue(html.contains("<a href=\"http://www.example.org/y1_z\">www.example.org/y1_z</a>"), html)
         XCTAssertFalse(html.contains("%5C"), html)

@@ -1,6 +1,7 @@
-@testable import BriefOutput
 import BriefFileSystem
 import XCTest
+
+@testable import BriefOutput
 
 final class SiteWriterTests: XCTestCase {
     func testWritesAtomicallyAndKeepsUnchangedFiles() throws {
@@ -12,7 +13,8 @@ final class SiteWriterTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: output.path), "nothing visible before commit")
         try first.commit()
         XCTAssertEqual(Set(first.writtenPaths), ["index.html", "a/b/index.html"], "the marker is not a site file")
-        let before = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("a/b/index.html").path)
+        let before = try FileManager.default.attributesOfItem(
+            atPath: output.appendingPathComponent("a/b/index.html").path)
 
         let second = try SiteWriter(output: output)
         try second.write("index.html", Array("two".utf8))
@@ -23,9 +25,12 @@ final class SiteWriterTests: XCTestCase {
         XCTAssertEqual(second.unchanged, 1, "a/b/index.html (the marker is not counted)")
         XCTAssertEqual(second.writtenPaths, ["index.html"])
         XCTAssertEqual(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8), "two")
-        let after = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("a/b/index.html").path)
+        let after = try FileManager.default.attributesOfItem(
+            atPath: output.appendingPathComponent("a/b/index.html").path)
         XCTAssertEqual(before[.modificationDate] as? Date, after[.modificationDate] as? Date)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains("staging") || $0.contains("old") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+            $0.contains("staging") || $0.contains("old")
+        }
         XCTAssertEqual(leftovers, [])
     }
 
@@ -96,10 +101,13 @@ final class SiteWriterFailureTests: XCTestCase {
         try FileTree.writeAtomically(Array(journal.utf8), to: folder.path + "/.Site.brief-journal")
 
         XCTAssertThrowsError(try SiteWriter(output: output)) { error in
-            XCTAssertTrue("\(error)".contains("/Site/a:1:1: error: cannot finish the update a killed or failed build left: "
-                                              + "cannot create the folder: a file is in its place"), "\(error)")
+            XCTAssertTrue(
+                "\(error)".contains(
+                    "/Site/a:1:1: error: cannot finish the update a killed or failed build left: "
+                        + "cannot create the folder: a file is in its place"), "\(error)")
         }
-        XCTAssertEqual(FileTree.read(output.path + "/index.html"), Array("one".utf8), "nothing deleted before the moves")
+        XCTAssertEqual(
+            FileTree.read(output.path + "/index.html"), Array("one".utf8), "nothing deleted before the moves")
         try FileTree.remove(output.path + "/a")
         let writer = try SiteWriter(output: output)
         writer.abandon()
@@ -129,7 +137,8 @@ final class OutputCheckTests: XCTestCase {
         try handle.close()
         // The same bytes in a new file put in its place: only the inode tells.
         try FileTree.writeAtomically(Array("content of d.txt".utf8), to: output.path + "/d.txt")
-        XCTAssertEqual(OutputCheck.changed(in: output.path, recorded), ["c/index.html", "feed.xml", "same-size.txt", "d.txt"])
+        XCTAssertEqual(
+            OutputCheck.changed(in: output.path, recorded), ["c/index.html", "feed.xml", "same-size.txt", "d.txt"])
         XCTAssertEqual(OutputCheck.changed(in: output.path + "-missing", recorded), Set(names), "no folder: every file")
     }
 }

@@ -1,12 +1,14 @@
-@testable import BriefSite
 import BriefModel
 import XCTest
+
+@testable import BriefSite
 
 /// Briefings grouped by day into editions, and editions by month and year into the archives.
 final class EditionsTests: XCTestCase {
     private func briefing(_ slug: String, _ date: String?) -> Briefing {
-        Briefing(slug: slug, title: slug, date: date.flatMap(ContentDate.init(parsing:)), source: slug + ".md",
-                 description: nil, storyIDs: [])
+        Briefing(
+            slug: slug, title: slug, date: date.flatMap(ContentDate.init(parsing:)), source: slug + ".md",
+            description: nil, storyIDs: [])
     }
 
     /// Briefings in the site's order: newest first, undated last.

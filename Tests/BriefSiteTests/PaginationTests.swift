@@ -1,5 +1,6 @@
-@testable import BriefSite
 import XCTest
+
+@testable import BriefSite
 
 /// Lists cut into pages: the boundaries, and where each page goes.
 final class PaginationTests: XCTestCase {

@@ -1,5 +1,6 @@
-@testable import BriefSite
 import XCTest
+
+@testable import BriefSite
 
 /// The pieces of the search files that `assets/search.js` must read the same way.
 final class SearchShardsTests: XCTestCase {
@@ -17,7 +18,9 @@ final class SearchShardsTests: XCTestCase {
     }
 
     func testWordsAreFoldedAndSplitAsTheScriptSplitsThem() {
-        func terms(_ text: String) -> [String] { SearchTerms.terms(of: text).map { String(decoding: $0, as: UTF8.self) } }
+        func terms(_ text: String) -> [String] {
+            SearchTerms.terms(of: text).map { String(decoding: $0, as: UTF8.self) }
+        }
         XCTAssertEqual(terms("Société Générale"), ["societe", "generale"])
         XCTAssertEqual(terms("Tesla’s “Model Y” AT&T 5G"), ["tesla", "model", "at", "5g"])
         XCTAssertEqual(terms("ÉCOLE Zürich"), ["ecole", "zurich"])

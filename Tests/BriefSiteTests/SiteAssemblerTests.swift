@@ -1,14 +1,18 @@
-@testable import BriefSite
 import BriefModel
 import BriefNormalize
-import XCTest
-import BriefStories
 import BriefSite
+import BriefStories
+import XCTest
+
+@testable import BriefSite
 
 final class SiteAssemblerTests: XCTestCase {
     private func document(_ title: String, date: String?, source: String, headings: [String]) -> Document {
-        Document(source: source, title: title, date: date.flatMap(ContentDate.init(parsing:)),
-                 sections: headings.map { Section(heading: $0, paragraphs: [Paragraph(plainText: "\($0) says Tesla did it.")]) })
+        Document(
+            source: source, title: title, date: date.flatMap(ContentDate.init(parsing:)),
+            sections: headings.map {
+                Section(heading: $0, paragraphs: [Paragraph(plainText: "\($0) says Tesla did it.")])
+            })
     }
 
     private func assemble(_ documents: [Document]) -> (SiteModel, [Diagnostic]) {
@@ -36,7 +40,9 @@ final class SiteAssemblerTests: XCTestCase {
         XCTAssertEqual(model.briefings.map(\.slug), ["daily-2", "daily"])
         XCTAssertEqual(model.stories.map(\.slug), ["same-heading-2", "same-heading"])
         XCTAssertEqual(diagnostics.count, 2)
-        XCTAssertTrue(diagnostics.allSatisfy { $0.file == "Content/2.txt" && $0.message.contains("Content/1.txt") }, "\(diagnostics)")
+        XCTAssertTrue(
+            diagnostics.allSatisfy { $0.file == "Content/2.txt" && $0.message.contains("Content/1.txt") },
+            "\(diagnostics)")
     }
 
     func testCompaniesCollectTheirStories() {
@@ -44,6 +50,8 @@ final class SiteAssemblerTests: XCTestCase {
         let tesla = model.companies.first { $0.company.slug == "tesla" }
         XCTAssertEqual(tesla?.storyIDs.count, 3)
         XCTAssertEqual(model.companies.first?.company.name, "Tesla", "most stories first")
-        XCTAssertEqual(Set(model.companies.map(\.company.name)), ["xAI", "Tesla", "Xiaomi", "Nvidia", "Microsoft", "Meta", "Google", "Amazon"])
+        XCTAssertEqual(
+            Set(model.companies.map(\.company.name)),
+            ["xAI", "Tesla", "Xiaomi", "Nvidia", "Microsoft", "Meta", "Google", "Amazon"])
     }
 }

@@ -1,8 +1,9 @@
-@testable import BriefSite
 import BriefModel
 import BriefNormalize
 import BriefStories
 import XCTest
+
+@testable import BriefSite
 
 /// Numbered slugs when a name is taken: "x" taken gives "x-2", and when "x-2" is someone's own slug
 /// too, "x-3" — never a second "x-2". Handed out oldest first, each with a warning.
@@ -11,8 +12,9 @@ final class SlugNumberingTests: XCTestCase {
         let sections = headings.map { heading in
             Section(heading: heading, paragraphs: [Paragraph(plainText: "\(heading) was agreed today.")])
         }
-        return Document(source: "Content/\(day).txt", title: title, date: ContentDate(parsing: "2024-06-0\(day)"),
-                        sections: sections)
+        return Document(
+            source: "Content/\(day).txt", title: title, date: ContentDate(parsing: "2024-06-0\(day)"),
+            sections: sections)
     }
 
     private func assemble(_ documents: [Document]) -> (SiteModel, [Diagnostic]) {
@@ -30,12 +32,14 @@ final class SlugNumberingTests: XCTestCase {
         // Newest first on the site; numbered oldest first.
         XCTAssertEqual(model.briefings.map(\.slug), ["port-deal-4", "port-deal-3", "port-deal-2", "port-deal"])
         XCTAssertEqual(model.stories.map(\.slug), ["port-deal-4", "port-deal-3", "port-deal-2", "port-deal"])
-        XCTAssertEqual(diagnostics.map(\.message), [
-            "briefing slug \"port-deal\" is already used by Content/1.txt:1; this one is \"port-deal-3\"",
-            "story slug \"port-deal\" is already used by Content/1.txt:1; this one is \"port-deal-3\"",
-            "briefing slug \"port-deal\" is already used by Content/1.txt:1; this one is \"port-deal-4\"",
-            "story slug \"port-deal\" is already used by Content/1.txt:1; this one is \"port-deal-4\"",
-        ])
+        XCTAssertEqual(
+            diagnostics.map(\.message),
+            [
+                "briefing slug \"port-deal\" is already used by Content/1.txt:1; this one is \"port-deal-3\"",
+                "story slug \"port-deal\" is already used by Content/1.txt:1; this one is \"port-deal-3\"",
+                "briefing slug \"port-deal\" is already used by Content/1.txt:1; this one is \"port-deal-4\"",
+                "story slug \"port-deal\" is already used by Content/1.txt:1; this one is \"port-deal-4\"",
+            ])
         XCTAssertEqual(diagnostics.map(\.file), ["Content/3.txt", "Content/3.txt", "Content/4.txt", "Content/4.txt"])
     }
 

@@ -1,7 +1,8 @@
-@testable import BriefStories
 import BriefCompanies
 import BriefModel
 import XCTest
+
+@testable import BriefStories
 
 /// The companies an author names — front matter's `companies:`, a story's own `companies:` line,
 /// `companies_only:` — merged with those brief finds, and a story's subject listed first.
@@ -9,21 +10,32 @@ final class AuthoredCompaniesTests: XCTestCase {
     private func names(_ story: ProcessedSource.StoryDraft) -> [String] { story.companies.map(\.name) }
 
     /// Three stories about air travel, as the issue found them.
-    private func airTravel(source: String = "Content/air.md", companies: [String]?, only: Bool = false,
-                           ownLine: String? = nil) -> Document {
-        var first = [Paragraph(plainText: "Delta Air Lines will add flights. Boeing delivered the jets. Boeing said so.")]
+    private func airTravel(
+        source: String = "Content/air.md", companies: [String]?, only: Bool = false,
+        ownLine: String? = nil
+    ) -> Document {
+        var first = [
+            Paragraph(plainText: "Delta Air Lines will add flights. Boeing delivered the jets. Boeing said so.")
+        ]
         if let ownLine { first.insert(Paragraph(plainText: ownLine), at: 0) }
-        return Document(source: source, title: "Air travel", sections: [
-            Section(heading: "More flights", paragraphs: first),
-            Section(heading: "Cheaper fares", paragraphs: [Paragraph(plainText: "Ryanair cut fares, the airline said.")]),
-            Section(heading: "Roofs", paragraphs: [Paragraph(plainText: "Skyward Tiles makes roof tiles for airports.")]),
-        ], metadata: Document.Metadata(companies: companies, companiesOnly: only))
+        return Document(
+            source: source, title: "Air travel",
+            sections: [
+                Section(heading: "More flights", paragraphs: first),
+                Section(
+                    heading: "Cheaper fares", paragraphs: [Paragraph(plainText: "Ryanair cut fares, the airline said.")]
+                ),
+                Section(
+                    heading: "Roofs", paragraphs: [Paragraph(plainText: "Skyward Tiles makes roof tiles for airports.")]
+                ),
+            ], metadata: Document.Metadata(companies: companies, companiesOnly: only))
     }
 
     func testFrontMatterCompaniesAddToDetectionOnTheStoriesThatNameThem() {
         let document = airTravel(companies: ["Delta Air Lines", "Ryanair", "Skyward Tiles"])
         let stories = SourceProcessor(gazetteer: .builtIn).process(document).stories
-        XCTAssertEqual(names(stories[0]), ["Boeing", "Delta Air Lines"], "Boeing, named twice and not listed, is tagged")
+        XCTAssertEqual(
+            names(stories[0]), ["Boeing", "Delta Air Lines"], "Boeing, named twice and not listed, is tagged")
         XCTAssertEqual(names(stories[1]), ["Ryanair"])
         XCTAssertEqual(names(stories[2]), ["Skyward Tiles"], "a listed company brief does not know, where it is named")
         XCTAssertEqual(stories[2].companies.first?.slug, "skyward-tiles")
@@ -69,11 +81,16 @@ final class AuthoredCompaniesTests: XCTestCase {
     }
 
     func testAStorysSubjectComesFirst() {
-        let document = Document(source: "Content/a.md", title: "Batteries", sections: [
-            Section(heading: "CATL opens a plant in Hungary", paragraphs: [
-                Paragraph(plainText: "The plant will supply Tesla. Tesla shares rose. Tesla said CATL is a partner."),
-            ]),
-        ])
+        let document = Document(
+            source: "Content/a.md", title: "Batteries",
+            sections: [
+                Section(
+                    heading: "CATL opens a plant in Hungary",
+                    paragraphs: [
+                        Paragraph(
+                            plainText: "The plant will supply Tesla. Tesla shares rose. Tesla said CATL is a partner.")
+                    ])
+            ])
         let story = SourceProcessor(gazetteer: .builtIn).process(document).stories[0]
         XCTAssertEqual(story.companies.map { "\($0.name) \($0.mentions)" }, ["CATL 2", "Tesla 3"])
     }

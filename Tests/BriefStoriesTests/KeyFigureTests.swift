@@ -1,6 +1,7 @@
-@testable import BriefStories
 import BriefNormalize
 import XCTest
+
+@testable import BriefStories
 
 final class KeyFigureTests: XCTestCase {
     private func figures(_ text: String) -> [String] {
@@ -16,8 +17,12 @@ final class KeyFigureTests: XCTestCase {
     }
 
     func testMoneyPercentagesAndScales() {
-        XCTAssertEqual(figures("The deal is worth $4.5 billion and margins rose 12% to 31.2 percent."), ["$4.5 billion", "12%", "31.2 percent"])
-        XCTAssertEqual(figures("Revenue reached €900 million, with 2 million subscribers."), ["€900 million", "2 million subscribers"])
+        XCTAssertEqual(
+            figures("The deal is worth $4.5 billion and margins rose 12% to 31.2 percent."),
+            ["$4.5 billion", "12%", "31.2 percent"])
+        XCTAssertEqual(
+            figures("Revenue reached €900 million, with 2 million subscribers."),
+            ["€900 million", "2 million subscribers"])
     }
 
     func testYearsModelNumbersAndBareNumbersAreSkipped() {

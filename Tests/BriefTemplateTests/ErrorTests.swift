@@ -48,38 +48,48 @@ final class ErrorTests: XCTestCase {
 
     func testCloseWithoutOpen() {
         assertParseError("a\n  {{/x}}\n", .unexpectedClose, line: 2, column: 3, "closing tag \"x\" has no opening tag")
-        assertParseError("{{#a}}{{/a}}{{/a}}", .unexpectedClose, line: 1, column: 13, "closing tag \"a\" has no opening tag")
+        assertParseError(
+            "{{#a}}{{/a}}{{/a}}", .unexpectedClose, line: 1, column: 13, "closing tag \"a\" has no opening tag")
     }
 
     func testUnclosedTag() {
-        assertParseError("Hi {{name", .unclosedTag, line: 1, column: 4, "tag opened with \"{{\" is never closed with \"}}\"")
-        assertParseError("Hi {{{name}}", .unclosedTag, line: 1, column: 4, "tag opened with \"{{\" is never closed with \"}}\"")
+        assertParseError(
+            "Hi {{name", .unclosedTag, line: 1, column: 4, "tag opened with \"{{\" is never closed with \"}}\"")
+        assertParseError(
+            "Hi {{{name}}", .unclosedTag, line: 1, column: 4, "tag opened with \"{{\" is never closed with \"}}\"")
         assertParseError(
             "{{=<% %>=}}\nline\n <%name", .unclosedTag, line: 3, column: 2,
             "tag opened with \"<%\" is never closed with \"%>\"")
     }
 
     func testBadDelimiters() {
-        let tooFew = "set-delimiter tag \"{{=<% =}}\" needs two delimiters separated by whitespace, without whitespace or \"=\" inside them"
+        let tooFew =
+            "set-delimiter tag \"{{=<% =}}\" needs two delimiters separated by whitespace, without whitespace or \"=\" inside them"
         assertParseError("{{=<% =}}", .badDelimiters, line: 1, column: 1, tooFew)
         assertParseError(
             "x\n{{= =}}", .badDelimiters, line: 2, column: 1,
-            "set-delimiter tag \"{{= =}}\" needs two delimiters separated by whitespace, without whitespace or \"=\" inside them")
+            "set-delimiter tag \"{{= =}}\" needs two delimiters separated by whitespace, without whitespace or \"=\" inside them"
+        )
         assertParseError(
             "{{=< % %>=}}", .badDelimiters, line: 1, column: 1,
-            "set-delimiter tag \"{{=< % %>=}}\" needs two delimiters separated by whitespace, without whitespace or \"=\" inside them")
+            "set-delimiter tag \"{{=< % %>=}}\" needs two delimiters separated by whitespace, without whitespace or \"=\" inside them"
+        )
         assertParseError(
             "{{=a= b=}}", .badDelimiters, line: 1, column: 1,
-            "set-delimiter tag \"{{=a= b=}}\" needs two delimiters separated by whitespace, without whitespace or \"=\" inside them")
+            "set-delimiter tag \"{{=a= b=}}\" needs two delimiters separated by whitespace, without whitespace or \"=\" inside them"
+        )
         assertParseError("{{=<% %>}}", .badDelimiters, line: 1, column: 1, "set-delimiter tag must end with \"=}}\"")
     }
 
     func testValidDelimitersStillWork() throws {
-        XCTAssertEqual(try Template(name: "t", source: "{{=<%\t%>=}}<% x %>|<%{x}%>").render(["x": "<a>"]), "&lt;a&gt;|<a>")
+        XCTAssertEqual(
+            try Template(name: "t", source: "{{=<%\t%>=}}<% x %>|<%{x}%>").render(["x": "<a>"]), "&lt;a&gt;|<a>")
     }
 
     func testEmptyTagName() {
-        for source in ["{{}}", "{{ }}", "{{#}}", "{{^ }}", "{{/}}", "{{> }}", "{{>*}}", "{{<}}", "{{$}}", "{{&}}", "{{{ }}}"] {
+        for source in [
+            "{{}}", "{{ }}", "{{#}}", "{{^ }}", "{{/}}", "{{> }}", "{{>*}}", "{{<}}", "{{$}}", "{{&}}", "{{{ }}}",
+        ] {
             assertParseError(source, .emptyTagName, line: 1, column: 1, "tag \"\(source)\" has no name")
         }
         assertParseError("ab\ncd {{#}}", .emptyTagName, line: 2, column: 4, "tag \"{{#}}\" has no name")
@@ -90,16 +100,20 @@ final class ErrorTests: XCTestCase {
         assertParseError(
             source, .nestingTooDeep, line: 1, column: 601,
             "sections, parents and blocks are nested more than 100 levels deep")
-        XCTAssertNoThrow(try Template(name: "t", source: String(repeating: "{{#a}}", count: 100) + String(repeating: "{{/a}}", count: 100)))
+        XCTAssertNoThrow(
+            try Template(
+                name: "t", source: String(repeating: "{{#a}}", count: 100) + String(repeating: "{{/a}}", count: 100)))
     }
 
     // MARK: Positions
 
     func testColumnsCountCharactersNotBytes() {
         // "héllo wörld " is 12 characters but 14 bytes.
-        assertParseError("héllo wörld {{#x}}", .unclosedSection, line: 1, column: 13, "section \"x\" opened at 1:13 is never closed")
+        assertParseError(
+            "héllo wörld {{#x}}", .unclosedSection, line: 1, column: 13, "section \"x\" opened at 1:13 is never closed")
         // A family emoji is one character of 18 bytes; "\r\n" ends a line.
-        assertParseError("line one\r\n👩‍👩‍👧 {{/x}}", .unexpectedClose, line: 2, column: 3, "closing tag \"x\" has no opening tag")
+        assertParseError(
+            "line one\r\n👩‍👩‍👧 {{/x}}", .unexpectedClose, line: 2, column: 3, "closing tag \"x\" has no opening tag")
     }
 
     func testDescriptionIsCompilerStyle() {
@@ -107,7 +121,8 @@ final class ErrorTests: XCTestCase {
             _ = try Template(name: "story", path: "Templates/story.mustache", source: "a\n\n{{#x}}")
             XCTFail("expected an error")
         } catch {
-            XCTAssertEqual(error.description, "Templates/story.mustache:3:1: error: section \"x\" opened at 3:1 is never closed")
+            XCTAssertEqual(
+                error.description, "Templates/story.mustache:3:1: error: section \"x\" opened at 3:1 is never closed")
             XCTAssertEqual(error.path, "Templates/story.mustache")
         }
     }
@@ -141,7 +156,8 @@ final class ErrorTests: XCTestCase {
     func testMissingParentIsErrorWhenAsked() throws {
         let library = try makeLibrary(["page": "x {{<layout}}{{$a}}1{{/a}}{{/layout}}"])
         XCTAssertEqual(try library.render("page", [:]), "x ")
-        let error = assertRenderError(library, "page", [:], RenderOptions(missingPartialIsError: true, partialLookup: .exactName))
+        let error = assertRenderError(
+            library, "page", [:], RenderOptions(missingPartialIsError: true, partialLookup: .exactName))
         XCTAssertEqual(error?.kind, .missingPartial)
         XCTAssertEqual(error?.line, 1)
         XCTAssertEqual(error?.column, 3)
@@ -163,19 +179,24 @@ final class ErrorTests: XCTestCase {
             "partials/card": "card",
         ])
         let errors = library.missingReferences()
-        XCTAssertEqual(errors.map(\.description), [
-            "Templates/layout.mustache:3:4: error: partial \"footer\" not found (looked for \"footer\" and \"partials/footer\")",
-            "Templates/story.mustache:4:3: error: partial \"byline\" not found (looked for \"byline\" and \"partials/byline\")",
-        ])
+        XCTAssertEqual(
+            errors.map(\.description),
+            [
+                "Templates/layout.mustache:3:4: error: partial \"footer\" not found (looked for \"footer\" and \"partials/footer\")",
+                "Templates/story.mustache:4:3: error: partial \"byline\" not found (looked for \"byline\" and \"partials/byline\")",
+            ])
         XCTAssertEqual(errors.map(\.kind), [.missingPartial, .missingPartial])
-        XCTAssertEqual(library.missingReferences(lookup: .exactName).count, 3, "card is only found through the partials/ folder")
+        XCTAssertEqual(
+            library.missingReferences(lookup: .exactName).count, 3, "card is only found through the partials/ folder")
     }
 
     func testMissingReferencesNamesMissingParent() throws {
         let library = try makeLibrary(["story": "\n  {{<layout}}{{/layout}}"])
-        XCTAssertEqual(library.missingReferences().map(\.description), [
-            "Templates/story.mustache:2:3: error: parent \"layout\" not found (looked for \"layout\" and \"partials/layout\")",
-        ])
+        XCTAssertEqual(
+            library.missingReferences().map(\.description),
+            [
+                "Templates/story.mustache:2:3: error: parent \"layout\" not found (looked for \"layout\" and \"partials/layout\")"
+            ])
     }
 
     func testMissingTemplate() throws {
@@ -221,7 +242,9 @@ final class ErrorTests: XCTestCase {
 
     func testDataDrivenRecursionWithinLimitRenders() throws {
         let library = try makeLibrary(["node": "{{name}}{{#child}}({{>node}}){{/child}}"])
-        XCTAssertEqual(try library.render("node", chain(depth: 50)), (0..<50).map { "n\($0)" }.joined(separator: "(") + String(repeating: ")", count: 49))
+        XCTAssertEqual(
+            try library.render("node", chain(depth: 50)),
+            (0..<50).map { "n\($0)" }.joined(separator: "(") + String(repeating: ")", count: 49))
         XCTAssertEqual(assertRenderError(library, "node", chain(depth: 150))?.kind, .recursionTooDeep)
     }
 
@@ -257,10 +280,13 @@ final class ErrorTests: XCTestCase {
         // The limit is settable; just under it renders.
         var small = RenderOptions()
         small.maxOutputBytes = 20_000
-        XCTAssertEqual(assertRenderError(library, "page", [:], small)?.message,
-                       "partial \"d29\" makes the output larger than 20000 bytes")
-        let within = try makeLibrary(["page": "{{>d0}}", "d0": "{{>d1}}{{>d1}}",
-                                      "d1": String(repeating: "x", count: 9_000)])
+        XCTAssertEqual(
+            assertRenderError(library, "page", [:], small)?.message,
+            "partial \"d29\" makes the output larger than 20000 bytes")
+        let within = try makeLibrary([
+            "page": "{{>d0}}", "d0": "{{>d1}}{{>d1}}",
+            "d1": String(repeating: "x", count: 9_000),
+        ])
         XCTAssertEqual(try within.render("page", [:], options: small).count, 18_000)
     }
 
@@ -304,7 +330,8 @@ final class ErrorTests: XCTestCase {
 
     func testStrictAcceptsPresentNullAndImplicitIterator() throws {
         let library = try makeLibrary(["page": "[{{subtitle}}]{{#list}}{{.}}{{/list}}"])
-        XCTAssertEqual(try library.render("page", ["subtitle": nil, "list": [1, 2]], options: RenderOptions(strict: true)), "[]12")
+        XCTAssertEqual(
+            try library.render("page", ["subtitle": nil, "list": [1, 2]], options: RenderOptions(strict: true)), "[]12")
     }
 
     func testStrictErrorInsideBlockOverrideNamesTheChildTemplate() throws {
@@ -319,7 +346,9 @@ final class ErrorTests: XCTestCase {
     }
 
     func testStrictErrorInsidePartialNamesThePartial() throws {
-        let library = try makeLibrary(["page": "{{#items}}{{>card}}{{/items}}", "partials/card": "\n\t<b>{{title}}</b>"])
+        let library = try makeLibrary([
+            "page": "{{#items}}{{>card}}{{/items}}", "partials/card": "\n\t<b>{{title}}</b>",
+        ])
         let error = assertRenderError(library, "page", ["items": [["name": "x"]]], RenderOptions(strict: true))
         XCTAssertEqual(error?.path, "Templates/partials/card.mustache")
         XCTAssertEqual(error?.line, 2)
@@ -365,9 +394,10 @@ final class ErrorTests: XCTestCase {
     }
 
     private func makeLibrary(_ sources: [String: String]) throws -> TemplateLibrary {
-        TemplateLibrary(try sources.sorted(by: { $0.key < $1.key }).map {
-            try Template(name: $0.key, path: "Templates/\($0.key).mustache", source: $0.value)
-        })
+        TemplateLibrary(
+            try sources.sorted(by: { $0.key < $1.key }).map {
+                try Template(name: $0.key, path: "Templates/\($0.key).mustache", source: $0.value)
+            })
     }
 
     private func chain(depth: Int) -> TemplateValue {

@@ -18,7 +18,8 @@ final class FuzzTests: XCTestCase {
     }
 
     private static let fragments = [
-        "{{", "}}", "{{{", "}}}", "{", "}", "{{#a}}", "{{/a}}", "{{#b.c}}", "{{/b.c}}", "{{^a}}", "{{^list}}", "{{/list}}",
+        "{{", "}}", "{{{", "}}}", "{", "}", "{{#a}}", "{{/a}}", "{{#b.c}}", "{{/b.c}}", "{{^a}}", "{{^list}}",
+        "{{/list}}",
         "{{#list}}", "{{.}}", "{{a}}", "{{&a}}", "{{{a}}}", "{{b.c}}", "{{! comment }}", "{{!", "{{>p}}", "{{> q }}",
         "{{>*a}}", "{{<p}}", "{{/p}}", "{{<*name}}", "{{/*name}}", "{{$blk}}", "{{/blk}}", "{{$x}}", "{{/x}}",
         "{{=<% %>=}}", "<%", "%>", "<%={{ }}=%>", "{{=| |=}}", "|", "=", "*", "#", "/", ">", "<", "$", "^", "&", "!",
@@ -52,14 +53,16 @@ final class FuzzTests: XCTestCase {
 
     func testRandomBytesDecodedLossily() {
         var generator = Generator(state: 0x5EED)
-        let alphabet: [UInt8] = Array("{}#^/!>=<$&*. \n\r\tab".utf8) + [0xC3, 0xA9, 0xF0, 0x9F, 0x91, 0x8D, 0xFF, 0x80, 0x00]
+        let alphabet: [UInt8] =
+            Array("{}#^/!>=<$&*. \n\r\tab".utf8) + [0xC3, 0xA9, 0xF0, 0x9F, 0x91, 0x8D, 0xFF, 0x80, 0x00]
         for _ in 0..<1_500 {
             let count = Int.random(in: 0...120, using: &generator)
             var bytes: [UInt8] = []
             for _ in 0..<count {
-                bytes.append(Bool.random(using: &generator)
-                    ? alphabet.randomElement(using: &generator) ?? 0
-                    : UInt8.random(in: 0...255, using: &generator))
+                bytes.append(
+                    Bool.random(using: &generator)
+                        ? alphabet.randomElement(using: &generator) ?? 0
+                        : UInt8.random(in: 0...255, using: &generator))
             }
             exercise(String(decoding: bytes, as: UTF8.self), using: &generator)
         }
@@ -67,12 +70,13 @@ final class FuzzTests: XCTestCase {
 
     func testMutatedSpecTemplates() throws {
         var generator = Generator(state: 0xC0FFEE)
-        let seeds = Self.partialSources.values.sorted() + [
-            "Hello {{name}}\n{{#items}}\n  - {{.}}\n{{/items}}\n{{^items}}none{{/items}}",
-            "{{<layout}}\n{{$title}}T{{/title}}\n{{$content}}\n  {{>card}}\n{{/content}}\n{{/layout}}\n",
-            "{{=<% %>=}}<%#a%>[<%{b.c}%>]<%/a%><%={{ }}=%>{{x}}",
-            "|\r\n{{>*dynamic}}\r\n|  {{! c }}\n",
-        ]
+        let seeds =
+            Self.partialSources.values.sorted() + [
+                "Hello {{name}}\n{{#items}}\n  - {{.}}\n{{/items}}\n{{^items}}none{{/items}}",
+                "{{<layout}}\n{{$title}}T{{/title}}\n{{$content}}\n  {{>card}}\n{{/content}}\n{{/layout}}\n",
+                "{{=<% %>=}}<%#a%>[<%{b.c}%>]<%/a%><%={{ }}=%>{{x}}",
+                "|\r\n{{>*dynamic}}\r\n|  {{! c }}\n",
+            ]
         for _ in 0..<1_500 {
             var scalars = Array((seeds.randomElement(using: &generator) ?? "").unicodeScalars)
             for _ in 0..<Int.random(in: 1...6, using: &generator) {
@@ -84,7 +88,9 @@ final class FuzzTests: XCTestCase {
                 case 1 where position < scalars.count:
                     scalars.remove(at: position)
                 default:
-                    if position < scalars.count { scalars[position] = "{}#/\n=".unicodeScalars.randomElement(using: &generator) ?? "{" }
+                    if position < scalars.count {
+                        scalars[position] = "{}#/\n=".unicodeScalars.randomElement(using: &generator) ?? "{"
+                    }
                 }
             }
             var source = ""
@@ -142,7 +148,9 @@ final class FuzzTests: XCTestCase {
         XCTAssertTrue((1...lines.count).contains(error.line), "line \(error.line) outside \(source.debugDescription)")
         if (1...lines.count).contains(error.line) {
             let characters = String(decoding: lines[error.line - 1], as: UTF8.self).count
-            XCTAssertTrue((1...characters + 1).contains(error.column), "column \(error.column) outside \(source.debugDescription)")
+            XCTAssertTrue(
+                (1...characters + 1).contains(error.column), "column \(error.column) outside \(source.debugDescription)"
+            )
         }
         XCTAssertFalse(error.message.isEmpty)
     }

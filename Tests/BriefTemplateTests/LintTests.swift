@@ -9,10 +9,12 @@ final class LintTests: XCTestCase {
 
     func testATagLeftOpenBeforeMarkupIsFoundWhereItStarts() throws {
         let source = "<main>\n  <h1>{{title</h1>\n<p>{{summary}}</p>\n</main>\n"
-        XCTAssertEqual(try warnings(source), [
-            "Templates/t.mustache:2:7: error: unclosed tag: \"{{title\" has no \"}}\" before \"<\"; "
-                + "it takes in the text up to the next \"}}\"",
-        ])
+        XCTAssertEqual(
+            try warnings(source),
+            [
+                "Templates/t.mustache:2:7: error: unclosed tag: \"{{title\" has no \"}}\" before \"<\"; "
+                    + "it takes in the text up to the next \"}}\""
+            ])
         let endOfLine = try Template(name: "t", source: "é {{name\n}}").unclosedTagWarnings
         XCTAssertEqual(endOfLine.map { "\($0.line):\($0.column)" }, ["1:3"])
         XCTAssertTrue(endOfLine[0].message.contains("before the end of the line"), endOfLine[0].message)

@@ -16,8 +16,9 @@ final class RenderTests: XCTestCase {
             "company": "<h1>{{name}}</h1>",
             "dynamic": "{{<layout}}{{$content}}{{>*kind}}{{/content}}{{/layout}}",
         ])
-        XCTAssertEqual(library.dependencies(of: "story").map { Set($0.map(\.name)) },
-                       ["story", "layout", "partials/card", "partials/date", "partials/footer"])
+        XCTAssertEqual(
+            library.dependencies(of: "story").map { Set($0.map(\.name)) },
+            ["story", "layout", "partials/card", "partials/date", "partials/footer"])
         XCTAssertEqual(library.dependencies(of: "company").map { $0.map(\.name) }, ["company"])
         XCTAssertNil(library.dependencies(of: "dynamic"), "a partial picked by the data could be any template")
         XCTAssertNil(library.dependencies(of: "missing"))
@@ -31,38 +32,40 @@ final class RenderTests: XCTestCase {
             "layout": "<main>{{$content}}default{{/content}}</main>",
             "partials/card": "<b>{{name}}</b>",
         ])
-        XCTAssertEqual(try library.render("story", ["items": [["name": "A"], ["name": "B & C"]]]), "<main><b>A</b><b>B &amp; C</b></main>")
+        XCTAssertEqual(
+            try library.render("story", ["items": [["name": "A"], ["name": "B & C"]]]),
+            "<main><b>A</b><b>B &amp; C</b></main>")
     }
 
     func testLayoutWithIndentedBlocksAndStandalonePartial() throws {
         let library = try makeLibrary([
             "layout": """
-                <html>
-                  <head>
-                    <title>{{$title}}Site{{/title}}</title>
-                  </head>
-                  <body>
-                    {{$content}}
-                    <p>nothing</p>
-                    {{/content}}
-                  </body>
-                </html>
-
-                """,
-            "page": """
-                {{<layout}}
-                {{$title}}{{name}}{{/title}}
+            <html>
+              <head>
+                <title>{{$title}}Site{{/title}}</title>
+              </head>
+              <body>
                 {{$content}}
-                <h1>{{name}}</h1>
-                <ul>
-                  {{#items}}
-                  {{>item}}
-                  {{/items}}
-                </ul>
+                <p>nothing</p>
                 {{/content}}
-                {{/layout}}
+              </body>
+            </html>
 
-                """,
+            """,
+            "page": """
+            {{<layout}}
+            {{$title}}{{name}}{{/title}}
+            {{$content}}
+            <h1>{{name}}</h1>
+            <ul>
+              {{#items}}
+              {{>item}}
+              {{/items}}
+            </ul>
+            {{/content}}
+            {{/layout}}
+
+            """,
             "partials/item": "<li>\n  {{.}}\n</li>\n",
         ])
         let expected = """
@@ -85,9 +88,14 @@ final class RenderTests: XCTestCase {
 
             """
         XCTAssertEqual(try library.render("page", ["name": "Home", "items": [1, 2]]), expected)
-        XCTAssertEqual(try library.render("layout", [:]), expected
-            .replacingOccurrences(of: "Home</title>", with: "Site</title>")
-            .replacingOccurrences(of: "    <h1>Home</h1>\n    <ul>\n      <li>\n        1\n      </li>\n      <li>\n        2\n      </li>\n    </ul>\n", with: "    <p>nothing</p>\n"))
+        XCTAssertEqual(
+            try library.render("layout", [:]),
+            expected
+                .replacingOccurrences(of: "Home</title>", with: "Site</title>")
+                .replacingOccurrences(
+                    of:
+                        "    <h1>Home</h1>\n    <ul>\n      <li>\n        1\n      </li>\n      <li>\n        2\n      </li>\n    </ul>\n",
+                    with: "    <p>nothing</p>\n"))
     }
 
     func testBlocksPassThroughPartialsOfTheParent() throws {
@@ -101,7 +109,10 @@ final class RenderTests: XCTestCase {
     }
 
     func testPartialLookup() throws {
-        let library = try makeLibrary(["page": "{{>card}}|{{>partials/card}}|{{>other}}", "partials/card": "C", "other": "O", "partials/other": "X"])
+        let library = try makeLibrary([
+            "page": "{{>card}}|{{>partials/card}}|{{>other}}", "partials/card": "C", "other": "O",
+            "partials/other": "X",
+        ])
         XCTAssertEqual(try library.render("page", [:]), "C|C|O")
         XCTAssertEqual(try library.render("page", [:], options: RenderOptions(partialLookup: .exactName)), "|C|O")
         XCTAssertEqual(library.resolve("card")?.name, "partials/card")
@@ -124,7 +135,10 @@ final class RenderTests: XCTestCase {
     }
 
     func testLaterTemplateWithSameNameWins() throws {
-        let library = TemplateLibrary([try Template(name: "a", source: "1"), try Template(name: "b", source: "{{>a}}"), try Template(name: "a", source: "2")])
+        let library = TemplateLibrary([
+            try Template(name: "a", source: "1"), try Template(name: "b", source: "{{>a}}"),
+            try Template(name: "a", source: "2"),
+        ])
         XCTAssertEqual(try library.render("b", [:]), "2")
         XCTAssertEqual(library.templates.map(\.name), ["a", "b"])
     }
@@ -139,9 +153,11 @@ final class RenderTests: XCTestCase {
     // MARK: Names and sections
 
     func testNestedSectionsWithDottedNames() throws {
-        let template = try Template(name: "t", source: "{{#site.author}}{{name}} <{{site.email}}>{{#links.home}} {{url}}{{/links.home}}{{/site.author}}")
+        let template = try Template(
+            name: "t",
+            source: "{{#site.author}}{{name}} <{{site.email}}>{{#links.home}} {{url}}{{/links.home}}{{/site.author}}")
         let data: TemplateValue = [
-            "site": ["email": "e@x", "author": ["name": "Ann", "links": ["home": ["url": "/ann"]]]],
+            "site": ["email": "e@x", "author": ["name": "Ann", "links": ["home": ["url": "/ann"]]]]
         ]
         XCTAssertEqual(try template.render(data), "Ann <e@x> /ann")
     }
@@ -169,7 +185,9 @@ final class RenderTests: XCTestCase {
     }
 
     func testBlockScopeSeesTheParentsContext() throws {
-        let library = try makeLibrary(["page": "{{<list}}{{$item}}<{{name}}>{{/item}}{{/list}}", "list": "{{#items}}{{$item}}{{/item}}{{/items}}"])
+        let library = try makeLibrary([
+            "page": "{{<list}}{{$item}}<{{name}}>{{/item}}{{/list}}", "list": "{{#items}}{{$item}}{{/item}}{{/items}}",
+        ])
         XCTAssertEqual(try library.render("page", ["items": [["name": "a"], ["name": "b"]]]), "<a><b>")
     }
 
@@ -194,24 +212,33 @@ final class RenderTests: XCTestCase {
 
     func testOtherValuesRender() throws {
         let template = try Template(name: "t", source: "{{t}}|{{f}}|{{n}}|{{l}}|{{d}}|{{missing}}")
-        XCTAssertEqual(try template.render(["t": true, "f": false, "n": nil, "l": [1, 2], "d": ["a": 1]]), "true|false||||")
+        XCTAssertEqual(
+            try template.render(["t": true, "f": false, "n": nil, "l": [1, 2], "d": ["a": 1]]), "true|false||||")
     }
 
     func testHTMLEscaping() throws {
         let template = try Template(name: "t", source: "{{v}}|{{{v}}}|{{&v}}")
-        XCTAssertEqual(try template.render(["v": #"<a href="x">Tom & 'Jerry'</a>"#]),
-                       #"&lt;a href=&quot;x&quot;&gt;Tom &amp; 'Jerry'&lt;/a&gt;|<a href="x">Tom & 'Jerry'</a>|<a href="x">Tom & 'Jerry'</a>"#)
-        XCTAssertEqual(try template.render(["v": "Ünïcødé & «quotes» — “fine” 👍🏽 <"]).split(separator: "|").first,
-                       "Ünïcødé &amp; «quotes» — “fine” 👍🏽 &lt;")
+        XCTAssertEqual(
+            try template.render(["v": #"<a href="x">Tom & 'Jerry'</a>"#]),
+            #"&lt;a href=&quot;x&quot;&gt;Tom &amp; 'Jerry'&lt;/a&gt;|<a href="x">Tom & 'Jerry'</a>|<a href="x">Tom & 'Jerry'</a>"#
+        )
+        XCTAssertEqual(
+            try template.render(["v": "Ünïcødé & «quotes» — “fine” 👍🏽 <"]).split(separator: "|").first,
+            "Ünïcødé &amp; «quotes» — “fine” 👍🏽 &lt;")
         let long = String(repeating: "Grüße & Küsse ", count: 100)
-        XCTAssertEqual(try template.render(["v": .string(long)]), long.replacingOccurrences(of: "&", with: "&amp;") + "|" + long + "|" + long)
+        XCTAssertEqual(
+            try template.render(["v": .string(long)]),
+            long.replacingOccurrences(of: "&", with: "&amp;") + "|" + long + "|" + long)
     }
 
     // MARK: Text, unicode, whitespace
 
     func testUnicodeAroundTags() throws {
-        let template = try Template(name: "t", source: "Grüße, {{name}}! 👋🏽 — {{{html}}} «{{#list}}{{.}}·{{/list}}»\n日本語{{!c}}テキスト")
-        XCTAssertEqual(try template.render(["name": "Zoë", "html": "<é>", "list": ["α", "β"]]), "Grüße, Zoë! 👋🏽 — <é> «α·β·»\n日本語テキスト")
+        let template = try Template(
+            name: "t", source: "Grüße, {{name}}! 👋🏽 — {{{html}}} «{{#list}}{{.}}·{{/list}}»\n日本語{{!c}}テキスト")
+        XCTAssertEqual(
+            try template.render(["name": "Zoë", "html": "<é>", "list": ["α", "β"]]),
+            "Grüße, Zoë! 👋🏽 — <é> «α·β·»\n日本語テキスト")
     }
 
     func testStandalonePartialIndentationWithUnicodeAndEmptyLines() throws {
@@ -220,7 +247,8 @@ final class RenderTests: XCTestCase {
     }
 
     func testCRLFLineEndings() throws {
-        let template = try Template(name: "t", source: "<ul>\r\n  {{#items}}\r\n  <li>{{.}}</li>\r\n  {{/items}}\r\n</ul>\r\n")
+        let template = try Template(
+            name: "t", source: "<ul>\r\n  {{#items}}\r\n  <li>{{.}}</li>\r\n  {{/items}}\r\n</ul>\r\n")
         XCTAssertEqual(try template.render(["items": [1, 2]]), "<ul>\r\n  <li>1</li>\r\n  <li>2</li>\r\n</ul>\r\n")
     }
 
@@ -239,7 +267,8 @@ final class RenderTests: XCTestCase {
     func testConcurrentRendersMatchSerialRender() throws {
         let expected = try TemplateBenchmark.renderStoryPage()
         XCTAssertGreaterThan(expected.utf8.count, 5000)
-        XCTAssertTrue(expected.contains("<a href=\"https://brief.example/companies/umbrella/\">Umbrella &amp; Sons</a>"))
+        XCTAssertTrue(
+            expected.contains("<a href=\"https://brief.example/companies/umbrella/\">Umbrella &amp; Sons</a>"))
         let mismatches = Mismatches()
         DispatchQueue.concurrentPerform(iterations: 16) { _ in
             for _ in 0..<50 where (try? TemplateBenchmark.renderStoryPage()) != expected {
@@ -267,9 +296,9 @@ final class RenderTests: XCTestCase {
             done.signal()
         }
         #if DEBUG
-        thread.stackSize = 4 * 1024 * 1024
+            thread.stackSize = 4 * 1024 * 1024
         #else
-        thread.stackSize = 512 * 1024
+            thread.stackSize = 512 * 1024
         #endif
         thread.start()
         done.wait()
@@ -296,9 +325,10 @@ final class RenderTests: XCTestCase {
     }
 
     private func makeLibrary(_ sources: [String: String]) throws -> TemplateLibrary {
-        TemplateLibrary(try sources.sorted(by: { $0.key < $1.key }).map {
-            try Template(name: $0.key, path: "Templates/\($0.key).mustache", source: $0.value)
-        })
+        TemplateLibrary(
+            try sources.sorted(by: { $0.key < $1.key }).map {
+                try Template(name: $0.key, path: "Templates/\($0.key).mustache", source: $0.value)
+            })
     }
 }
 

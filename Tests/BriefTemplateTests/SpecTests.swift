@@ -91,7 +91,8 @@ final class SpecTests: XCTestCase {
                 let spec = directory.deletingLastPathComponent()
                     .appendingPathComponent("shared/conformance/mustache-spec")
                 guard fileManager.fileExists(atPath: spec.path) else {
-                    throw XCTSkip("Mustache spec not found at \(spec.path) (set MUSTACHE_SPEC_DIR); skipping spec tests")
+                    throw XCTSkip(
+                        "Mustache spec not found at \(spec.path) (set MUSTACHE_SPEC_DIR); skipping spec tests")
                 }
                 return spec
             }

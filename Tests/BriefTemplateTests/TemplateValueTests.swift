@@ -4,12 +4,15 @@ import XCTest
 
 final class TemplateValueTests: XCTestCase {
     func testDecodesEveryJSONType() throws {
-        let json = #"{"s": "x", "i": 85, "d": 1.5, "t": true, "f": false, "n": null, "l": [1, "a", [], {}], "o": {"k": {"k2": "v"}}}"#
+        let json =
+            #"{"s": "x", "i": 85, "d": 1.5, "t": true, "f": false, "n": null, "l": [1, "a", [], {}], "o": {"k": {"k2": "v"}}}"#
         let value = try TemplateValue(json: Data(json.utf8))
-        XCTAssertEqual(value, [
-            "s": "x", "i": 85, "d": 1.5, "t": true, "f": false, "n": nil,
-            "l": [1, "a", [], [:]], "o": ["k": ["k2": "v"]],
-        ])
+        XCTAssertEqual(
+            value,
+            [
+                "s": "x", "i": 85, "d": 1.5, "t": true, "f": false, "n": nil,
+                "l": [1, "a", [], [:]], "o": ["k": ["k2": "v"]],
+            ])
         XCTAssertEqual(value["o"]?["k"]?["k2"], "v")
         XCTAssertNil(value["missing"])
         XCTAssertNil(TemplateValue.string("x")["k"])
@@ -37,8 +40,10 @@ final class TemplateValueTests: XCTestCase {
         }
         XCTAssertEqual(error("{\n  \"a\": 1,\n  bad\n}"), "3:3: expected a key in double quotes")
         XCTAssertEqual(error("[1, 2"), "1:6: expected ',' or ']'")
-        XCTAssertEqual(error("{\"é\": tru}"), "1:7: expected a value: an object, a list, a string, a number, true, false or null")
-        XCTAssertEqual(error("[\"a\n\"]"), "1:4: a control character in a string must be written as an escape such as \\n")
+        XCTAssertEqual(
+            error("{\"é\": tru}"), "1:7: expected a value: an object, a list, a string, a number, true, false or null")
+        XCTAssertEqual(
+            error("[\"a\n\"]"), "1:4: a control character in a string must be written as an escape such as \\n")
         XCTAssertEqual(error("\"open"), "1:1: the string is not closed")
         XCTAssertEqual(error("[01]"), "1:3: expected ',' or ']'")
         XCTAssertEqual(error("1 2"), "1:3: unexpected text after the JSON value")
@@ -48,13 +53,17 @@ final class TemplateValueTests: XCTestCase {
 
     func testJSONStringsAndNumbers() throws {
         let json = #"["a\"\\\/\b\f\n\r\t", "\u00e9\ud83d\ude80", -0.5e2, 0, 12.25, {"k": 1, "k": 2}]"#
-        XCTAssertEqual(try TemplateValue(json: Data(json.utf8)), ["a\"\\/\u{8}\u{c}\n\r\t", "é🚀", -50, 0, 12.25, ["k": 2]])
+        XCTAssertEqual(
+            try TemplateValue(json: Data(json.utf8)), ["a\"\\/\u{8}\u{c}\n\r\t", "é🚀", -50, 0, 12.25, ["k": 2]])
         XCTAssertThrowsError(try TemplateValue(json: Data(#""\ud83d""#.utf8)), "a lone surrogate")
         XCTAssertThrowsError(try TemplateValue(json: Data(#""\x""#.utf8)), "an unknown escape")
     }
 
     func testDecodesInsideOtherDecodables() throws {
-        struct Page: Decodable { let title: String; let data: TemplateValue }
+        struct Page: Decodable {
+            let title: String
+            let data: TemplateValue
+        }
         let page = try JSONDecoder().decode(Page.self, from: Data(#"{"title": "t", "data": {"a": [1.25]}}"#.utf8))
         XCTAssertEqual(page.data, ["a": [1.25]])
     }

@@ -1,4 +1,5 @@
 import BriefModel
+
 /// A heading or paragraph of one copy, before the copies are merged.
 struct Block {
     /// The text as a reader sees it (no Markdown syntax).
@@ -84,7 +85,10 @@ struct Block {
                         continue
                     }
                     if let (replacement, length) = typographic(bytes, i) {
-                        for r in replacement { out[n] = r; n += 1 }
+                        for r in replacement {
+                            out[n] = r
+                            n += 1
+                        }
                         i += length
                     } else {
                         out[n] = b
@@ -110,13 +114,13 @@ struct Block {
         }
     }
 
-
     /// The most words of a line that an underline makes a heading.
     static let maxUnderlinedWords = 20
 
     /// Whether `---` under this one-line block makes it a heading rather than being a rule after a
     /// sentence: a short line that does not end like a sentence.
     static func canBeUnderlined(_ block: Block) -> Bool {
-        TextRules.wordCount(block.text) <= maxUnderlinedWords && !(block.text.hasSuffix(".") && !block.text.hasSuffix("..."))
+        TextRules.wordCount(block.text) <= maxUnderlinedWords
+            && !(block.text.hasSuffix(".") && !block.text.hasSuffix("..."))
     }
 }

@@ -1,4 +1,5 @@
 import BriefModel
+
 /// A run of lines between part markers, blank lines included.
 struct Chunk {
     var index = 0
@@ -48,18 +49,24 @@ enum CopySplitter {
                 continue
             }
             guard isKept(line) else {
-                if line.cutAfter { markCut(after: &current); cutPending = true }
+                if line.cutAfter {
+                    markCut(after: &current)
+                    cutPending = true
+                }
                 continue
             }
             line.cutBefore = cutPending
             cutPending = line.cutAfter
             if line.kind == .text, line.content.utf8.count <= HeadingRules.maxCharacters * 4,
-               line.isLabelledTitle || !HeadingRules.endsLikeProse(line.content) {
+                line.isLabelledTitle || !HeadingRules.endsLikeProse(line.content)
+            {
                 let text = TitleFinder.headingText(InlineMarkdown.plainText(line.content))
                 line.looksLikeHeading = line.isLabelledTitle || HeadingRules.looksLikeHeading(text)
             }
             current.lines.append(line)
-            if line.cutAfter { current.lines.append(Line(number: line.number, raw: line.raw, kind: .blank, content: "", indent: 0)) }
+            if line.cutAfter {
+                current.lines.append(Line(number: line.number, raw: line.raw, kind: .blank, content: "", indent: 0))
+            }
         }
         finish()
 
@@ -73,7 +80,8 @@ enum CopySplitter {
     private static func isKept(_ line: Line) -> Bool {
         switch line.kind {
         case .chrome, .timestamp, .cueTiming, .cueNumber, .subtitleHeader, .image: false
-        default: !line.content.isEmpty || line.kind == .rule || line.kind == .fence || line.kind == .quote
+        default:
+            !line.content.isEmpty || line.kind == .rule || line.kind == .fence || line.kind == .quote
                 || line.kind == .underline(level: 1) || line.kind == .underline(level: 2)
         }
     }
@@ -82,7 +90,8 @@ enum CopySplitter {
     private static func markCut(after chunk: inout Chunk) {
         guard let i = chunk.lines.lastIndex(where: { !$0.isBlank }) else { return }
         chunk.lines[i].cutAfter = true
-        chunk.lines.append(Line(number: chunk.lines[i].number, raw: chunk.lines[i].raw, kind: .blank, content: "", indent: 0))
+        chunk.lines.append(
+            Line(number: chunk.lines[i].number, raw: chunk.lines[i].raw, kind: .blank, content: "", indent: 0))
     }
 
     /// A non-final part ends where the scraper cut; a later part starts where it resumed.

@@ -1,4 +1,5 @@
 import BriefModel
+
 /// Merges the copies of one text into one sequence of blocks: each block once, in
 /// reading order, the longest faithful version of each paragraph, every heading any copy has.
 ///
@@ -150,22 +151,35 @@ enum CopyMerger {
         }
     }
 
-    private static func find(_ block: Block, in merged: [Block], index: Index, cursor: Int, removed: Set<Int>) -> Match? {
+    private static func find(_ block: Block, in merged: [Block], index: Index, cursor: Int, removed: Set<Int>) -> Match?
+    {
         let key = block.key
         func pick(_ candidates: [Int]?, _ test: (Int) -> Bool) -> Int? {
             guard let candidates else { return nil }
             let usable = candidates.filter { !removed.contains($0) && test($0) }
             return usable.first { $0 > cursor } ?? usable.last
         }
-        if let i = pick(index.exact[StableHash.value(key)], { merged[$0].key == key || merged[$0].key.containsBytes(key) }) { return .contained(i) }
+        if let i = pick(
+            index.exact[StableHash.value(key)], { merged[$0].key == key || merged[$0].key.containsBytes(key) })
+        {
+            return .contained(i)
+        }
         if block.isHeading { return nil }
         if let h = head(key) {
-            if let i = pick(index.head[h], { !merged[$0].isHeading && merged[$0].key.hasPrefixBytes(key) }) { return .contained(i) }
-            if let i = pick(index.head[h], { !merged[$0].isHeading && key.hasPrefixBytes(merged[$0].key) }) { return .longer(i) }
+            if let i = pick(index.head[h], { !merged[$0].isHeading && merged[$0].key.hasPrefixBytes(key) }) {
+                return .contained(i)
+            }
+            if let i = pick(index.head[h], { !merged[$0].isHeading && key.hasPrefixBytes(merged[$0].key) }) {
+                return .longer(i)
+            }
         }
         if let t = tail(key) {
-            if let i = pick(index.tail[t], { !merged[$0].isHeading && merged[$0].key.hasSuffixBytes(key) }) { return .contained(i) }
-            if let i = pick(index.tail[t], { !merged[$0].isHeading && key.hasSuffixBytes(merged[$0].key) }) { return .longer(i) }
+            if let i = pick(index.tail[t], { !merged[$0].isHeading && merged[$0].key.hasSuffixBytes(key) }) {
+                return .contained(i)
+            }
+            if let i = pick(index.tail[t], { !merged[$0].isHeading && key.hasSuffixBytes(merged[$0].key) }) {
+                return .longer(i)
+            }
         }
         // Short fragments, pieces from the middle and overlapping halves: only near the current position.
         guard !merged.isEmpty else { return nil }
@@ -184,11 +198,15 @@ enum CopyMerger {
     /// Joins `first` and `second` when the end of `first` is repeated at the start of `second`
     /// (at least a few words), as when two chunks overlap around a cut.
     static func overlapJoin(_ first: Block, _ second: Block) -> String? {
-        let a = Array(first.text), b = Array(second.text)
+        let a = Array(first.text)
+        let b = Array(second.text)
         let minimum = 16
-        guard a.count >= minimum, b.count >= minimum, !TextRules.endsSentence(first.text) || first.cutAfter else { return nil }
+        guard a.count >= minimum, b.count >= minimum, !TextRules.endsSentence(first.text) || first.cutAfter else {
+            return nil
+        }
         let probe = Array(b.prefix(minimum))
-        let aKey = Array(Block.key(for: first.text)), probeKey = Array(Block.key(for: String(probe)))
+        let aKey = Array(Block.key(for: first.text))
+        let probeKey = Array(Block.key(for: String(probe)))
         guard aKey.count == a.count, probeKey.count == probe.count else { return nil }
         var start = aKey.count - probeKey.count
         let bKey = Array(Block.key(for: second.text))
@@ -211,7 +229,8 @@ enum CopyMerger {
         var result: [Block] = []
         for block in blocks {
             guard var last = result.last, !last.isHeading, !block.isHeading, last.cutAfter, block.cutBefore,
-                  !TextRules.endsSentence(last.text) else {
+                !TextRules.endsSentence(last.text)
+            else {
                 result.append(block)
                 continue
             }

@@ -35,12 +35,16 @@ struct Layout: Equatable {
         evidence.speakerChanges += SpeakerLabels(lines).labelledLines
         layout.isSubtitles = format == .subtitles || evidence.cueTimings >= 3
         layout.isChunked = evidence.chunkMarkers > 0
-        layout.isTranscript = layout.isSubtitles
-            || evidence.timeCoded >= minTimeCodedLines && Double(evidence.timeCoded) >= Double(evidence.textLines) * minTimeCodedShare
+        layout.isTranscript =
+            layout.isSubtitles
+            || evidence.timeCoded >= minTimeCodedLines
+                && Double(evidence.timeCoded) >= Double(evidence.textLines) * minTimeCodedShare
             || evidence.speakerChanges >= minSpeakerChanges
             || evidence.captionLines > 0
-        layout.usesMarkdown = format == .markdown || evidence.markdownScore >= minMarkdownScore
-            && (evidence.headings > 0 || evidence.strongLines > 0 || evidence.inlineMarks >= 2)
+        layout.usesMarkdown =
+            format == .markdown
+            || evidence.markdownScore >= minMarkdownScore
+                && (evidence.headings > 0 || evidence.strongLines > 0 || evidence.inlineMarks >= 2)
         return layout
     }
 
@@ -65,17 +69,23 @@ struct Layout: Equatable {
                 speakerChanges += SpeakerLabels.markerCount(in: line.content)
                 let length = line.content.utf8.count
                 if length >= Layout.minCaptionLineBytes,
-                   sentenceEnds(line.content) * Layout.captionBytesPerSentence < length { captionLines += 1 }
+                    sentenceEnds(line.content) * Layout.captionBytesPerSentence < length
+                {
+                    captionLines += 1
+                }
             default: break
             }
-            if case .text = line.kind, InlineMarkdown.mayHoldMarkup(line.content), hasInlineMarks(line.content) { inlineMarks += 1 }
+            if case .text = line.kind, InlineMarkdown.mayHoldMarkup(line.content), hasInlineMarks(line.content) {
+                inlineMarks += 1
+            }
             if case .bullet = line.kind, line.content.contains("**") || line.content.contains("](") { inlineMarks += 1 }
         }
 
         /// Emphasis, code or a link that reading the line as Markdown would take away.
         private func hasInlineMarks(_ text: String) -> Bool {
             if text.containsBytes("**") || text.containsBytes("](") || text.containsBytes("__") { return true }
-            return text.utf8.count <= Layout.maxMarkedLineBytes && InlineMarkdown.plainText(text).utf8.count < text.utf8.count
+            return text.utf8.count <= Layout.maxMarkedLineBytes
+                && InlineMarkdown.plainText(text).utf8.count < text.utf8.count
                 && !text.containsBytes("&")
         }
 
@@ -83,7 +93,11 @@ struct Layout: Equatable {
             var count = 0
             var previous: UInt8 = 0
             for b in text.utf8 {
-                if b == 0x20, previous == UInt8(ascii: ".") || previous == UInt8(ascii: "?") || previous == UInt8(ascii: "!") { count += 1 }
+                if b == 0x20,
+                    previous == UInt8(ascii: ".") || previous == UInt8(ascii: "?") || previous == UInt8(ascii: "!")
+                {
+                    count += 1
+                }
                 previous = b
             }
             return count

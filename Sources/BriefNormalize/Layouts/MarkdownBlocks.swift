@@ -33,8 +33,10 @@ enum MarkdownBlocks {
                 case .text:
                     if let block = run.current, case .item = block.kind, line.indent > run.itemIndent {
                         run.current?.append(line, text: text, markdown: markdown)
-                    } else if let block = run.current, block.kind == .text, !block.isHeading, !block.cutAfter, !line.cutBefore,
-                              !block.text.isEmpty || block.markdown.map(MarkdownForms.opensHTMLBlock) == true {
+                    } else if let block = run.current, block.kind == .text, !block.isHeading, !block.cutAfter,
+                        !line.cutBefore,
+                        !block.text.isEmpty || block.markdown.map(MarkdownForms.opensHTMLBlock) == true
+                    {
                         run.current?.append(line, text: text, markdown: markdown)
                     } else if !text.isEmpty {
                         run.start(Block(line, text: text, markdown: markdown), into: &blocks)
@@ -65,7 +67,8 @@ enum MarkdownBlocks {
                     run.start(Block.heading(line, text: text, rank: Block.lineHeadingRank), into: &blocks)
                     run.flush(into: &blocks)
                 case .underline(let level):
-                    if let block = run.current, block.kind == .text, block.lineCount == 1, Block.canBeUnderlined(block) {
+                    if let block = run.current, block.kind == .text, block.lineCount == 1, Block.canBeUnderlined(block)
+                    {
                         run.current = Block.heading(line, text: block.text, rank: level, from: block)
                     }
                     run.flush(into: &blocks)
@@ -96,7 +99,10 @@ enum MarkdownBlocks {
         let body = lines.dropFirst().filter { $0.kind != .fence }.map { String($0.raw) }
         block.text = body.joined(separator: " ")
         block.markdown = lines.map { String($0.raw) }.joined(separator: "\n")
-        if lines.count > 1 { block.endLine = lines[lines.count - 1].number; block.endRaw = lines[lines.count - 1].raw }
+        if lines.count > 1 {
+            block.endLine = lines[lines.count - 1].number
+            block.endRaw = lines[lines.count - 1].raw
+        }
         block.lineCount = lines.count
         return block
     }
@@ -111,11 +117,13 @@ enum NumberedHeadings {
     static func promote(_ blocks: inout [Block]) {
         for i in blocks.indices {
             guard let enumerator = blocks[i].enumerator, case .item(depth: 0) = blocks[i].kind,
-                  i + 1 < blocks.count, blocks[i + 1].kind == .text, !blocks[i + 1].isHeading,
-                  TextRules.wordCount(blocks[i].text) <= maxWords, !TextRules.endsSentence(blocks[i].text) else { continue }
+                i + 1 < blocks.count, blocks[i + 1].kind == .text, !blocks[i + 1].isHeading,
+                TextRules.wordCount(blocks[i].text) <= maxWords, !TextRules.endsSentence(blocks[i].text)
+            else { continue }
             let text = enumerator + blocks[i].text
-            blocks[i] = Block.heading(Line(number: blocks[i].line, raw: blocks[i].endRaw, kind: .text, content: "", indent: 0),
-                                      text: text, rank: Block.lineHeadingRank, from: blocks[i])
+            blocks[i] = Block.heading(
+                Line(number: blocks[i].line, raw: blocks[i].endRaw, kind: .text, content: "", indent: 0),
+                text: text, rank: Block.lineHeadingRank, from: blocks[i])
             blocks[i].text = text
         }
     }
@@ -123,8 +131,10 @@ enum NumberedHeadings {
 
 /// Links and prompts inside a line that are page chrome: "[Read More](…)", "Read More>>".
 enum InlineChrome {
-    static let linkTexts: Set<String> = ["read more", "read more »", "read more>>", "read more >>", "continue reading",
-                                         "read the full story", "read the full article", "full story", "source", "link"]
+    static let linkTexts: Set<String> = [
+        "read more", "read more »", "read more>>", "read more >>", "continue reading",
+        "read the full story", "read the full article", "full story", "source", "link",
+    ]
 
     /// The line without trailing "read more" links.
     static func strip(_ content: String) -> String {
@@ -132,12 +142,15 @@ enum InlineChrome {
         while true {
             let trimmed = text.trimmingSuffix(" ")
             if trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "["),
-               let close = trimmed[open...].firstIndex(of: "]"), trimmed[close...].hasPrefix("]("),
-               linkTexts.contains(trimmed[trimmed.index(after: open)..<close].lowercased()) {
+                let close = trimmed[open...].firstIndex(of: "]"), trimmed[close...].hasPrefix("]("),
+                linkTexts.contains(trimmed[trimmed.index(after: open)..<close].lowercased())
+            {
                 text = trimmed[..<open]
                 continue
             }
-            if let tail = ["Read More>>", "Read More >>", "Read more>>", "Read More »"].first(where: { trimmed.hasSuffix($0) }) {
+            if let tail = ["Read More>>", "Read More >>", "Read more>>", "Read More »"].first(where: {
+                trimmed.hasSuffix($0)
+            }) {
                 text = trimmed.dropLast(tail.count)
                 continue
             }

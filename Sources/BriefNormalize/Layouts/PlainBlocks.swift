@@ -20,7 +20,8 @@ struct LineLayout {
         var lengths: [Int] = []
         for copy in copies {
             for chunk in copy.chunks {
-                for line in chunk.lines where line.kind == .text && line.content.utf8.count >= 20 && !line.looksLikeHeading {
+                for line in chunk.lines
+                where line.kind == .text && line.content.utf8.count >= 20 && !line.looksLikeHeading {
                     lengths.append(line.content.utf8.count)
                 }
             }
@@ -34,8 +35,11 @@ struct LineLayout {
         var midSentence = 0
         for copy in copies {
             for chunk in copy.chunks {
-                for (i, line) in chunk.lines.enumerated() where line.kind == .text && line.content.utf8.count >= fullLine {
-                    guard i + 1 < chunk.lines.count, chunk.lines[i + 1].kind == .text, !line.looksLikeHeading else { continue }
+                for (i, line) in chunk.lines.enumerated()
+                where line.kind == .text && line.content.utf8.count >= fullLine {
+                    guard i + 1 < chunk.lines.count, chunk.lines[i + 1].kind == .text, !line.looksLikeHeading else {
+                        continue
+                    }
                     followed += 1
                     if !TextRules.endsSentence(line.content) { midSentence += 1 }
                 }
@@ -61,13 +65,16 @@ enum PlainBlocks {
                 switch line.kind {
                 case .text:
                     if let item = builder.current, case .item = item.kind,
-                       line.indent > builder.itemIndent || layout.isWrapped && shouldJoin(item, line, text: text, following: nil, layout: layout) {
+                        line.indent > builder.itemIndent
+                            || layout.isWrapped && shouldJoin(item, line, text: text, following: nil, layout: layout)
+                    {
                         builder.current?.append(line, text: text)
                         continue
                     }
                     let next = index + 1 < chunk.lines.count ? chunk.lines[index + 1] : nil
                     if let block = builder.current, block.kind == .text, !block.isHeading,
-                       shouldJoin(block, line, text: text, following: next?.kind == .text ? next : nil, layout: layout) {
+                        shouldJoin(block, line, text: text, following: next?.kind == .text ? next : nil, layout: layout)
+                    {
                         builder.current?.append(line, text: text)
                     } else {
                         builder.start(Block(line, text: text), into: &blocks)
@@ -97,7 +104,9 @@ enum PlainBlocks {
                     builder.start(Block.heading(line, text: text, rank: Block.lineHeadingRank), into: &blocks)
                     builder.flush(into: &blocks)
                 case .underline(let level):
-                    if let block = builder.current, block.kind == .text, block.lineCount == 1, Block.canBeUnderlined(block) {
+                    if let block = builder.current, block.kind == .text, block.lineCount == 1,
+                        Block.canBeUnderlined(block)
+                    {
                         builder.current = Block.heading(line, text: block.text, rank: level, from: block)
                     }
                     builder.flush(into: &blocks)
@@ -119,12 +128,14 @@ enum PlainBlocks {
         let previous = block.text
         // A title-like line stands alone, unless it fills a wrapped line and the next one continues it.
         if block.looksLikeHeading
-            && !(layout.isWrapped && previous.utf8.count >= layout.width - 15 && TextRules.startsAsContinuation(text)) {
+            && !(layout.isWrapped && previous.utf8.count >= layout.width - 15 && TextRules.startsAsContinuation(text))
+        {
             return false
         }
         // "…for years.\nShares Jump\nShares of Intel rose…": a title-like line after a finished sentence is a heading.
         if TextRules.endsSentence(previous), next.looksLikeHeading,
-           following.map({ !TextRules.startsAsContinuation($0.content) }) ?? true {
+            following.map({ !TextRules.startsAsContinuation($0.content) }) ?? true
+        {
             return false
         }
         if !TextRules.endsSentence(previous) && TextRules.startsAsContinuation(text) { return true }
@@ -169,7 +180,9 @@ struct BlockRun {
 
 extension Block {
     /// A heading block of one line (or the block that an underline makes a heading).
-    static func heading(_ line: Line, text: String, rank: Int, markdown: String? = nil, from block: Block? = nil) -> Block {
+    static func heading(_ line: Line, text: String, rank: Int, markdown: String? = nil, from block: Block? = nil)
+        -> Block
+    {
         var heading = block ?? Block(line, text: text, markdown: markdown)
         heading.text = TextRules.droppingLeadingDecoration(text)
         heading.markdown = nil

@@ -65,7 +65,10 @@ enum Subtitles {
                 continue
             }
             let (caption, voice) = captionText(text)
-            guard !caption.isEmpty else { line.kind = .timestamp; continue }
+            guard !caption.isEmpty else {
+                line.kind = .timestamp
+                continue
+            }
             line.content = caption
             if let voice, voice != lastVoice {
                 line.startsTurn = lastVoice != nil
@@ -79,7 +82,8 @@ enum Subtitles {
                 continue
             }
             if let last = recent.last, caption.hasPrefix(last + " "),
-               let previous = result.lines.lastIndex(where: { $0.kind == .text }) {
+                let previous = result.lines.lastIndex(where: { $0.kind == .text })
+            {
                 // A roll-up caption that grew: the longer one replaces the shorter.
                 result.lines[previous].kind = .repeated
             }
@@ -97,7 +101,11 @@ enum Subtitles {
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "<") {
             out += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: ">") else { out += rest[open...]; rest = ""; break }
+            guard let close = rest[open...].firstIndex(of: ">") else {
+                out += rest[open...]
+                rest = ""
+                break
+            }
             let tag = rest[rest.index(after: open)..<close]
             if tag.hasPrefix("v ") || tag.hasPrefix("v.") { voice = String(tag.dropFirst(2)) }
             rest = rest[rest.index(after: close)...]

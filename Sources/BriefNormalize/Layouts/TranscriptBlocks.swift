@@ -31,7 +31,8 @@ enum TranscriptBlocks {
             if index < bodyStart, line.kind == .text, isHeadline(line.content) {
                 // The page's headline above the transcript: a candidate for the title.
                 builder.flush()
-                builder.blocks.append(Block.heading(line, text: HTMLEntities.decode(line.content), rank: Block.lineHeadingRank))
+                builder.blocks.append(
+                    Block.heading(line, text: HTMLEntities.decode(line.content), rank: Block.lineHeadingRank))
                 continue
             }
             if isChapterHeading(line) {
@@ -44,7 +45,8 @@ enum TranscriptBlocks {
             guard line.kind == .text || line.kind == .quote || line.kind == .bullet(ordered: false) else { continue }
             if nextChapter < chapters.count, let time, time >= chapters[nextChapter].time {
                 builder.flush()
-                builder.blocks.append(Block.heading(line, text: chapters[nextChapter].title, rank: Block.lineHeadingRank))
+                builder.blocks.append(
+                    Block.heading(line, text: chapters[nextChapter].title, rank: Block.lineHeadingRank))
                 nextChapter += 1
             }
             var text = usesMarkdown ? InlineMarkdown.plainText(line.content) : HTMLEntities.decode(line.content)
@@ -63,7 +65,9 @@ enum TranscriptBlocks {
         }
         builder.flush()
         var blocks = builder.blocks
-        if let last = blocks.indices.last, !blocks[last].isHeading { blocks[last].cutAfter = !TextRules.endsSentence(blocks[last].text) }
+        if let last = blocks.indices.last, !blocks[last].isHeading {
+            blocks[last].cutAfter = !TextRules.endsSentence(blocks[last].text)
+        }
         for i in blocks.indices { blocks[i].key = Block.key(for: blocks[i].text) }
         return blocks
     }
@@ -76,8 +80,9 @@ enum TranscriptBlocks {
     static func firstCaption(_ lines: [Line], speakers: SpeakerLabels) -> Int {
         let marked = lines.firstIndex { line in
             line.time != nil || line.kind == .timestamp || line.kind == .cueTiming || line.startsTurn
-                || line.kind == .text && (SpeakerLabels.markerCount(in: line.content) > 0
-                    || speakers.strip(HTMLEntities.decode(line.content)) != nil)
+                || line.kind == .text
+                    && (SpeakerLabels.markerCount(in: line.content) > 0
+                        || speakers.strip(HTMLEntities.decode(line.content)) != nil)
         }
         return marked ?? lines.firstIndex { $0.kind == .text && !isHeadline($0.content) } ?? 0
     }
@@ -91,7 +96,8 @@ enum TranscriptBlocks {
     static func isChapterHeading(_ line: Line) -> Bool {
         switch line.kind {
         case .heading, .strong: true
-        case .text: line.content.hasPrefix("Chapter ") && line.content.dropFirst(8).first?.isNumber == true
+        case .text:
+            line.content.hasPrefix("Chapter ") && line.content.dropFirst(8).first?.isNumber == true
                 && TextRules.wordCount(line.content) <= contentsMaxWords
         default: false
         }
@@ -105,16 +111,19 @@ enum TranscriptBlocks {
         var run: [Int] = []
         func close() {
             defer { run = [] }
-            guard run.count >= contentsMinEntries, let first = lines[run[0]].time, let last = lines[run[run.count - 1]].time,
-                  (last - first) / (run.count - 1) >= contentsMinGap else { return }
+            guard run.count >= contentsMinEntries, let first = lines[run[0]].time,
+                let last = lines[run[run.count - 1]].time,
+                (last - first) / (run.count - 1) >= contentsMinGap
+            else { return }
             indices.formUnion(run)
             entries += run.map { (lines[$0].time ?? 0, HTMLEntities.decode(lines[$0].content)) }
         }
         for (i, line) in lines.enumerated() {
             if line.isBlank { continue }
             if line.kind == .text, line.time != nil, TextRules.wordCount(line.content) <= contentsMaxWords,
-               line.content.first?.isUppercase == true || line.content.first?.isNumber == true,
-               !TextRules.endsSentence(line.content) || line.content.hasSuffix("?") {
+                line.content.first?.isUppercase == true || line.content.first?.isNumber == true,
+                !TextRules.endsSentence(line.content) || line.content.hasSuffix("?")
+            {
                 run.append(i)
             } else {
                 close()
@@ -140,7 +149,11 @@ struct TurnBuilder {
     }
 
     mutating func flush() {
-        defer { text = ""; first = nil; last = nil }
+        defer {
+            text = ""
+            first = nil
+            last = nil
+        }
         guard let first, let last, !text.isEmpty else { return }
         for paragraph in Sentences.paragraphs(text) {
             var block = Block(first, text: paragraph)
@@ -164,12 +177,16 @@ enum Sentences {
                 words += 1
                 if endsSentence(bytes, space: i) {
                     sentences += 1
-                    if sentences >= TranscriptBlocks.sentencesPerParagraph || i - start >= TranscriptBlocks.paragraphLength {
+                    if sentences >= TranscriptBlocks.sentencesPerParagraph
+                        || i - start >= TranscriptBlocks.paragraphLength
+                    {
                         cuts.append(i)
                         (sentences, words, start) = (0, 0, i + 1)
                     }
                 } else if words >= TranscriptBlocks.unpunctuatedParagraphWords * 2
-                            || sentences == 0 && words >= TranscriptBlocks.unpunctuatedParagraphWords && startsNewThought(bytes, after: i) {
+                    || sentences == 0 && words >= TranscriptBlocks.unpunctuatedParagraphWords
+                        && startsNewThought(bytes, after: i)
+                {
                     cuts.append(i)
                     (sentences, words, start) = (0, 0, i + 1)
                 }
@@ -193,14 +210,19 @@ enum Sentences {
     /// the next one starts with a capital, a digit or a quote; "Mr." and "U.S." do not end sentences.
     private static func endsSentence(_ bytes: UnsafeBufferPointer<UInt8>, space i: Int) -> Bool {
         var j = i - 1
-        while j > 0, bytes[j] == UInt8(ascii: "\"") || bytes[j] == UInt8(ascii: "'") || bytes[j] == UInt8(ascii: ")") { j -= 1 }
+        while j > 0, bytes[j] == UInt8(ascii: "\"") || bytes[j] == UInt8(ascii: "'") || bytes[j] == UInt8(ascii: ")") {
+            j -= 1
+        }
         guard j >= 0 else { return false }
         let mark = bytes[j]
-        guard mark == UInt8(ascii: ".") || mark == UInt8(ascii: "!") || mark == UInt8(ascii: "?")
-                || mark == 0xA6 && j >= 2 && bytes[j - 1] == 0x80 && bytes[j - 2] == 0xE2 else { return false }
+        guard
+            mark == UInt8(ascii: ".") || mark == UInt8(ascii: "!") || mark == UInt8(ascii: "?")
+                || mark == 0xA6 && j >= 2 && bytes[j - 1] == 0x80 && bytes[j - 2] == 0xE2
+        else { return false }
         guard i + 1 < bytes.count else { return true }
         let next = bytes[i + 1]
-        guard next >= 0x41 && next <= 0x5A || next >= 0x30 && next <= 0x39 || next == UInt8(ascii: "\"") || next >= 0xC0 else {
+        guard next >= 0x41 && next <= 0x5A || next >= 0x30 && next <= 0x39 || next == UInt8(ascii: "\"") || next >= 0xC0
+        else {
             return false
         }
         guard mark == UInt8(ascii: ".") else { return true }
@@ -220,8 +242,10 @@ enum Sentences {
         return clauseStarts.contains(word)
     }
 
-    static let clauseStarts: Set<String> = ["and", "so", "but", "now", "well", "because", "then", "i", "we", "you", "they",
-                                            "it's", "that's"]
+    static let clauseStarts: Set<String> = [
+        "and", "so", "but", "now", "well", "because", "then", "i", "we", "you", "they",
+        "it's", "that's",
+    ]
 }
 
 /// Cues in brackets that transcripts carry: "[music]", "[Applause]", "(laughter)", "[ __ ]".
@@ -254,10 +278,15 @@ enum Cues {
 
     private static func isCue(_ inner: Substring, bracket: Character) -> Bool {
         let words = inner.split(separator: " ")
-        guard words.count <= maxWords, !inner.contains(where: \.isNumber), inner.lowercased() != "sic" else { return false }
+        guard words.count <= maxWords, !inner.contains(where: \.isNumber), inner.lowercased() != "sic" else {
+            return false
+        }
         if inner.allSatisfy({ $0 == "_" || $0 == " " }) { return !inner.isEmpty }
         // A parenthesis is a cue only when lower case or a known sound ("(laughter)", "(Applause)").
-        if bracket == "(" { return ["laughter", "laughs", "applause", "music", "inaudible", "crosstalk", "silence"].contains(inner.lowercased()) }
+        if bracket == "(" {
+            return ["laughter", "laughs", "applause", "music", "inaudible", "crosstalk", "silence"].contains(
+                inner.lowercased())
+        }
         return words.allSatisfy { $0.first?.isLetter == true }
     }
 }

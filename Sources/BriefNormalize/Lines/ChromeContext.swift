@@ -26,28 +26,37 @@ enum ChromeContext {
     // MARK: Preambles and sign-offs
 
     /// Openings of a chatbot's answer before the content ("Sure! Here's a summary of…:").
-    static let preambleStarts = ["sure", "certainly", "absolutely", "of course", "okay", "ok,", "great", "here's", "here is",
-                                 "here are", "below is", "below are", "based on", "i've", "i have", "i'll", "let me",
-                                 "as requested", "welcome to"]
+    static let preambleStarts = [
+        "sure", "certainly", "absolutely", "of course", "okay", "ok,", "great", "here's", "here is",
+        "here are", "below is", "below are", "based on", "i've", "i have", "i'll", "let me",
+        "as requested", "welcome to",
+    ]
     /// What such an opening announces.
-    static let preambleTopics = ["summary", "summaries", "overview", "breakdown", "recap", "rundown", "highlights", "digest",
-                                 "brief", "key points", "news items", "report"]
+    static let preambleTopics = [
+        "summary", "summaries", "overview", "breakdown", "recap", "rundown", "highlights", "digest",
+        "brief", "key points", "news items", "report",
+    ]
     /// Openings of a chatbot's or newsletter's closing lines.
-    static let signOffStarts = ["let me know", "i hope this", "hope this helps", "feel free", "if you have any", "if you'd like",
-                                "if you want", "would you like", "do you want me", "is there anything", "happy to help",
-                                "thanks for reading", "thank you for reading", "stay updated", "stay tuned", "keep innovating",
-                                "until next time", "as an ai", "disclaimer:", "note: this summary", "note: this content"]
+    static let signOffStarts = [
+        "let me know", "i hope this", "hope this helps", "feel free", "if you have any", "if you'd like",
+        "if you want", "would you like", "do you want me", "is there anything", "happy to help",
+        "thanks for reading", "thank you for reading", "stay updated", "stay tuned", "keep innovating",
+        "until next time", "as an ai", "disclaimer:", "note: this summary", "note: this content",
+    ]
     /// A closing line that describes the text itself: "This structured summary provides …".
     static let selfReferences = ["summary", "overview", "analysis", "report", "recap", "digest", "breakdown", "brief"]
 
     static func isPreamble(_ text: String) -> Bool {
         let lower = Block.key(for: InlineMarkdown.plainText(text))
-        guard TextRules.wordCount(lower) <= maxWords, preambleStarts.contains(where: { lower.hasPrefix($0) }) else { return false }
+        guard TextRules.wordCount(lower) <= maxWords, preambleStarts.contains(where: { lower.hasPrefix($0) }) else {
+            return false
+        }
         if lower.hasSuffix(":") { return true }
         let words = Set(lower.split { !$0.isLetter }.map(String.init))
-        return !lower.hasPrefix("based on") && preambleTopics.contains { topic in
-            topic.contains(" ") ? lower.contains(topic) : words.contains(topic)
-        }
+        return !lower.hasPrefix("based on")
+            && preambleTopics.contains { topic in
+                topic.contains(" ") ? lower.contains(topic) : words.contains(topic)
+            }
     }
 
     static func isSignOff(_ text: String) -> Bool {
@@ -58,13 +67,17 @@ enum ChromeContext {
         guard lower.hasPrefix("this ") || lower.hasPrefix("in summary, this ") else { return false }
         let words = lower.split { !$0.isLetter }.map(String.init)
         return words.prefix(4).contains { selfReferences.contains($0) }
-            && words.prefix(6).contains { ["provides", "covers", "highlights", "captures", "offers", "outlines", "gives"].contains($0) }
+            && words.prefix(6).contains {
+                ["provides", "covers", "highlights", "captures", "offers", "outlines", "gives"].contains($0)
+            }
     }
 
     /// The first content line, when it is a chatbot's or newsletter's preamble.
     private static func markPreamble(_ lines: inout [Line]) {
         guard let first = lines.firstIndex(where: { !$0.isBlank && !$0.isChrome }) else { return }
-        guard lines[first].kind == .text || lines[first].kind == .label, isPreamble(lines[first].content) else { return }
+        guard lines[first].kind == .text || lines[first].kind == .label, isPreamble(lines[first].content) else {
+            return
+        }
         lines[first].kind = .chrome(.preamble)
     }
 
@@ -85,7 +98,8 @@ enum ChromeContext {
             }
             let words = TextRules.wordCount(line.content)
             guard words <= maxSignatureWords, !TextRules.endsSentence(line.content) || line.content.hasSuffix(","),
-                  signature.count < 3 else { return }
+                signature.count < 3
+            else { return }
             signature.append(i)
         }
     }
@@ -100,8 +114,10 @@ enum ChromeContext {
     private static func markSponsoredBlocks(_ lines: inout [Line]) {
         for i in lines.indices where lines[i].kind == .chrome(.advertisement) {
             let disclosure = InlineMarkdown.plainText(lines[i].content).lowercased()
-            guard disclosure.hasPrefix("this is sponsored") || disclosure.hasPrefix("this was sponsored")
-                    || disclosure.hasPrefix("this post is sponsored") else { continue }
+            guard
+                disclosure.hasPrefix("this is sponsored") || disclosure.hasPrefix("this was sponsored")
+                    || disclosure.hasPrefix("this post is sponsored")
+            else { continue }
             var k = i - 1
             var marked = 0
             while k >= 0, marked < maxSponsoredLines {
@@ -123,18 +139,26 @@ enum ChromeContext {
     /// preview of what follows, not a story. (A chatbot's "Here are the key points:" with no sections
     /// after its list is the content itself, and stays.)
     private static func markPreviewLists(_ lines: inout [Line]) {
-        guard let label = lines.firstIndex(where: { ($0.kind == .text || $0.kind == .label) && $0.content.hasSuffix(":")
-                && isPreviewLabel($0.content) }) else { return }
+        guard
+            let label = lines.firstIndex(where: {
+                ($0.kind == .text || $0.kind == .label) && $0.content.hasSuffix(":")
+                    && isPreviewLabel($0.content)
+            })
+        else { return }
         var items: [Int] = []
         var end = label + 1
-        while end < lines.count, lines[end].isBlank || lines[end].kind == .bullet(ordered: false) || lines[end].kind == .bullet(ordered: true) {
+        while end < lines.count,
+            lines[end].isBlank || lines[end].kind == .bullet(ordered: false)
+                || lines[end].kind == .bullet(ordered: true)
+        {
             if !lines[end].isBlank { items.append(end) }
             end += 1
         }
         let sectionsFollow = lines[end...].contains { line in
             switch line.kind {
             case .heading, .strong, .label: true
-            case .text: line.content.utf8.count <= HeadingRules.maxCharacters && HeadingRules.looksLikeHeading(line.content)
+            case .text:
+                line.content.utf8.count <= HeadingRules.maxCharacters && HeadingRules.looksLikeHeading(line.content)
             default: false
             }
         }
@@ -145,8 +169,11 @@ enum ChromeContext {
     /// A line that announces a preview ("Here's what's on…:", "In today's issue:").
     private static func isPreviewLabel(_ text: String) -> Bool {
         let lower = Block.key(for: InlineMarkdown.plainText(text))
-        return TextRules.wordCount(lower) <= 12 && ["here's what", "here is what", "in today's", "in this issue", "inside:", "today's menu",
-                                                     "what's inside", "on the menu"].contains { lower.hasPrefix($0) }
+        return TextRules.wordCount(lower) <= 12
+            && [
+                "here's what", "here is what", "in today's", "in this issue", "inside:", "today's menu",
+                "what's inside", "on the menu",
+            ].contains { lower.hasPrefix($0) }
     }
 
     // MARK: Mail headers, comments, credits, footers
@@ -173,13 +200,13 @@ enum ChromeContext {
 
     /// `Content-Type: text/plain`: a header name (letters, digits and hyphens), a colon, a space.
     private static func isMailHeader(_ raw: Substring) -> Bool {
-        guard let colon = raw.firstIndex(of: ":"), colon > raw.startIndex, raw.first?.isLetter == true else { return false }
+        guard let colon = raw.firstIndex(of: ":"), colon > raw.startIndex, raw.first?.isLetter == true else {
+            return false
+        }
         let name = raw[..<colon]
         return name.count <= 40 && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
             && (raw.index(after: colon) == raw.endIndex || raw[raw.index(after: colon)] == " ")
     }
-
-
 
     /// "157 comments" after the text: everything from there on is the comment section.
     private static func markCommentSection(_ lines: inout [Line]) {
@@ -187,7 +214,8 @@ enum ChromeContext {
         for i in lines.indices {
             if lines[i].kind == .text && TextRules.wordCount(lines[i].content) >= 12 { sawText = true }
             guard sawText, case .chrome(.meta) = lines[i].kind, lines[i].content.lowercased().hasSuffix("comments"),
-                  lines[i].content.first?.isNumber == true else { continue }
+                lines[i].content.first?.isNumber == true
+            else { continue }
             for k in i..<lines.count where !lines[k].isBlank { lines[k].kind = .chrome(.comments) }
             return
         }
@@ -215,7 +243,9 @@ enum ChromeContext {
     private static func markLinkFooter(_ lines: inout [Line]) {
         guard let rule = lines.lastIndex(where: { $0.kind == .rule || $0.kind == .underline(level: 2) }) else { return }
         let after = lines[(rule + 1)...].filter { !$0.isBlank }
-        guard !after.isEmpty, after.allSatisfy({ $0.kind == .chrome(.link) || $0.kind == .image || $0.isChrome }) else { return }
+        guard !after.isEmpty, after.allSatisfy({ $0.kind == .chrome(.link) || $0.kind == .image || $0.isChrome }) else {
+            return
+        }
         for k in (rule + 1)..<lines.count where lines[k].kind == .image { lines[k].kind = .chrome(.link) }
     }
 }

@@ -4,36 +4,46 @@ enum ChromePhrases {
     /// Lines that are chrome when they are the whole line (lower case, end punctuation removed).
     static let wholeLines: [String: Chrome] = {
         var lines: [String: Chrome] = [:]
-        for line in ["advertisement", "advertisment", "ad", "ads", "sponsored", "sponsored content", "promoted",
-                     "paid content", "paid post", "partner content", "story continues below advertisement",
-                     "advertisement - scroll to continue", "scroll to continue", "scroll to continue with content",
-                     "this is sponsored content", "sponsored post"] {
+        for line in [
+            "advertisement", "advertisment", "ad", "ads", "sponsored", "sponsored content", "promoted",
+            "paid content", "paid post", "partner content", "story continues below advertisement",
+            "advertisement - scroll to continue", "scroll to continue", "scroll to continue with content",
+            "this is sponsored content", "sponsored post",
+        ] {
             lines[line] = .advertisement
         }
-        for line in ["share", "share this", "share this article", "share this story", "share this post", "share this page",
-                     "share article", "tweet", "email", "print", "copy link", "link copied", "copied", "save", "save article",
-                     "gift this article"] {
+        for line in [
+            "share", "share this", "share this article", "share this story", "share this post", "share this page",
+            "share article", "tweet", "email", "print", "copy link", "link copied", "copied", "save", "save article",
+            "gift this article",
+        ] {
             lines[line] = .share
         }
-        for line in ["subscribe", "subscribe now", "subscribe today", "sign in", "sign up", "log in", "login", "register",
-                     "newsletter", "follow", "follow us", "please enable javascript", "javascript is disabled", "accept",
-                     "accept all", "accept cookies", "reject all", "manage preferences", "cookie settings", "got it", "ok",
-                     "view comments", "comments", "leave a comment", "join the conversation", "join the discussion",
-                     "post a comment", "add a comment", "write a comment"] {
+        for line in [
+            "subscribe", "subscribe now", "subscribe today", "sign in", "sign up", "log in", "login", "register",
+            "newsletter", "follow", "follow us", "please enable javascript", "javascript is disabled", "accept",
+            "accept all", "accept cookies", "reject all", "manage preferences", "cookie settings", "got it", "ok",
+            "view comments", "comments", "leave a comment", "join the conversation", "join the discussion",
+            "post a comment", "add a comment", "write a comment",
+        ] {
             lines[line] = .prompt
         }
-        for line in ["read more", "read more below", "continue reading", "keep reading", "show more", "see more", "load more",
-                     "related", "related articles", "related stories", "related content", "related posts", "related coverage",
-                     "recommended", "recommended for you", "recommended stories", "you may also like", "more for you",
-                     "most popular", "most read", "trending", "trending now", "editor's picks", "editors' picks",
-                     "skip to content", "skip to main content", "skip to navigation", "menu", "close", "search", "back to top",
-                     "loading", "home", "now playing", "up next", "next", "previous", "×", "✕", "watch", "watch now",
-                     "watch video", "play video", "listen", "listen to this article", "listen to this story"] {
+        for line in [
+            "read more", "read more below", "continue reading", "keep reading", "show more", "see more", "load more",
+            "related", "related articles", "related stories", "related content", "related posts", "related coverage",
+            "recommended", "recommended for you", "recommended stories", "you may also like", "more for you",
+            "most popular", "most read", "trending", "trending now", "editor's picks", "editors' picks",
+            "skip to content", "skip to main content", "skip to navigation", "menu", "close", "search", "back to top",
+            "loading", "home", "now playing", "up next", "next", "previous", "×", "✕", "watch", "watch now",
+            "watch video", "play video", "listen", "listen to this article", "listen to this story",
+        ] {
             lines[line] = .navigation
         }
-        for line in ["video", "image", "photo", "getty images", "ap photo", "enlarge this image", "toggle caption",
-                     "hide caption", "caption", "transcript", "video transcript", "full transcript", "transcriptenglish",
-                     "music", "[music]", "applause", "laughter", "inaudible"] {
+        for line in [
+            "video", "image", "photo", "getty images", "ap photo", "enlarge this image", "toggle caption",
+            "hide caption", "caption", "transcript", "video transcript", "full transcript", "transcriptenglish",
+            "music", "[music]", "applause", "laughter", "inaudible",
+        ] {
             lines[line] = .meta
         }
         return lines
@@ -50,7 +60,8 @@ enum ChromePhrases {
         ("get the latest", .prompt), ("don't miss", .prompt), ("download the app", .prompt), ("open in app", .prompt),
         ("thanks for reading", .signOff), ("to receive sms alerts", .prompt), ("text “", .prompt),
         ("for more information, please visit", .prompt), ("for more information, visit", .prompt),
-        ("plus:", .preamble), ("also inside:", .preamble), ("in this issue:", .preamble), ("in today's issue", .preamble),
+        ("plus:", .preamble), ("also inside:", .preamble), ("in this issue:", .preamble),
+        ("in today's issue", .preamble),
         ("c. 19", .footer), ("c. 20", .footer),
         ("image:", .caption), ("image credit", .caption), ("image source", .caption), ("photo:", .caption),
         ("photo credit", .caption), ("photo by", .caption), ("photograph:", .caption), ("credit:", .caption),

@@ -16,7 +16,10 @@ enum CollapsedParagraphs {
         var start = raw.startIndex
         var i = raw.startIndex
         while i < raw.endIndex {
-            guard raw[i] == " ", i > start else { i = raw.index(after: i); continue }
+            guard raw[i] == " ", i > start else {
+                i = raw.index(after: i)
+                continue
+            }
             var end = i
             while end < raw.endIndex, raw[end] == " " { end = raw.index(after: end) }
             let run = raw.distance(from: i, to: end)
@@ -34,7 +37,10 @@ enum CollapsedParagraphs {
         var last = text.endIndex
         while last > text.startIndex {
             let i = text.index(before: last)
-            if "\"'”’)".contains(text[i]) { last = i; continue }
+            if "\"'”’)".contains(text[i]) {
+                last = i
+                continue
+            }
             return ".!?".contains(text[i])
         }
         return false
@@ -50,7 +56,8 @@ enum CollapsedParagraphs {
             let heading = words[..<k]
             guard heading.allSatisfy(isTitleWord) else { return nil }
             guard heading.last?.first?.isUppercase == true else { continue }
-            let next = words[k], after = words[k + 1]
+            let next = words[k]
+            let after = words[k + 1]
             if next.first?.isUppercase == true, after.first?.isLowercase == true || next == heading.last {
                 let restStart = next.startIndex
                 return (text[heading.first!.startIndex..<heading.last!.endIndex], text[restStart...])

@@ -1,4 +1,5 @@
 import BriefModel
+
 /// Finds and removes the marks scrapers leave where they cut text: `[...]`, `[…]`, `(...)`, `(…)`.
 enum ElisionMarks {
     struct Stripped {
@@ -20,7 +21,10 @@ enum ElisionMarks {
         var i = 0
         var removedAny = false
         while i < chars.count {
-            guard chars[i] == "[" || chars[i] == "(", let end = markEnd(chars, from: i) else { i += 1; continue }
+            guard chars[i] == "[" || chars[i] == "(", let end = markEnd(chars, from: i) else {
+                i += 1
+                continue
+            }
             if i == 0 || chars[..<i].allSatisfy({ $0 == " " }) { result.atStart = true }
             if end == chars.count || chars[end...].allSatisfy({ $0 == " " }) { result.atEnd = true }
             chars.removeSubrange(i..<end)
@@ -56,7 +60,11 @@ enum ElisionMarks {
         var ellipses = 0
         while i < chars.count {
             let c = chars[i]
-            if c == "." { dots += 1 } else if c == "…" { ellipses += 1 } else if c == " " {
+            if c == "." {
+                dots += 1
+            } else if c == "…" {
+                ellipses += 1
+            } else if c == " " {
                 // spaces allowed inside: "[ … ]", ". . ."
             } else if c == close {
                 return (dots >= 3 || ellipses >= 1) ? i + 1 : nil

@@ -81,7 +81,9 @@ enum InlineMarkdown {
                 while j < bytes.count, bytes[j] == b { j += 1 }
                 let before: UInt8? = i > 0 ? bytes[i - 1] : nil
                 let after: UInt8? = j < bytes.count ? bytes[j] : nil
-                if !InlineMarkdown.isDelimiter(b, run: j - i, before: before, after: after) { out.append(contentsOf: bytes[i..<j]) }
+                if !InlineMarkdown.isDelimiter(b, run: j - i, before: before, after: after) {
+                    out.append(contentsOf: bytes[i..<j])
+                }
                 return j
             case UInt8(ascii: "`"):
                 return i + 1
@@ -101,7 +103,8 @@ enum InlineMarkdown {
         /// At a "]": when it closes a link or image, its address is skipped and the bracket dropped.
         private mutating func closeLink(at i: Int) -> Int? {
             guard let open = openBrackets.popLast(), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "("),
-                  i + 1 < noCloseFrom else { return nil }
+                i + 1 < noCloseFrom
+            else { return nil }
             guard let close = addressEnd(from: i + 2) else {
                 noCloseFrom = i + 1
                 return nil
@@ -138,8 +141,10 @@ enum InlineMarkdown {
         /// `<https://example.com>`: the index of the closing ">" of an autolink.
         private func autolinkEnd(from start: Int) -> Int? {
             let scheme = bytes[(start + 1)..<min(bytes.count, start + 8)].map { $0 | 0x20 }
-            guard [Array("http:".utf8), Array("https:".utf8), Array("mailto:".utf8), Array("www.".utf8)]
-                .contains(where: { scheme.starts(with: $0) }) else { return nil }
+            guard
+                [Array("http:".utf8), Array("https:".utf8), Array("mailto:".utf8), Array("www.".utf8)]
+                    .contains(where: { scheme.starts(with: $0) })
+            else { return nil }
             return scanToClose(from: start + 1)
         }
 

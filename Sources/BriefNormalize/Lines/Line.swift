@@ -76,9 +76,10 @@ struct Line {
     var contentColumn: Int {
         let probe = Array(content.utf8.prefix(12))
         guard !probe.isEmpty else { return indent + 1 }
-        let offset = raw.utf8.withContiguousStorageIfAvailable { bytes in
-            probe.withUnsafeBufferPointer { ByteSearch.firstIndex(of: $0, in: bytes) }
-        } ?? nil
+        let offset =
+            raw.utf8.withContiguousStorageIfAvailable { bytes in
+                probe.withUnsafeBufferPointer { ByteSearch.firstIndex(of: $0, in: bytes) }
+            } ?? nil
         guard let offset else { return indent + 1 }
         return raw[..<raw.utf8.index(raw.startIndex, offsetBy: offset)].count + 1
     }
@@ -129,8 +130,11 @@ extension Line {
 
         /// The marks' names, for `--explain`.
         var names: [String] {
-            [(Removed.timeCode, "time code"), (.elisionMark, "elision mark"), (.gluedSubhead, "subhead glued to a paragraph")]
-                .filter { contains($0.0) }.map(\.1)
+            [
+                (Removed.timeCode, "time code"), (.elisionMark, "elision mark"),
+                (.gluedSubhead, "subhead glued to a paragraph"),
+            ]
+            .filter { contains($0.0) }.map(\.1)
         }
     }
 }

@@ -1,4 +1,5 @@
 import BriefModel
+
 /// Says what each line of a source is, from its form alone: a marker, a time code, a Markdown
 /// heading or bullet, a bold or label line, page chrome, or text. Nothing is thrown away here;
 /// the layouts decide what to keep.
@@ -71,7 +72,10 @@ enum LineClassifier {
         if let rest = Timestamps.afterLeadingCodes(Substring(content)) {
             line.removed.insert(.timeCode)
             line.time = Timestamps.leadingSeconds(Substring(content))
-            guard !rest.isEmpty else { line.kind = .timestamp; return line }
+            guard !rest.isEmpty else {
+                line.kind = .timestamp
+                return line
+            }
             content = String(rest)
         }
         line.kind = kind(of: &content, line: &line)
@@ -82,7 +86,9 @@ enum LineClassifier {
     /// The kind of a line's content, taking the markers of that kind off the content.
     private static func kind(of content: inout String, line: inout Line) -> Line.Kind {
         let first = content.utf8.first!
-        if first == UInt8(ascii: "`") || first == UInt8(ascii: "~"), content.hasPrefix("```") || content.hasPrefix("~~~") {
+        if first == UInt8(ascii: "`") || first == UInt8(ascii: "~"),
+            content.hasPrefix("```") || content.hasPrefix("~~~")
+        {
             return .fence
         }
         if first == UInt8(ascii: "#"), let (level, heading) = MarkdownForms.atxHeading(Substring(content)) {
@@ -130,9 +136,11 @@ enum LineClassifier {
     /// "Summary:", "Key Takeaways:", "Detailed Article:": a few words, a capital first, a colon last.
     static func isLabel(_ content: String) -> Bool {
         guard content.utf8.last == UInt8(ascii: ":"), content.utf8.count <= 60,
-              let first = content.first, first.isUppercase || first.isNumber else { return false }
+            let first = content.first, first.isUppercase || first.isNumber
+        else { return false }
         let words = TextRules.wordCount(content)
-        return words <= maxLabelWords && content.dropLast().firstIndex(of: ":") == nil && !TextRules.containsURL(content)
+        return words <= maxLabelWords && content.dropLast().firstIndex(of: ":") == nil
+            && !TextRules.containsURL(content)
     }
 
     /// "Title: Tesla's Big Week" → ("Tesla's Big Week", true): summaries and scrapers often label the title.
@@ -140,8 +148,10 @@ enum LineClassifier {
         guard let first = text.utf8.first, first | 0x20 == UInt8(ascii: "t") || first | 0x20 == UInt8(ascii: "h") else {
             return (text, false)
         }
-        for label in ["title:", "headline:"] where text.utf8.count > label.utf8.count + 1
-            && text.utf8.prefix(label.utf8.count).map({ $0 | 0x20 }).elementsEqual(label.utf8) {
+        for label in ["title:", "headline:"]
+        where text.utf8.count > label.utf8.count + 1
+            && text.utf8.prefix(label.utf8.count).map({ $0 | 0x20 }).elementsEqual(label.utf8)
+        {
             let rest = text.dropFirst(label.count).drop { $0 == " " }
             if !rest.isEmpty, rest.count <= HeadingRules.maxCharacters { return (String(rest), true) }
         }

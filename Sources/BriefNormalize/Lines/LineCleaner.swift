@@ -1,4 +1,5 @@
 import BriefModel
+
 /// Normalizes the characters of one line: every kind of space becomes one plain space,
 /// invisible characters go, and the line is trimmed.
 enum LineCleaner {
@@ -17,7 +18,11 @@ enum LineCleaner {
                     case .invisible:
                         break
                     case .text:
-                        if pendingSpace { out[n] = 0x20; n += 1; pendingSpace = false }
+                        if pendingSpace {
+                            out[n] = 0x20
+                            n += 1
+                            pendingSpace = false
+                        }
                         for k in 0..<length { out[n + k] = bytes[i + k] }
                         n += length
                     }
@@ -39,15 +44,16 @@ enum LineCleaner {
         }
         let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
         guard i + length <= bytes.count else { return (.text, bytes.count - i) }
-        let b1 = length > 1 ? bytes[i + 1] : 0, b2 = length > 2 ? bytes[i + 2] : 0
+        let b1 = length > 1 ? bytes[i + 1] : 0
+        let b2 = length > 2 ? bytes[i + 2] : 0
         switch (b, b1, b2) {
-        case (0xC2, 0xA0, _): return (.space, 2)                       // no-break space
-        case (0xC2, 0xAD, _): return (.invisible, 2)                   // soft hyphen
-        case (0xE1, 0x9A, 0x80), (0xE3, 0x80, 0x80): return (.space, 3) // ogham and ideographic spaces
+        case (0xC2, 0xA0, _): return (.space, 2)  // no-break space
+        case (0xC2, 0xAD, _): return (.invisible, 2)  // soft hyphen
+        case (0xE1, 0x9A, 0x80), (0xE3, 0x80, 0x80): return (.space, 3)  // ogham and ideographic spaces
         case (0xE2, 0x80, 0x80...0x8A), (0xE2, 0x80, 0xA8), (0xE2, 0x80, 0xA9), (0xE2, 0x80, 0xAF), (0xE2, 0x81, 0x9F):
-            return (.space, 3)                                          // en, em, thin, narrow spaces; line separators
+            return (.space, 3)  // en, em, thin, narrow spaces; line separators
         case (0xE2, 0x80, 0x8B...0x8D), (0xE2, 0x81, 0xA0), (0xEF, 0xBB, 0xBF), (0xEF, 0xBF, 0xBD):
-            return (.invisible, 3)                                      // zero-width characters, BOM, replacement character
+            return (.invisible, 3)  // zero-width characters, BOM, replacement character
         default:
             return (.text, length)
         }

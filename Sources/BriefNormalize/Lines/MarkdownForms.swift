@@ -3,7 +3,9 @@
 /// layout's decision; these only say that a line has the form.
 enum MarkdownForms {
     /// Characters that mark a bullet when a space follows.
-    static let bulletMarks: Set<Character> = ["-", "*", "+", "•", "·", "▪", "◦", "‣", "●", "○", "–", "➤", "►", "✓", "✔"]
+    static let bulletMarks: Set<Character> = [
+        "-", "*", "+", "•", "·", "▪", "◦", "‣", "●", "○", "–", "➤", "►", "✓", "✔",
+    ]
 
     /// `## Heading ##` → (2, "Heading").
     static func atxHeading(_ line: Substring) -> (Int, String)? {
@@ -23,7 +25,8 @@ enum MarkdownForms {
     /// `===` (a level 1 underline), `---` (level 2, or a rule), `***`, `* * *`, `___` (rules).
     static func ruleOrUnderline(_ line: String) -> Line.Kind? {
         guard line.utf8.count >= 3 || line == "=" || line == "==" || line == "--",
-              !line.containsByte(where: { !ruleBytes.contains($0) }) else { return nil }
+            !line.containsByte(where: { !ruleBytes.contains($0) })
+        else { return nil }
         let marks = line.filter { $0 != " " }
         if marks.allSatisfy({ $0 == "=" }) { return .underline(level: 1) }
         if marks.allSatisfy({ $0 == "-" }) && !line.contains(" ") { return .underline(level: 2) }
@@ -53,7 +56,8 @@ enum MarkdownForms {
         var digits = line.prefix { $0.isASCII && $0.isNumber }
         // "a. The first point": a letter of an outline, followed by a sentence.
         if digits.isEmpty, first.isASCII, first.isLowercase, line.dropFirst().first == ".",
-           line.dropFirst(3).first?.isUppercase == true {
+            line.dropFirst(3).first?.isUppercase == true
+        {
             digits = line.prefix(1)
         }
         guard (1...3).contains(digits.count) else { return nil }
@@ -87,7 +91,9 @@ enum MarkdownForms {
         guard line.hasPrefix("["), line.contains("](") else { return false }
         var rest = Substring(line)
         while rest.hasPrefix("[") {
-            guard let close = rest.range(of: "]("), let end = rest[close.upperBound...].firstIndex(of: ")") else { return false }
+            guard let close = rest.range(of: "]("), let end = rest[close.upperBound...].firstIndex(of: ")") else {
+                return false
+            }
             rest = rest[rest.index(after: end)...].drop { " |·•,".contains($0) }
         }
         return rest.isEmpty
@@ -102,7 +108,8 @@ enum MarkdownForms {
 
     /// Tags that open a block of raw HTML in Markdown (CommonMark's kinds 1, 2 and 6, in short).
     static let htmlBlockTags: Set<String> = [
-        "script", "style", "pre", "textarea", "iframe", "div", "p", "table", "form", "object", "embed", "video", "audio",
+        "script", "style", "pre", "textarea", "iframe", "div", "p", "table", "form", "object", "embed", "video",
+        "audio",
         "section", "article", "aside", "header", "footer", "nav", "ul", "ol", "li", "blockquote", "figure", "h1", "h2",
         "h3", "h4", "h5", "h6", "hr", "br", "img", "center", "details", "summary", "dl", "noscript", "svg", "canvas",
     ]

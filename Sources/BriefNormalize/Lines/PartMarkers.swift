@@ -1,4 +1,5 @@
 import BriefModel
+
 /// Recognizes the lines that start a chunk of a split text: "Part 2/5:", "PART 2 of 5", "[Part 2/5]",
 /// "--- Part 2/5 ---", and a bare "2/5" or "(2/5)" alone on its line.
 enum PartMarkers {
@@ -15,10 +16,12 @@ enum PartMarkers {
     static func parse(_ line: String) -> Marker? {
         // Cheap test first: a marker starts with "P", "p", a digit or a decoration.
         // A marker holds "/" or "of": most lines have neither.
-        guard line.utf8.count >= 3, line.containsByte(where: { $0 == UInt8(ascii: "/") || $0 | 0x20 == UInt8(ascii: "f") }),
-              let first = line.utf8.first,
-              first == UInt8(ascii: "P") || first == UInt8(ascii: "p") || (first >= 0x30 && first <= 0x39)
-                || decoration.utf8.contains(first) else { return nil }
+        guard line.utf8.count >= 3,
+            line.containsByte(where: { $0 == UInt8(ascii: "/") || $0 | 0x20 == UInt8(ascii: "f") }),
+            let first = line.utf8.first,
+            first == UInt8(ascii: "P") || first == UInt8(ascii: "p") || (first >= 0x30 && first <= 0x39)
+                || decoration.utf8.contains(first)
+        else { return nil }
         var s = Substring(line).drop { decoration.contains($0) }
         let named = s.prefix(4).lowercased() == "part"
         if named {
@@ -38,7 +41,9 @@ enum PartMarkers {
         s = s.drop { $0 == " " }
         guard let n = number(&s), k >= 1, n >= 1, k <= n, n <= 1000 else { return nil }
         // A bare "2/5" must stand alone, since "1/3 of revenue" is prose.
-        if !named { return s.allSatisfy({ "])*#-=_~ :.".contains($0) }) && n > 1 ? Marker(index: k, total: n, rest: "") : nil }
+        if !named {
+            return s.allSatisfy({ "])*#-=_~ :.".contains($0) }) && n > 1 ? Marker(index: k, total: n, rest: "") : nil
+        }
         s = s.drop { "])*#=_~ ".contains($0) }
         let hadColon = s.first == ":" || s.first == "-" || s.first == "–" || s.first == "."
         s = s.drop { ":-–.])*#=_~".contains($0) }.drop { $0 == " " }

@@ -18,9 +18,13 @@ struct SpeakerLabels {
     init(_ lines: [Line]) {
         var counts: [Substring: Int] = [:]
         for line in lines where line.kind == .text {
-            guard line.content.utf8.prefix(48).contains(UInt8(ascii: ":")) || line.content.containsBytes(">") else { continue }
+            guard line.content.utf8.prefix(48).contains(UInt8(ascii: ":")) || line.content.containsBytes(">") else {
+                continue
+            }
             for piece in Self.turns(in: HTMLEntities.decode(line.content)) {
-                if let name = Self.name(in: piece), let last = name.split(separator: " ").last { counts[last, default: 0] += 1 }
+                if let name = Self.name(in: piece), let last = name.split(separator: " ").last {
+                    counts[last, default: 0] += 1
+                }
             }
         }
         let named = counts.filter { $0.value >= Self.minUses }
@@ -32,7 +36,8 @@ struct SpeakerLabels {
     func strip(_ text: String) -> String? {
         if text.hasPrefix(">>") { return String(text.dropFirst(2).drop { $0 == " " || $0 == ">" }) }
         guard let name = Self.name(in: text), let last = name.split(separator: " ").last,
-              speakers.contains(last) || Self.isNumberedSpeaker(name) else { return nil }
+            speakers.contains(last) || Self.isNumberedSpeaker(name)
+        else { return nil }
         return String(text.dropFirst(name.count + 1).drop { $0 == " " })
     }
 
@@ -46,7 +51,8 @@ struct SpeakerLabels {
                     count += 1
                     i += 2
                 } else if bytes[i] == UInt8(ascii: "&"), i + 7 < bytes.count, bytes[i + 1] == UInt8(ascii: "g"),
-                          bytes[(i + 1)..<(i + 8)].elementsEqual("gt;&gt;".utf8) {
+                    bytes[(i + 1)..<(i + 8)].elementsEqual("gt;&gt;".utf8)
+                {
                     count += 1
                     i += 8
                 } else {
@@ -74,14 +80,17 @@ struct SpeakerLabels {
     /// followed by a colon at the start of the text, and what they say (not a title: "Cloud
     /// Computing: Hitachi Raises the Stakes" is a heading).
     private static func name(in text: String) -> Substring? {
-        guard text.utf8.prefix(40).contains(UInt8(ascii: ":")), let colon = text.prefix(40).firstIndex(of: ":") else { return nil }
+        guard text.utf8.prefix(40).contains(UInt8(ascii: ":")), let colon = text.prefix(40).firstIndex(of: ":") else {
+            return nil
+        }
         let said = text[text.index(after: colon)...].drop { $0 == " " }
         if !said.isEmpty, HeadingRules.looksLikeHeading(String(said)) { return nil }
         let name = text[..<colon]
         let words = name.split(separator: " ")
         guard (1...maxNameWords).contains(words.count), name.first?.isUppercase == true else { return nil }
         let isName = words.allSatisfy { word in
-            word.first?.isUppercase == true && word.allSatisfy { $0.isLetter || $0 == "." || $0 == "'" || $0 == "-" || $0.isNumber }
+            word.first?.isUppercase == true
+                && word.allSatisfy { $0.isLetter || $0 == "." || $0 == "'" || $0 == "-" || $0.isNumber }
         }
         return isName || isNumberedSpeaker(name) ? name : nil
     }

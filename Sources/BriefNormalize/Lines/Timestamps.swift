@@ -7,7 +7,9 @@
 /// capital letter glued to it.
 enum Timestamps {
     /// What follows a clock time in prose rather than a time code.
-    static let clockWords: Set<String> = ["a.m.", "p.m.", "am", "pm", "a.m", "p.m", "et", "pt", "gmt", "utc", "cet", "bst", "est", "pst"]
+    static let clockWords: Set<String> = [
+        "a.m.", "p.m.", "am", "pm", "a.m", "p.m", "et", "pt", "gmt", "utc", "cet", "bst", "est", "pst",
+    ]
 
     /// The line without its leading time codes; nil when nothing else is left.
     static func strip(_ line: String) -> String? {
@@ -18,8 +20,10 @@ enum Timestamps {
     /// The text after the time codes (and the separators after them) at the start of `line`,
     /// or nil when the line does not start with a time code.
     static func afterLeadingCodes(_ line: Substring) -> Substring? {
-        guard let first = line.utf8.first, isDigit(first) || first == UInt8(ascii: "[") || first == UInt8(ascii: "(")
-                || first == UInt8(ascii: "*") || first == UInt8(ascii: "<") else { return nil }
+        guard let first = line.utf8.first,
+            isDigit(first) || first == UInt8(ascii: "[") || first == UInt8(ascii: "(")
+                || first == UInt8(ascii: "*") || first == UInt8(ascii: "<")
+        else { return nil }
         var rest = line
         var found = false
         while let after = afterCode(rest) {
@@ -31,7 +35,9 @@ enum Timestamps {
 
     /// Whether the line is a subtitle timing line: `00:00:01,000 --> 00:00:02,500 align:start`.
     static func isCueTiming(_ line: Substring) -> Bool {
-        guard line.utf8.first.map(isDigit) == true, line.containsBytes("-->"), let arrow = line.range(of: "-->") else { return false }
+        guard line.utf8.first.map(isDigit) == true, line.containsBytes("-->"), let arrow = line.range(of: "-->") else {
+            return false
+        }
         return timeCodeEnd(line[..<arrow.lowerBound].drop { $0 == " " }) != nil
             && timeCodeEnd(line[arrow.upperBound...].drop { $0 == " " }) != nil
     }
@@ -39,7 +45,9 @@ enum Timestamps {
     /// Whether the whole line is one time code, possibly cut short ("0:01:14.04", "0:01:1").
     static func isTimeCodeOnly(_ line: Substring) -> Bool {
         guard let first = line.utf8.first, isDigit(first), line.utf8.count <= 16 else { return false }
-        return line.utf8.allSatisfy { isDigit($0) || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }
+        return line.utf8.allSatisfy {
+            isDigit($0) || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",")
+        }
             && line.contains(":")
     }
 
@@ -89,7 +97,8 @@ enum Timestamps {
         // unless the letters are a clock's ("10:30am").
         if next.isLetter {
             let word = after.prefix { $0 != " " }.lowercased()
-            return clockWords.contains(word) || clockWords.contains(where: { word.hasPrefix($0) && $0.count > 2 }) ? nil : after
+            return clockWords.contains(word) || clockWords.contains(where: { word.hasPrefix($0) && $0.count > 2 })
+                ? nil : after
         }
         if "\"“‘'(".contains(next) || "·•-–—|".contains(next) { return after }
         return nil
@@ -121,14 +130,20 @@ enum Timestamps {
         let utf8 = text.utf8
         var i = utf8.startIndex
         var digits = 0
-        while i < utf8.endIndex, isDigit(utf8[i]) { digits += 1; i = utf8.index(after: i) }
+        while i < utf8.endIndex, isDigit(utf8[i]) {
+            digits += 1
+            i = utf8.index(after: i)
+        }
         guard (1...3).contains(digits) else { return nil }
         var groups = 1
         while groups < 3, i < utf8.endIndex, utf8[i] == UInt8(ascii: ":") {
             let start = utf8.index(after: i)
             var j = start
             var n = 0
-            while j < utf8.endIndex, isDigit(utf8[j]) { n += 1; j = utf8.index(after: j) }
+            while j < utf8.endIndex, isDigit(utf8[j]) {
+                n += 1
+                j = utf8.index(after: j)
+            }
             guard n == 2 else { break }
             i = j
             groups += 1
@@ -137,7 +152,10 @@ enum Timestamps {
         if i < utf8.endIndex, utf8[i] == UInt8(ascii: ".") || utf8[i] == UInt8(ascii: ",") {
             var j = utf8.index(after: i)
             var n = 0
-            while j < utf8.endIndex, isDigit(utf8[j]) { n += 1; j = utf8.index(after: j) }
+            while j < utf8.endIndex, isDigit(utf8[j]) {
+                n += 1
+                j = utf8.index(after: j)
+            }
             if (1...3).contains(n) { i = j }
         }
         return i

@@ -1,4 +1,5 @@
 import BriefModel
+
 extension Document {
     /// The document as clean Markdown: `# Title`, then `## Heading` and paragraphs per section.
     public var markdown: String {
@@ -59,7 +60,11 @@ enum YAMLQuoting {
             case "\n": out += "\\n"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 { out += "\\x" + String(scalar.value, radix: 16).leftPadded(2) } else { out.unicodeScalars.append(scalar) }
+                if scalar.value < 0x20 {
+                    out += "\\x" + String(scalar.value, radix: 16).leftPadded(2)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out + "\""

@@ -13,15 +13,18 @@ public struct LineExplanation: Sendable, Hashable {
 
 extension Normalizer {
     /// Every non-blank line of the source with what it was recognized as, in file order.
-    public static func explain(_ source: SourceText, options: NormalizeOptions = NormalizeOptions()) -> [LineExplanation] {
+    public static func explain(_ source: SourceText, options: NormalizeOptions = NormalizeOptions())
+        -> [LineExplanation]
+    {
         let run = run(source, options: options)
         let all = Lines.split(source.text)
         var explained: [LineExplanation] = (0..<min(run.frontMatterLines, all.count)).map {
             LineExplanation(line: $0 + 1, what: "front matter", text: String(all[$0]))
         }
         explained += run.ignored.map { ignored in
-            LineExplanation(line: ignored.number, what: "ignored (brief.yml: \(options.ignore[ignored.pattern].source))",
-                            text: String(ignored.raw))
+            LineExplanation(
+                line: ignored.number, what: "ignored (brief.yml: \(options.ignore[ignored.pattern].source))",
+                text: String(ignored.raw))
         }
         let headings = Set(run.document.sections.filter(\.hasOwnHeading).map(\.line))
         for line in run.lines where !line.isBlank || line.cutBefore || line.cutAfter {

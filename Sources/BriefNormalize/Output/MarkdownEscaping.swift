@@ -1,4 +1,5 @@
 import BriefModel
+
 /// Escapes plain text so that Markdown renders it back to exactly the same text.
 ///
 /// Scraped prose is full of characters Markdown would read as syntax: `*` and `_` in
@@ -19,7 +20,7 @@ public enum MarkdownEscaping {
             }
             switch b {
             case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
-                 UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "~"), UInt8(ascii: "|"):
+                UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "~"), UInt8(ascii: "|"):
                 out.append(UInt8(ascii: "\\"))
             case UInt8(ascii: "&") where startsEntity(bytes, at: i):
                 out.append(UInt8(ascii: "\\"))
@@ -34,11 +35,14 @@ public enum MarkdownEscaping {
     /// The end of a web address that starts at `i`: `https://…`, `http://…` or `www.…` at the start of a
     /// word, up to the next space; or an autolink `<https://…>` with its brackets.
     private static func urlSpanEnd(_ bytes: [UInt8], at i: Int) -> Int? {
-        let wordStart = i == 0 || bytes[i - 1] == 0x20 || bytes[i - 1] == UInt8(ascii: "(") || bytes[i - 1] == UInt8(ascii: "\"")
+        let wordStart =
+            i == 0 || bytes[i - 1] == 0x20 || bytes[i - 1] == UInt8(ascii: "(") || bytes[i - 1] == UInt8(ascii: "\"")
         if bytes[i] == UInt8(ascii: "<") {
             guard startsURL(bytes, at: i + 1) else { return nil }
             var j = i + 1
-            while j < bytes.count, bytes[j] != 0x20, bytes[j] != UInt8(ascii: ">"), bytes[j] != UInt8(ascii: "<") { j += 1 }
+            while j < bytes.count, bytes[j] != 0x20, bytes[j] != UInt8(ascii: ">"), bytes[j] != UInt8(ascii: "<") {
+                j += 1
+            }
             return j < bytes.count && bytes[j] == UInt8(ascii: ">") ? j + 1 : nil
         }
         guard wordStart, startsURL(bytes, at: i) else { return nil }
@@ -77,22 +81,27 @@ public enum MarkdownEscaping {
         var j = i + 1
         if j < bytes.count, bytes[j] == UInt8(ascii: "#") { j += 1 }
         let start = j
-        while j < bytes.count, j - start <= 32, (bytes[j] | 0x20) >= 0x61 && (bytes[j] | 0x20) <= 0x7A || bytes[j] >= 0x30 && bytes[j] <= 0x39 { j += 1 }
+        while j < bytes.count, j - start <= 32,
+            (bytes[j] | 0x20) >= 0x61 && (bytes[j] | 0x20) <= 0x7A || bytes[j] >= 0x30 && bytes[j] <= 0x39
+        { j += 1 }
         return j > start && j < bytes.count && bytes[j] == UInt8(ascii: ";")
     }
 
     private static func needsEscaping(_ text: String) -> Bool {
         guard let first = text.utf8.first else { return false }
         // What opens a block only matters at the start of the line.
-        if first == UInt8(ascii: "#") || first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: "=")
-            || first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9") {
+        if first == UInt8(ascii: "#") || first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
+            || first == UInt8(ascii: "=")
+            || first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")
+        {
             return true
         }
         return text.withBytes { bytes in
             bytes.contains { b in
                 switch b {
                 case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
-                     UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "~"), UInt8(ascii: "|"), UInt8(ascii: "&"):
+                    UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "~"), UInt8(ascii: "|"),
+                    UInt8(ascii: "&"):
                     return true
                 default:
                     return false

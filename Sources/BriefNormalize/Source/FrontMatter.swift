@@ -64,8 +64,10 @@ public struct FrontMatter: Sendable, Hashable {
         return (result, diagnostics, true)
     }
 
-    private mutating func set(_ key: String, _ value: Node, reader: YAMLReader,
-                              diagnostics: inout [Diagnostic]) throws(DiagnosticError) {
+    private mutating func set(
+        _ key: String, _ value: Node, reader: YAMLReader,
+        diagnostics: inout [Diagnostic]
+    ) throws(DiagnosticError) {
         switch key {
         case "title": title = try reader.optionalString(value, key)
         case "description", "summary": metadata.description = try reader.optionalString(value, key)
@@ -74,7 +76,10 @@ public struct FrontMatter: Sendable, Hashable {
             if Slug.isValid(slug) {
                 metadata.slug = slug
             } else {
-                diagnostics.append(reader.warning(value, "slug \"\(slug)\" may only hold a-z, 0-9 and single hyphens; the title's slug is used instead"))
+                diagnostics.append(
+                    reader.warning(
+                        value,
+                        "slug \"\(slug)\" may only hold a-z, 0-9 and single hyphens; the title's slug is used instead"))
             }
         case "draft": metadata.draft = try reader.bool(value, key)
         case "companies": metadata.companies = try reader.strings(value, key)
@@ -82,7 +87,8 @@ public struct FrontMatter: Sendable, Hashable {
         case "date":
             let text = try reader.string(value, key)
             guard let parsed = ContentDate(parsing: text) else {
-                throw DiagnosticError(reader.error(value, "\"date\" must look like 2024-05-01 or 2024-05-01T09:30:00Z, not \"\(text)\""))
+                throw DiagnosticError(
+                    reader.error(value, "\"date\" must look like 2024-05-01 or 2024-05-01T09:30:00Z, not \"\(text)\""))
             }
             date = parsed
         default:

@@ -1,5 +1,5 @@
-import Foundation
 import BriefModel
+import Foundation
 
 /// Turns a file's bytes into a `SourceText`, or explains why it cannot be used.
 ///
@@ -30,17 +30,25 @@ public enum SourceDecoder {
             let offset = (firstInvalidUTF8(body) ?? 0) + (bytes.count - body.count)
             let (line, column) = lineAndColumn(bytes, offset: offset)
             let byte = String(bytes[offset], radix: 16, uppercase: true)
-            return .failed(.error(path, line: line, column: column, "invalid UTF-8 (byte 0x\(byte) at byte offset \(offset)); save the file as UTF-8"))
+            return .failed(
+                .error(
+                    path, line: line, column: column,
+                    "invalid UTF-8 (byte 0x\(byte) at byte offset \(offset)); save the file as UTF-8"))
         }
         if text.allSatisfy({ $0.isWhitespace }) {
-            return .skipped(.warning(path, body.isEmpty ? "skipped: the file is empty" : "skipped: the file holds only white space"))
+            return .skipped(
+                .warning(path, body.isEmpty ? "skipped: the file is empty" : "skipped: the file holds only white space")
+            )
         }
         return .source(SourceText(path: path, text: text))
     }
 
     /// The error for a source over the size limit (checked before reading it, to keep memory bounded).
     package static func sizeError(path: String, size: Int, limit: Int) -> Diagnostic {
-        .error(path, "source is \(formatBytes(size)), larger than the limit of \(formatBytes(limit)); split it or raise max_source_size in brief.yml")
+        .error(
+            path,
+            "source is \(formatBytes(size)), larger than the limit of \(formatBytes(limit)); split it or raise max_source_size in brief.yml"
+        )
     }
 
     /// Names what the bytes look like when they are clearly not text.
@@ -70,17 +78,29 @@ public enum SourceDecoder {
         let end = bytes.endIndex
         while i < end {
             let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
+            if b < 0x80 {
+                i += 1
+                continue
+            }
             let length: Int
-            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
+            var lower: UInt8 = 0x80
+            var upper: UInt8 = 0xBF
             switch b {
             case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; lower = 0xA0
+            case 0xE0:
+                length = 3
+                lower = 0xA0
             case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; upper = 0x9F
-            case 0xF0: length = 4; lower = 0x90
+            case 0xED:
+                length = 3
+                upper = 0x9F
+            case 0xF0:
+                length = 4
+                lower = 0x90
             case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; upper = 0x8F
+            case 0xF4:
+                length = 4
+                upper = 0x8F
             default: return i - bytes.startIndex
             }
             if end - i < length { return i - bytes.startIndex }
@@ -95,7 +115,8 @@ public enum SourceDecoder {
     }
 
     static func lineAndColumn(_ bytes: [UInt8], offset: Int) -> (Int, Int) {
-        var line = 1, lineStart = 0
+        var line = 1
+        var lineStart = 0
         for i in 0..<offset where bytes[i] == 0x0A {
             line += 1
             lineStart = i + 1

@@ -21,7 +21,8 @@ struct DocumentBuilder {
         var blocks = merged
         var diagnostics: [Diagnostic] = []
         let found = TitleFinder.find(in: &blocks, hint: titleHint, layout: layout)
-        let documentTitle = found?.title ?? blocks.first(where: { !$0.isHeading }).map { Self.shortTitle(from: $0.text) }
+        let documentTitle =
+            found?.title ?? blocks.first(where: { !$0.isHeading }).map { Self.shortTitle(from: $0.text) }
         dropEmptyLabelItems(&blocks)
 
         var sections: [Section] = []
@@ -32,7 +33,8 @@ struct DocumentBuilder {
         for (index, block) in blocks.enumerated() {
             if block.isHeading {
                 if let section = current, !section.paragraphs.isEmpty, block.rank == Block.lineHeadingRank,
-                   (1..<Block.lineHeadingRank).contains(currentRank) {
+                    (1..<Block.lineHeadingRank).contains(currentRank)
+                {
                     current?.paragraphs.append(Paragraph(subhead: block))
                     continue
                 }
@@ -44,10 +46,12 @@ struct DocumentBuilder {
             let paragraph = makeParagraph(block, isLast: index == lastText, diagnostics: &diagnostics)
             if current == nil {
                 if let heading = pending {
-                    current = Section(heading: TitleFinder.headingText(heading.text), line: heading.line, paragraphs: [])
+                    current = Section(
+                        heading: TitleFinder.headingText(heading.text), line: heading.line, paragraphs: [])
                     currentRank = heading.rank
                 } else {
-                    current = Section(heading: documentTitle ?? "", hasOwnHeading: false, line: block.line, paragraphs: [])
+                    current = Section(
+                        heading: documentTitle ?? "", hasOwnHeading: false, line: block.line, paragraphs: [])
                     currentRank = 0
                 }
                 pending = nil
@@ -56,14 +60,16 @@ struct DocumentBuilder {
         }
         if let section = current { sections.append(section) }
         if let heading = pending { diagnostics.append(emptyHeadingWarning(heading)) }
-        return Result(title: documentTitle, hasOwnTitle: found != nil, titleLine: found?.line, sections: sections,
-                      diagnostics: diagnostics)
+        return Result(
+            title: documentTitle, hasOwnTitle: found != nil, titleLine: found?.line, sections: sections,
+            diagnostics: diagnostics)
     }
 
     /// "- Citation:" with nothing under it: a template's empty field, not a paragraph.
     private func dropEmptyLabelItems(_ blocks: inout [Block]) {
         blocks = blocks.enumerated().filter { index, block in
-            guard case .item(let depth) = block.kind, block.text.hasSuffix(":"), LineClassifier.isLabel(block.text) else { return true }
+            guard case .item(let depth) = block.kind, block.text.hasSuffix(":"), LineClassifier.isLabel(block.text)
+            else { return true }
             guard index + 1 < blocks.count, case .item(let next) = blocks[index + 1].kind else { return false }
             return next > depth
         }.map(\.element)
@@ -76,9 +82,12 @@ struct DocumentBuilder {
         guard mayBeCut, !TextRules.endsSentence(block.text), block.markdown?.hasPrefix("```") != true else {
             return Paragraph(block)
         }
-        let ending = block.text.count > 40 ? "…" + block.text.suffix(40).drop { $0 != " " }.dropFirst() : Substring(block.text)
-        diagnostics.append(.warning(path, line: block.endLine, column: block.endColumn,
-                                    "paragraph is cut off in every copy (\"\(ending)\"); kept and marked with \"…\""))
+        let ending =
+            block.text.count > 40 ? "…" + block.text.suffix(40).drop { $0 != " " }.dropFirst() : Substring(block.text)
+        diagnostics.append(
+            .warning(
+                path, line: block.endLine, column: block.endColumn,
+                "paragraph is cut off in every copy (\"\(ending)\"); kept and marked with \"…\""))
         var paragraph = Paragraph(block)
         paragraph.text += "…"
         paragraph.markdown += "…"
@@ -93,7 +102,8 @@ struct DocumentBuilder {
     /// A title made from the first sentence, shortened at a word boundary.
     static func shortTitle(from text: String, limit: Int = 80) -> String {
         var sentence = Substring(text)
-        if let end = text.firstIndex(where: { ".!?".contains($0) }), text.distance(from: text.startIndex, to: end) >= 12 {
+        if let end = text.firstIndex(where: { ".!?".contains($0) }), text.distance(from: text.startIndex, to: end) >= 12
+        {
             sentence = text[..<end]
         }
         if let first = sentence.first, first.isLowercase {
@@ -111,8 +121,9 @@ struct DocumentBuilder {
 extension Paragraph {
     /// The paragraph a block becomes: its Markdown as written, or its plain text escaped.
     init(_ block: Block) {
-        self.init(text: block.text, markdown: block.markdown ?? MarkdownEscaping.escape(block.text), line: block.line,
-                  kind: block.kind)
+        self.init(
+            text: block.text, markdown: block.markdown ?? MarkdownEscaping.escape(block.text), line: block.line,
+            kind: block.kind)
     }
 
     /// A bold or label line inside a story: kept as a short paragraph of its own.

@@ -1,4 +1,5 @@
 import BriefModel
+
 /// Tells bare-line headings from paragraphs in scraped text, where nothing marks them.
 ///
 /// A heading is a short line without closing punctuation that reads like a title:
@@ -10,8 +11,10 @@ enum HeadingRules {
     /// The most words of a heading in sentence case ("Why the deal matters for the future of AI").
     static let maxSentenceCaseWords = 12
     /// Words that end with a full stop and still end a heading ("About D-Wave Quantum Inc.").
-    static let abbreviations: Set<Substring> = ["Inc.", "Corp.", "Co.", "Ltd.", "Jr.", "Sr.", "LLC.", "Ltd", "S.A.", "N.V.",
-                                                "A.I.", "U.S.", "U.K.", "E.U.", "Bros."]
+    static let abbreviations: Set<Substring> = [
+        "Inc.", "Corp.", "Co.", "Ltd.", "Jr.", "Sr.", "LLC.", "Ltd", "S.A.", "N.V.",
+        "A.I.", "U.S.", "U.K.", "E.U.", "Bros.",
+    ]
 
     /// The shape test alone, without looking at neighbours: short, unpunctuated, title case.
     static func looksLikeHeading(_ text: String) -> Bool {
@@ -19,13 +22,16 @@ enum HeadingRules {
         let (capitalized, significant) = TextRules.titleCaseScore(words)
         guard significant > 0 else { return false }
         if text.last == "?" || text.last == "!" { return capitalized == significant && words.count >= 2 }
-        return Double(capitalized) >= 0.75 * Double(significant) && (words.count >= 2 || capitalized == 1 && text.count >= 4)
+        return Double(capitalized) >= 0.75 * Double(significant)
+            && (words.count >= 2 || capitalized == 1 && text.count >= 4)
     }
 
     /// Marks the blocks of one copy that are headings.
     static func classify(_ blocks: inout [Block]) {
-        for i in blocks.indices where blocks[i].lineCount == 1 && !blocks[i].cutAfter && blocks[i].kind == .text
-            && !blocks[i].isMarkedHeading {
+        for i in blocks.indices
+        where blocks[i].lineCount == 1 && !blocks[i].cutAfter && blocks[i].kind == .text
+            && !blocks[i].isMarkedHeading
+        {
             let text = blocks[i].text
             if blocks[i].isLabelledTitle {
                 blocks[i].isHeading = true
@@ -62,8 +68,10 @@ enum HeadingRules {
 
     private static func candidateWords(_ text: String) -> [Substring]? {
         guard !endsLikeProse(text), text.utf8.last != UInt8(ascii: ":") else { return nil }
-        guard text.utf8.count <= maxCharacters || text.utf8.count <= maxCharacters * 4 && text.count <= maxCharacters else { return nil }
-        guard let first = text.first, first.isLetter || first.isNumber, !(first.isLowercase && !startsWithBrand(text)) else { return nil }
+        guard text.utf8.count <= maxCharacters || text.utf8.count <= maxCharacters * 4 && text.count <= maxCharacters
+        else { return nil }
+        guard let first = text.first, first.isLetter || first.isNumber, !(first.isLowercase && !startsWithBrand(text))
+        else { return nil }
         guard !TextRules.looksLikeListItem(text), !TextRules.containsURL(text) else { return nil }
         let words = TextRules.words(text)
         guard words.count <= maxWords, !TextRules.containsSentenceBreak(text) else { return nil }

@@ -1,4 +1,5 @@
 import BriefModel
+
 /// Small judgements about short pieces of prose that several normalizer steps share.
 package enum TextRules {
     /// Words that stay lower case inside a title ("Pays Homage to Elon Musk").
@@ -23,14 +24,21 @@ package enum TextRules {
             while end > 0 {
                 let b = bytes[end - 1]
                 if b < 0x80 {
-                    if b == 0x20 || isClosingMark(Character(Unicode.Scalar(b))) { end -= 1; continue }
-                    return b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?") || b == UInt8(ascii: ":")
+                    if b == 0x20 || isClosingMark(Character(Unicode.Scalar(b))) {
+                        end -= 1
+                        continue
+                    }
+                    return b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?")
+                        || b == UInt8(ascii: ":")
                 }
                 // A non-ASCII character: back to its first byte, then judge it whole ("”", "’", "»", "…").
                 var start = end - 1
                 while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
                 let c = Character(String(decoding: bytes[start..<end], as: UTF8.self))
-                if isClosingMark(c) { end = start; continue }
+                if isClosingMark(c) {
+                    end = start
+                    continue
+                }
                 return c == "…"
             }
             return false
@@ -58,7 +66,12 @@ package enum TextRules {
         var count = 0
         var inWord = false
         for b in bytes {
-            if b == 0x20 { inWord = false } else if !inWord { inWord = true; count += 1 }
+            if b == 0x20 {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+            }
         }
         return count
     }
@@ -82,7 +95,9 @@ package enum TextRules {
                 } else {
                     if index > 0 && isLower && minorWords.contains(raw) { continue }
                     significant += 1
-                    if isUpper || raw.utf8.dropFirst().contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { capitalized += 1 }
+                    if isUpper || raw.utf8.dropFirst().contains(where: { $0 >= 0x41 && $0 <= 0x5A }) {
+                        capitalized += 1
+                    }
                     continue
                 }
             }
@@ -121,7 +136,9 @@ package enum TextRules {
         let bytes = text.utf8
         guard let first = bytes.first else { return false }
         let second = bytes.dropFirst().first
-        if (first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "+")) && second == 0x20 { return true }
+        if (first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "+")) && second == 0x20 {
+            return true
+        }
         if first >= 0x80 { return text.hasPrefix("• ") || text.hasPrefix("· ") }
         let digits = bytes.prefix { $0 >= 0x30 && $0 <= 0x39 }.count
         guard (1...3).contains(digits) else { return false }
@@ -136,7 +153,7 @@ package enum TextRules {
         while let first = rest.first {
             if first == " " || isDecoration(first) {
                 rest = rest.dropFirst()
-            } else if (first == "ð" || first == "π"), rest.dropFirst().first == "Ÿ", rest.count >= 4 {
+            } else if first == "ð" || first == "π", rest.dropFirst().first == "Ÿ", rest.count >= 4 {
                 rest = rest.dropFirst(4)
             } else {
                 break

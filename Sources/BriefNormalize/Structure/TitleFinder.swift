@@ -8,7 +8,8 @@ import Foundation
 enum TitleFinder {
     /// Section names that label a part of a text and never title it.
     static let genericLabels: Set<String> = [
-        "summary", "overview", "key takeaways", "takeaways", "key points", "highlights", "key highlights", "introduction",
+        "summary", "overview", "key takeaways", "takeaways", "key points", "highlights", "key highlights",
+        "introduction",
         "intro", "tl;dr", "tldr", "notes", "transcript", "conclusion", "details", "detailed article", "analysis",
         "key insights", "insights", "background", "context", "main points", "abstract", "description", "contents",
         "table of contents", "timestamps", "chapters", "summary level", "executive summary", "article", "news",
@@ -54,7 +55,8 @@ enum TitleFinder {
     /// A bare line of a word or two right above a much longer headline: the site's name, not the title.
     /// (Copies of a briefing repeat its own short title, so a chunked text has none.)
     private static func isSiteName(_ block: Block, before next: Block?) -> Bool {
-        guard let next, next.isHeading, isTitleLike(next), block.rank == Block.lineHeadingRank, !block.isMarkedHeading else {
+        guard let next, next.isHeading, isTitleLike(next), block.rank == Block.lineHeadingRank, !block.isMarkedHeading
+        else {
             return false
         }
         let words = TextRules.wordCount(block.text)
@@ -64,9 +66,12 @@ enum TitleFinder {
     /// "Apple calls out Bloomberg 🍎, 3D printing rockets 🚀": a first line of a few words without a
     /// sentence's end, above the text: its subject line.
     private static func isSubjectLine(_ block: Block) -> Bool {
-        guard block.kind == .text, block.lineCount == 1, let last = block.text.last, !".!?:;,…".contains(last) else { return false }
+        guard block.kind == .text, block.lineCount == 1, let last = block.text.last, !".!?:;,…".contains(last) else {
+            return false
+        }
         let words = TextRules.wordCount(block.text)
-        return words >= 2 && words <= maxSubjectWords && !TextRules.containsURL(block.text) && !isGenericLabel(block.text)
+        return words >= 2 && words <= maxSubjectWords && !TextRules.containsURL(block.text)
+            && !isGenericLabel(block.text)
     }
 
     static func isGenericLabel(_ text: String) -> Bool {
@@ -77,21 +82,25 @@ enum TitleFinder {
     static func withoutSiteName(_ title: String) -> String {
         guard let bar = title.range(of: " | ", options: .backwards) else { return title }
         let site = title[bar.upperBound...]
-        return TextRules.wordCount(site) <= 4 && !title[..<bar.lowerBound].isEmpty ? String(title[..<bar.lowerBound]) : title
+        return TextRules.wordCount(site) <= 4 && !title[..<bar.lowerBound].isEmpty
+            ? String(title[..<bar.lowerBound]) : title
     }
 
     /// A heading as a title: without decoration in front, a label's trailing colon or a reading time.
     static func headingText(_ text: String) -> String {
         var heading = Substring(TextRules.droppingLeadingDecoration(text))
         if heading.hasSuffix(":") { heading = heading.dropLast() }
-        if heading.hasSuffix(" read)"), let open = heading.lastIndex(of: "("), heading[open...].contains(where: \.isNumber) {
+        if heading.hasSuffix(" read)"), let open = heading.lastIndex(of: "("),
+            heading[open...].contains(where: \.isNumber)
+        {
             heading = heading[..<open]
         }
         // "(bgr.com)": the site a headline was taken from.
         if heading.hasSuffix(")"), let open = heading.lastIndex(of: "("), open > heading.startIndex {
             let inner = heading[heading.index(after: open)..<heading.index(before: heading.endIndex)]
             if !inner.contains(" "), inner.contains("."), let tld = inner.split(separator: ".").last, tld.count >= 2,
-               tld.allSatisfy({ $0.isLetter && $0.isLowercase }) {
+                tld.allSatisfy({ $0.isLetter && $0.isLowercase })
+            {
                 heading = heading[..<open]
             }
         }

@@ -44,7 +44,7 @@ public struct Edition: Sendable, Hashable {
         // Briefings come newest first, so days do too; sorting again only guards a date with an offset.
         return editions.enumerated().sorted { a, b in
             switch (a.element.day, b.element.day) {
-            case let (x?, y?): return x != y ? y < x : a.offset < b.offset
+            case (let x?, let y?): return x != y ? y < x : a.offset < b.offset
             case (_?, nil): return true
             case (nil, _?): return false
             default: return a.offset < b.offset
@@ -100,7 +100,8 @@ public struct Archive: Sendable, Hashable {
     /// The month holding `day`, as (year index, month index).
     public func position(of day: Edition.Day) -> (year: Int, month: Int)? {
         guard let y = years.firstIndex(where: { $0.year == day.year }),
-              let m = years[y].months.firstIndex(where: { $0.month == day.month }) else { return nil }
+            let m = years[y].months.firstIndex(where: { $0.month == day.month })
+        else { return nil }
         return (y, m)
     }
 }

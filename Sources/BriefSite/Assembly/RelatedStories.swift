@@ -1,4 +1,5 @@
 import BriefModel
+
 /// Finds, for every story, up to five others that share the most companies, newest first among equals.
 ///
 /// Each company contributes only the stories nearest in time to the one at hand (its
@@ -22,7 +23,8 @@ enum RelatedStories {
                     let list = companies[company].storyIDs
                     // Story ids grow as dates fall, so the list is sorted and can be searched.
                     let position = lowerBound(list, id)
-                    let low = max(0, position - neighboursPerCompany / 2), high = min(list.count, low + neighboursPerCompany)
+                    let low = max(0, position - neighboursPerCompany / 2)
+                    let high = min(list.count, low + neighboursPerCompany)
                     for other in list[low..<high] where other != id {
                         if shared[other] == 0 { touched.append(other) }
                         shared[other] += 1
@@ -53,7 +55,8 @@ enum RelatedStories {
     }
 
     private static func lowerBound(_ list: [Int], _ value: Int) -> Int {
-        var low = 0, high = list.count
+        var low = 0
+        var high = list.count
         while low < high {
             let mid = (low + high) / 2
             if list[mid] < value { low = mid + 1 } else { high = mid }

@@ -4,9 +4,10 @@
 // BriefNormalize for the size limit), BriefTemplate, BriefModel, BriefFileSystem and BriefBuiltIn (the
 // default theme); nothing of the cache or the writer.
 
-import BriefModel
 import BriefCompanies
+import BriefModel
 import BriefStories
+
 /// Puts processed sources together into the site: orders briefings, gives every briefing,
 /// story and company a unique slug, and works out company pages and related stories.
 public struct SiteAssembler {
@@ -30,16 +31,20 @@ public struct SiteAssembler {
             let document = usable[i].document
             // Titles, headings and first sentences get the smart punctuation story bodies get from cmark-gfm;
             // slugs come from the text as written, so published addresses stay as they were.
-            var briefing = Briefing(slug: slugs[i].briefing, title: Typography.smart(document.title), date: document.date,
-                                    source: document.source, description: document.metadata.description.map(Typography.smart),
-                                    storyIDs: [])
+            var briefing = Briefing(
+                slug: slugs[i].briefing, title: Typography.smart(document.title), date: document.date,
+                source: document.source, description: document.metadata.description.map(Typography.smart),
+                storyIDs: [])
             for (position, draft) in usable[i].stories.enumerated() {
                 briefing.storyIDs.append(stories.count)
-                stories.append(Story(
-                    id: stories.count, slug: slugs[i].stories[position], heading: Typography.smart(draft.heading),
-                    briefing: briefings.count, date: document.date, paragraphs: draft.paragraphs, html: draft.html,
-                    companies: draft.companies, summary: Typography.smart(draft.summary), wordCount: draft.wordCount,
-                    keyFigures: draft.keyFigures, related: [], source: document.source, line: draft.line, hash: draft.hash, search: draft.search))
+                stories.append(
+                    Story(
+                        id: stories.count, slug: slugs[i].stories[position], heading: Typography.smart(draft.heading),
+                        briefing: briefings.count, date: document.date, paragraphs: draft.paragraphs, html: draft.html,
+                        companies: draft.companies, summary: Typography.smart(draft.summary),
+                        wordCount: draft.wordCount,
+                        keyFigures: draft.keyFigures, related: [], source: document.source, line: draft.line,
+                        hash: draft.hash, search: draft.search))
             }
             briefings.append(briefing)
         }
@@ -56,11 +61,16 @@ public struct SiteAssembler {
     static func undatedWarning(_ sources: [String]) -> Diagnostic? {
         guard let first = sources.min() else { return nil }
         let others = sources.count - 1
-        let which = others == 0 ? "this source has no date"
+        let which =
+            others == 0
+            ? "this source has no date"
             : "this source and \(others) other\(others == 1 ? "" : "s") have no date"
-        return .warning(first, "\(which): undated briefings are listed after the dated ones, as an edition of their own, "
-            + "and the feeds date them by SOURCE_DATE_EPOCH when it is set, else by the oldest day of the site; to date "
-            + "a source, start its file name with the day (2024-05-01-name.txt) or put `date: 2024-05-01` in its front matter")
+        return .warning(
+            first,
+            "\(which): undated briefings are listed after the dated ones, as an edition of their own, "
+                + "and the feeds date them by SOURCE_DATE_EPOCH when it is set, else by the oldest day of the site; to date "
+                + "a source, start its file name with the day (2024-05-01-name.txt) or put `date: 2024-05-01` in its front matter"
+        )
     }
 
     /// The slugs the site gives the stories of each source (none to a source without stories), as
@@ -77,14 +87,18 @@ public struct SiteAssembler {
 
     /// The slugs of each source (with stories) and of its stories: made in parallel, and handed out oldest
     /// first, so that new content never renames what was published.
-    static func claimSlugs(_ usable: [ProcessedSource], ages: [Age],
-                           diagnostics: inout [Diagnostic]) -> [(briefing: String, stories: [String])] {
+    static func claimSlugs(
+        _ usable: [ProcessedSource], ages: [Age],
+        diagnostics: inout [Diagnostic]
+    ) -> [(briefing: String, stories: [String])] {
         let wanted = Parallel.map(usable.count) { i -> (briefing: String, stories: [String]) in
             let document = usable[i].document
             // Front matter slugs are checked where they are read; an invalid one never gets here.
             let custom = document.metadata.slug.flatMap { Slug.isValid($0) ? $0 : nil }
-            return (custom ?? Slug.make(document.title, fallbackPrefix: "briefing"),
-                    usable[i].stories.map { Slug.make($0.heading, fallbackPrefix: "story") })
+            return (
+                custom ?? Slug.make(document.title, fallbackPrefix: "briefing"),
+                usable[i].stories.map { Slug.make($0.heading, fallbackPrefix: "story") }
+            )
         }
         var briefingSlugs = SlugRegistry(kind: "briefing")
         var storySlugs = SlugRegistry(kind: "story")
@@ -93,7 +107,8 @@ public struct SiteAssembler {
             let source = usable[i].document.source
             slugs[i].briefing = briefingSlugs.claim(wanted[i].briefing, by: source, line: 1, diagnostics: &diagnostics)
             for (k, story) in usable[i].stories.enumerated() {
-                slugs[i].stories[k] = storySlugs.claim(wanted[i].stories[k], by: source, line: story.line, diagnostics: &diagnostics)
+                slugs[i].stories[k] = storySlugs.claim(
+                    wanted[i].stories[k], by: source, line: story.line, diagnostics: &diagnostics)
             }
         }
         return slugs
@@ -112,7 +127,7 @@ public struct SiteAssembler {
         /// Older first.
         static func < (a: Age, b: Age) -> Bool {
             switch (a.date, b.date) {
-            case let (x?, y?) where x != y: return x < y
+            case (let x?, let y?) where x != y: return x < y
             case (_?, nil): return true
             case (nil, _?): return false
             default: return a.source < b.source
@@ -157,7 +172,11 @@ public struct SiteAssembler {
             entries[i].mentionedWith = with[i].sorted { ($1.stories, $0.slug) < ($0.stories, $1.slug) }
         }
         // Most stories first; the indices per story follow the new order.
-        let order = entries.indices.sorted { (entries[$1].storyIDs.count, entries[$0].company.name) < (entries[$0].storyIDs.count, entries[$1].company.name) }
+        let order = entries.indices.sorted {
+            (entries[$1].storyIDs.count, entries[$0].company.name) < (
+                entries[$0].storyIDs.count, entries[$1].company.name
+            )
+        }
         var position = [Int](repeating: 0, count: entries.count)
         for (newIndex, oldIndex) in order.enumerated() { position[oldIndex] = newIndex }
         return (order.map { entries[$0] }, storyCompanies.map { $0.map { position[$0] } })
@@ -184,7 +203,10 @@ struct SlugRegistry {
         nextSuffix[wanted] = n + 1
         let slug = "\(wanted)-\(n)"
         owners[slug] = (source, line)
-        diagnostics.append(.warning(source, line: line, "\(kind) slug \"\(wanted)\" is already used by \(owner.source):\(owner.line); this one is \"\(slug)\""))
+        diagnostics.append(
+            .warning(
+                source, line: line,
+                "\(kind) slug \"\(wanted)\" is already used by \(owner.source):\(owner.line); this one is \"\(slug)\""))
         return slug
     }
 }

@@ -1,6 +1,7 @@
-import BriefModel
 import BriefCompanies
+import BriefModel
 import BriefStories
+
 /// Everything the pages are made from: briefings, stories and companies with their links
 /// resolved. Plain values, built once per build by `SiteAssembler`.
 public struct SiteModel: Sendable {

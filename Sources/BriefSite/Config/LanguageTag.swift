@@ -19,7 +19,8 @@ enum LanguageTag {
         if let next = rest.first, next.count == 4, next.allSatisfy(\.isLetter) { rest.removeFirst() }  // script
         // Region: two letters or three digits.
         if let next = rest.first,
-           next.count == 2 && next.allSatisfy(\.isLetter) || next.count == 3 && next.allSatisfy(\.isNumber) {
+            next.count == 2 && next.allSatisfy(\.isLetter) || next.count == 3 && next.allSatisfy(\.isNumber)
+        {
             rest.removeFirst()
         }
         while let next = rest.first, isVariant(next) { rest.removeFirst() }

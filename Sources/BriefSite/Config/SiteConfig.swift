@@ -1,8 +1,8 @@
-import Foundation
-import Yams
 import BriefModel
 import BriefNormalize
 import BriefTemplate
+import Foundation
+import Yams
 
 /// The site's settings from `brief.yml`; every key has a default, so the file is optional.
 public struct SiteConfig: Sendable, Hashable {
@@ -60,12 +60,15 @@ public struct SiteConfig: Sendable, Hashable {
     /// An absolute http(s) address ending in `/`, or nil when `text` is not one.
     public static func checkedBaseURL(_ text: String) -> String? {
         guard let parsed = URL(string: text), let scheme = parsed.scheme?.lowercased(), parsed.host != nil,
-              ["http", "https"].contains(scheme) else { return nil }
+            ["http", "https"].contains(scheme)
+        else { return nil }
         return text.hasSuffix("/") ? text : text + "/"
     }
 
-    private mutating func set(_ key: String, _ value: Yams.Node, keyNode: Yams.Node, reader: YAMLReader,
-                              diagnostics: inout [Diagnostic]) throws(DiagnosticError) {
+    private mutating func set(
+        _ key: String, _ value: Yams.Node, keyNode: Yams.Node, reader: YAMLReader,
+        diagnostics: inout [Diagnostic]
+    ) throws(DiagnosticError) {
         switch key {
         case "title": title = try reader.string(value, key)
         case "description": description = try reader.string(value, key)
@@ -73,20 +76,29 @@ public struct SiteConfig: Sendable, Hashable {
         case "language":
             let tag = try reader.string(value, key)
             guard LanguageTag.isValid(tag) else {
-                throw DiagnosticError(reader.error(value, "\"language\" must be a BCP 47 language tag such as en, de or "
-                                                   + "pt-BR, not \"\(tag)\""))
+                throw DiagnosticError(
+                    reader.error(
+                        value,
+                        "\"language\" must be a BCP 47 language tag such as en, de or "
+                            + "pt-BR, not \"\(tag)\""))
             }
             language = tag
         case "base_url":
-            guard let url = try reader.optionalString(value, key), !url.isEmpty else { baseURL = nil; return }
+            guard let url = try reader.optionalString(value, key), !url.isEmpty else {
+                baseURL = nil
+                return
+            }
             guard let checked = Self.checkedBaseURL(url) else {
-                throw DiagnosticError(reader.error(value, "\"base_url\" must be an absolute http(s) address such as https://example.org/news/"))
+                throw DiagnosticError(
+                    reader.error(
+                        value, "\"base_url\" must be an absolute http(s) address such as https://example.org/news/"))
             }
             baseURL = checked
         case "timezone":
             let name = try reader.string(value, key)
             guard let zone = TimeZone(identifier: name) else {
-                throw DiagnosticError(reader.error(value, "unknown time zone \"\(name)\"; use a name such as UTC or Europe/Berlin"))
+                throw DiagnosticError(
+                    reader.error(value, "unknown time zone \"\(name)\"; use a name such as UTC or Europe/Berlin"))
             }
             timeZone = zone
         case "stories_on_front_page": storiesOnFrontPage = try reader.int(value, key, in: 1...1000)
@@ -107,7 +119,11 @@ public struct SiteConfig: Sendable, Hashable {
                 }
             }
         default:
-            diagnostics.append(reader.warning(keyNode, "unknown key \"\(key)\" in \(fileName(reader.path)); known keys: \(Self.keys.joined(separator: ", "))"))
+            diagnostics.append(
+                reader.warning(
+                    keyNode,
+                    "unknown key \"\(key)\" in \(fileName(reader.path)); known keys: \(Self.keys.joined(separator: ", "))"
+                ))
         }
     }
 }

@@ -1,4 +1,5 @@
 import BriefModel
+
 /// `feed.xml` and each company's `feed.xml`: Atom 1.0 feeds of the newest stories.
 package enum AtomFeed {
     /// The site's feed, with every story's full HTML.
@@ -33,7 +34,8 @@ package enum AtomFeed {
             out += "    <summary>\(Escaping.xml(story.summary))</summary>\n"
             if feed.fullText { out += "    <content type=\"html\">\(Escaping.xml(story.html))</content>\n" }
             for company in story.companies {
-                out += "    <category term=\"\(Escaping.xml(company.slug))\" label=\"\(Escaping.xml(company.name))\"/>\n"
+                out +=
+                    "    <category term=\"\(Escaping.xml(company.slug))\" label=\"\(Escaping.xml(company.name))\"/>\n"
             }
             out += "  </entry>\n"
         }

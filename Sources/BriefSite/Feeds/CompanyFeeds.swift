@@ -42,11 +42,13 @@ package struct CompanyFeeds {
     }
 
     private func info(_ i: Int) -> FeedInfo {
-        let model = context.model, company = model.companies[i].company
-        return FeedInfo(title: "\(company.name) · \(model.config.title)",
-                        subtitle: "Stories of \(model.config.title) that mention \(company.name).",
-                        path: "companies/\(company.slug)/", page: SitePaths.company(company.slug),
-                        urn: "urn:brief:company:" + company.slug,
-                        stories: Array(model.companies[i].storyIDs.prefix(model.config.feedItems)), fullText: false)
+        let model = context.model
+        let company = model.companies[i].company
+        return FeedInfo(
+            title: "\(company.name) · \(model.config.title)",
+            subtitle: "Stories of \(model.config.title) that mention \(company.name).",
+            path: "companies/\(company.slug)/", page: SitePaths.company(company.slug),
+            urn: "urn:brief:company:" + company.slug,
+            stories: Array(model.companies[i].storyIDs.prefix(model.config.feedItems)), fullText: false)
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import BriefModel
+import Foundation
 
 /// What the feeds, the sitemap and the search index share: addresses and dates.
 package struct FeedContext {
@@ -24,7 +24,8 @@ package struct FeedContext {
             return Date(timeIntervalSince1970: TimeInterval(epoch))
         }
         if let oldest = model.briefings.last(where: { $0.date != nil })?.date,
-           let day = ContentDate(year: oldest.year, month: oldest.month, day: oldest.day) {
+            let day = ContentDate(year: oldest.year, month: oldest.month, day: oldest.day)
+        {
             return min(day.instant(in: model.config.timeZone), oldest.instant(in: model.config.timeZone))
         }
         return Date(timeIntervalSince1970: 946_684_800)
@@ -75,9 +76,10 @@ package struct FeedContext {
     /// The site's feeds: the newest stories, with their full text.
     var siteFeed: FeedInfo {
         let config = model.config
-        return FeedInfo(title: config.title, subtitle: config.description, path: "", page: "index.html",
-                        urn: "urn:brief:site:" + Slug.make(config.title, fallbackPrefix: "site"),
-                        stories: Array(model.stories.indices.prefix(config.feedItems)), fullText: true)
+        return FeedInfo(
+            title: config.title, subtitle: config.description, path: "", page: "index.html",
+            urn: "urn:brief:site:" + Slug.make(config.title, fallbackPrefix: "site"),
+            stories: Array(model.stories.indices.prefix(config.feedItems)), fullText: true)
     }
 
     /// The newest date among a feed's stories, for the feed's own `updated`.

@@ -1,4 +1,5 @@
 import BriefModel
+
 /// `feed.json` and each company's `feed.json`: JSON Feed 1.1 feeds of the newest stories.
 package enum JSONFeed {
     /// The site's feed, with every story's full HTML.

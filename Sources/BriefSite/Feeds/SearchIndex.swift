@@ -1,4 +1,5 @@
 import BriefModel
+
 /// `search.json`: the full text of every story, for other tools (the search page reads the smaller
 /// files of `SearchShards`).
 package enum SearchIndex {
@@ -39,7 +40,11 @@ package enum SearchIndex {
         Escaping.appendJSONField("id", story.slug, to: &out)
         Escaping.appendJSONField("title", story.heading, to: &out)
         Escaping.appendJSONField("briefing", model.briefings[story.briefing].title, to: &out)
-        if let date = story.date { Escaping.appendJSONField("date", date.isoDay, to: &out) } else { out += "\"date\":null,".utf8 }
+        if let date = story.date {
+            Escaping.appendJSONField("date", date.isoDay, to: &out)
+        } else {
+            out += "\"date\":null,".utf8
+        }
         out += "\"companies\":[".utf8
         for (k, company) in story.companies.enumerated() {
             if k > 0 { out.append(UInt8(ascii: ",")) }

@@ -1,9 +1,12 @@
 import BriefModel
+
 /// `sitemap.xml` listing every page, and the `robots.txt` that points to it.
 package enum Sitemap {
     package static func render(_ context: FeedContext, pages: [Page]) -> [UInt8] {
         let model = context.model
-        var out = Array("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n".utf8)
+        var out = Array(
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+                .utf8)
         out.reserveCapacity(pages.count * 120)
         for page in pages where page != .notFound {
             out += Array("  <url><loc>".utf8)

@@ -31,7 +31,9 @@ struct KeyFigureContext: Equatable {
             for paragraph in paragraphs where found.contains(nil) {
                 let bytes = Array(paragraph.text.utf8)
                 for i in figures.indices where found[i] == nil {
-                    guard let at = position(of: pass == 0 ? needles[i].full : needles[i].value, in: bytes) else { continue }
+                    guard let at = position(of: pass == 0 ? needles[i].full : needles[i].value, in: bytes) else {
+                        continue
+                    }
                     found[i] = context(bytes, at..<(at + needles[i].value.count))
                 }
             }
@@ -47,7 +49,9 @@ struct KeyFigureContext: Equatable {
         var i = 0
         while i + needle.count <= bytes.count {
             if bytes[i] == first, bytes[i..<(i + needle.count)].elementsEqual(needle),
-               i == 0 || !isWordByte(bytes[i - 1]), i + needle.count == bytes.count || !isWordByte(bytes[i + needle.count]) {
+                i == 0 || !isWordByte(bytes[i - 1]),
+                i + needle.count == bytes.count || !isWordByte(bytes[i + needle.count])
+            {
                 return i
             }
             i += 1
@@ -59,7 +63,8 @@ struct KeyFigureContext: Equatable {
     private static func context(_ bytes: [UInt8], _ number: Range<Int>) -> KeyFigureContext {
         let words = wordRanges(bytes)
         guard let first = words.firstIndex(where: { $0.upperBound > number.lowerBound }),
-              let last = words.firstIndex(where: { $0.upperBound >= number.upperBound }) else {
+            let last = words.firstIndex(where: { $0.upperBound >= number.upperBound })
+        else {
             return KeyFigureContext(before: "", value: text(bytes[number]), after: "")
         }
         var from = first
@@ -72,8 +77,9 @@ struct KeyFigureContext: Equatable {
         while end > number.upperBound, isClauseEnd(bytes[end - 1]) { end -= 1 }
         let before = text(bytes[words[from].lowerBound..<number.lowerBound])
         let after = text(bytes[number.upperBound..<end])
-        return KeyFigureContext(before: (cutBefore && !before.isEmpty ? "…" : "") + before, value: text(bytes[number]),
-                                after: after + (cutAfter && !after.isEmpty ? "…" : ""))
+        return KeyFigureContext(
+            before: (cutBefore && !before.isEmpty ? "…" : "") + before, value: text(bytes[number]),
+            after: after + (cutAfter && !after.isEmpty ? "…" : ""))
     }
 
     /// The space-separated words of a paragraph.
@@ -112,8 +118,8 @@ struct KeyFigureContext: Equatable {
     }
 }
 
-private extension String {
-    var trimmingSpaces: String {
+extension String {
+    fileprivate var trimmingSpaces: String {
         var s = Substring(self)
         while s.first == " " { s = s.dropFirst() }
         while s.last == " " { s = s.dropLast() }

@@ -1,5 +1,5 @@
-import BriefTemplate
 import BriefModel
+import BriefTemplate
 
 /// Builds the template data of each page from the site model: plain dictionaries and lists.
 ///
@@ -45,7 +45,9 @@ package struct PageData: Sendable {
             ]
         }
         self.briefingLinks = briefingLinks
-        let briefingRefs = model.briefings.map { TemplateValue.dictionary(["title": .string($0.title), "url": .string(SitePaths.briefing($0.slug))]) }
+        let briefingRefs = model.briefings.map {
+            TemplateValue.dictionary(["title": .string($0.title), "url": .string(SitePaths.briefing($0.slug))])
+        }
         self.briefingRefs = briefingRefs
         if prebuildStories {
             let built = Parallel.map(model.stories.count) { i -> (TemplateValue, TemplateValue, TemplateValue) in
@@ -84,9 +86,10 @@ package struct PageData: Sendable {
                 "noun": .string(model.briefings.count == 1 ? "briefing" : "briefings"),
                 "pagination": Self.pagination(pages, page, folder: "briefings/"),
             ]
-            meta = PageMeta(title: Self.paged("Briefings", page, pages),
-                            description: "All \(model.briefings.count) briefings of \(model.config.title), "
-                                + "newest first.")
+            meta = PageMeta(
+                title: Self.paged("Briefings", page, pages),
+                description: "All \(model.briefings.count) briefings of \(model.config.title), "
+                    + "newest first.")
             meta.section = "in_briefings"
         case .briefing(let i):
             let briefing = model.briefings[i]
@@ -105,13 +108,16 @@ package struct PageData: Sendable {
                 "count": .number(Double(model.companies.count)),
                 "noun": .string(model.companies.count == 1 ? "company" : "companies"),
             ]
-            meta = PageMeta(title: "Companies", description: "The \(model.companies.count) companies mentioned in \(model.config.title).")
+            meta = PageMeta(
+                title: "Companies",
+                description: "The \(model.companies.count) companies mentioned in \(model.config.title).")
             meta.section = "in_companies"
         case .company(let i, let page):
             let entry = model.companies[i]
             values = company(i, page: page)
-            meta = PageMeta(title: Self.paged(entry.company.name, page, model.storyPages(ofCompany: i)),
-                            description: entry.company.description ?? "Stories that mention \(entry.company.name).")
+            meta = PageMeta(
+                title: Self.paged(entry.company.name, page, model.storyPages(ofCompany: i)),
+                description: entry.company.description ?? "Stories that mention \(entry.company.name).")
             meta.section = "in_companies"
         case .archiveIndex:
             values = archiveIndex()
@@ -119,17 +125,20 @@ package struct PageData: Sendable {
         case .archiveYear(let y):
             let year = model.archive.years[y]
             values = archiveYear(y)
-            meta = PageMeta(title: "\(year.year)",
-                            description: "The \(year.count) briefings of \(year.year), by month and day.")
+            meta = PageMeta(
+                title: "\(year.year)",
+                description: "The \(year.count) briefings of \(year.year), by month and day.")
         case .archiveMonth(let y, let m, let page):
             let month = model.archive.years[y].months[m]
             values = archiveMonth(y, m, page: page)
-            meta = PageMeta(title: Self.paged(Self.monthName(month), page, model.briefingPages(ofMonth: y, m)),
-                            description: "The \(month.briefings.count) briefings of \(Self.monthName(month)), by day.")
+            meta = PageMeta(
+                title: Self.paged(Self.monthName(month), page, model.briefingPages(ofMonth: y, m)),
+                description: "The \(month.briefings.count) briefings of \(Self.monthName(month)), by day.")
         case .archiveUndated(let page):
             values = archiveUndated(page: page)
-            meta = PageMeta(title: Self.paged("Undated briefings", page, model.undatedPages),
-                            description: "The briefings of \(model.config.title) that have no date.")
+            meta = PageMeta(
+                title: Self.paged("Undated briefings", page, model.undatedPages),
+                description: "The briefings of \(model.config.title) that have no date.")
         case .search:
             values = [:]
             meta = PageMeta(title: "Search", description: "Search the stories of \(model.config.title).")
@@ -142,7 +151,8 @@ package struct PageData: Sendable {
         // relative to the site's root, which a script of the page finds from its address (see 404.mustache).
         values["root"] = .string(page == .notFound ? (model.config.baseURL ?? "") : SitePaths.root(from: path))
         values["site"] = siteValue
-        values["page"] = meta.value(canonical: page == .notFound ? nil : model.config.baseURL.map { SitePaths.absolute(path, base: $0) })
+        values["page"] = meta.value(
+            canonical: page == .notFound ? nil : model.config.baseURL.map { SitePaths.absolute(path, base: $0) })
         return .dictionary(values)
     }
 
@@ -171,28 +181,30 @@ package struct PageData: Sendable {
     private func edition(_ edition: Edition) -> [String: TemplateValue] {
         var values = editionHeading(edition)
         var left = model.config.storiesOnFrontPage
-        values["briefings"] = .list(edition.briefings.map { b in
-            var value = briefingLinks[b]
-            let ids = model.briefings[b].storyIDs
-            let shown = ids.prefix(max(0, left))
-            left -= shown.count
-            value["stories"] = .list(shown.map { id in
-                guard case .dictionary(var card) = storyCard(id) else { return storyCard(id) }
-                // The edition's heading gives the date and the briefing's heading its title.
-                card["briefing"] = nil
-                card["date"] = nil
-                card["has_meta"] = .bool(false)
-                card["companies"] = storyCompanies(id)
-                card["has_companies"] = .bool(!model.stories[id].companies.isEmpty)
-                return .dictionary(card)
+        values["briefings"] = .list(
+            edition.briefings.map { b in
+                var value = briefingLinks[b]
+                let ids = model.briefings[b].storyIDs
+                let shown = ids.prefix(max(0, left))
+                left -= shown.count
+                value["stories"] = .list(
+                    shown.map { id in
+                        guard case .dictionary(var card) = storyCard(id) else { return storyCard(id) }
+                        // The edition's heading gives the date and the briefing's heading its title.
+                        card["briefing"] = nil
+                        card["date"] = nil
+                        card["has_meta"] = .bool(false)
+                        card["companies"] = storyCompanies(id)
+                        card["has_companies"] = .bool(!model.stories[id].companies.isEmpty)
+                        return .dictionary(card)
+                    })
+                value["has_stories"] = .bool(!shown.isEmpty)
+                let more = ids.count - shown.count
+                value["more_count"] = .number(Double(more))
+                value["more_noun"] = .string(more == 1 ? "story" : "stories")
+                value["has_more"] = .bool(more > 0)
+                return .dictionary(value)
             })
-            value["has_stories"] = .bool(!shown.isEmpty)
-            let more = ids.count - shown.count
-            value["more_count"] = .number(Double(more))
-            value["more_noun"] = .string(more == 1 ? "story" : "stories")
-            value["has_more"] = .bool(more > 0)
-            return .dictionary(value)
-        })
         return values
     }
 
@@ -211,18 +223,19 @@ package struct PageData: Sendable {
         let briefing = model.briefings[index]
         var values = briefingLinks[index]
         var words = 0
-        values["stories"] = .list(briefing.storyIDs.enumerated().map { position, id in
-            let story = model.stories[id]
-            words += story.wordCount
-            return .dictionary([
-                "heading": .string(story.heading),
-                "url": .string(SitePaths.story(story.slug)),
-                "anchor": .string("story-\(position + 1)"),
-                "html": .string(story.html),
-                "companies": storyCompanies(id),
-                "has_companies": .bool(!story.companies.isEmpty),
-            ])
-        })
+        values["stories"] = .list(
+            briefing.storyIDs.enumerated().map { position, id in
+                let story = model.stories[id]
+                words += story.wordCount
+                return .dictionary([
+                    "heading": .string(story.heading),
+                    "url": .string(SitePaths.story(story.slug)),
+                    "anchor": .string("story-\(position + 1)"),
+                    "html": .string(story.html),
+                    "companies": storyCompanies(id),
+                    "has_companies": .bool(!story.companies.isEmpty),
+                ])
+            })
         values["reading_time"] = .number(Double(Self.readingTime(words: words)))
         let e = model.editionOfBriefing[index]
         values["edition_url"] = .string(editionPaths[e])
@@ -247,15 +260,20 @@ package struct PageData: Sendable {
             return briefing.storyIDs.indices.contains(p) ? storyLink(briefing.storyIDs[p]) : .null
         }
         let figures = KeyFigureContext.find(story.keyFigures, in: story.paragraphs).map { figure -> TemplateValue in
-            .dictionary(["before": .string(Typography.smart(figure.before)), "value": .string(figure.value),
-                         "after": .string(Typography.smart(figure.after))])
+            .dictionary([
+                "before": .string(Typography.smart(figure.before)), "value": .string(figure.value),
+                "after": .string(Typography.smart(figure.after)),
+            ])
         }
-        let previous = neighbour(-1), next = neighbour(1)
+        let previous = neighbour(-1)
+        let next = neighbour(1)
         return [
             "heading": .string(story.heading),
             "summary": .string(story.summary),
             "html": .string(story.html),
-            "briefing": .dictionary(["title": .string(briefing.title), "url": .string(SitePaths.briefing(briefing.slug))]),
+            "briefing": .dictionary([
+                "title": .string(briefing.title), "url": .string(SitePaths.briefing(briefing.slug)),
+            ]),
             "date": Self.dateValue(story.date),
             "reading_time": .number(Double(Self.readingTime(words: story.wordCount))),
             "companies": storyCompanies(story.id),
@@ -271,7 +289,8 @@ package struct PageData: Sendable {
     }
 
     private func company(_ i: Int, page: Int) -> [String: TemplateValue] {
-        let entry = model.companies[i], company = entry.company
+        let entry = model.companies[i]
+        let company = entry.company
         let pages = model.storyPages(ofCompany: i)
         var values: [String: TemplateValue] = [
             "name": .string(company.name),
@@ -317,11 +336,14 @@ package struct PageData: Sendable {
                 "url": .string(SitePaths.archiveYear(year.year)),
                 "count": .number(Double(year.count)),
                 "noun": .string(year.count == 1 ? "briefing" : "briefings"),
-                "months": .list(year.months.map { month in
-                    .dictionary(["name": .string(DisplayDate.months[month.month - 1]),
-                                 "url": .string(SitePaths.archiveMonthFolder(month) + "index.html"),
-                                 "count": .number(Double(month.briefings.count))])
-                }),
+                "months": .list(
+                    year.months.map { month in
+                        .dictionary([
+                            "name": .string(DisplayDate.months[month.month - 1]),
+                            "url": .string(SitePaths.archiveMonthFolder(month) + "index.html"),
+                            "count": .number(Double(month.briefings.count)),
+                        ])
+                    }),
             ])
         }
         var values: [String: TemplateValue] = ["years": .list(years), "has_years": .bool(!years.isEmpty)]
@@ -340,9 +362,11 @@ package struct PageData: Sendable {
         let year = model.archive.years[y]
         let months = year.months.map { month -> TemplateValue in
             let days = month.editions.map { e -> TemplateValue in
-                .dictionary(["day": .number(Double(model.editions[e].day?.day ?? 0)), "url": .string(editionPaths[e]),
-                             "count": .number(Double(model.editions[e].briefings.count)),
-                             "date": Self.dateValue(model.editions[e].day.flatMap(Self.date))])
+                .dictionary([
+                    "day": .number(Double(model.editions[e].day?.day ?? 0)), "url": .string(editionPaths[e]),
+                    "count": .number(Double(model.editions[e].briefings.count)),
+                    "date": Self.dateValue(model.editions[e].day.flatMap(Self.date)),
+                ])
             }
             return .dictionary([
                 "name": .string(Self.monthName(month)),
@@ -370,7 +394,8 @@ package struct PageData: Sendable {
     }
 
     private func archiveMonth(_ y: Int, _ m: Int, page: Int) -> [String: TemplateValue] {
-        let year = model.archive.years[y], month = year.months[m]
+        let year = model.archive.years[y]
+        let month = year.months[m]
         let pages = model.briefingPages(ofMonth: y, m)
         var values = dayGroups(month.briefings, pages: pages, page: page)
         values["heading"] = .string(Self.monthName(month))
@@ -387,8 +412,10 @@ package struct PageData: Sendable {
 
     private func monthLink(_ at: (Int, Int)) -> TemplateValue {
         let month = model.archive.years[at.0].months[at.1]
-        return .dictionary(["heading": .string(Self.monthName(month)),
-                            "url": .string(SitePaths.archiveMonthFolder(month) + "index.html")])
+        return .dictionary([
+            "heading": .string(Self.monthName(month)),
+            "url": .string(SitePaths.archiveMonthFolder(month) + "index.html"),
+        ])
     }
 
     private func archiveUndated(page: Int) -> [String: TemplateValue] {
@@ -416,8 +443,10 @@ package struct PageData: Sendable {
             }
             return .dictionary(value)
         }
-        return ["days": .list(days), "count": .number(Double(briefings.count)),
-                "noun": .string(briefings.count == 1 ? "briefing" : "briefings")]
+        return [
+            "days": .list(days), "count": .number(Double(briefings.count)),
+            "noun": .string(briefings.count == 1 ? "briefing" : "briefings"),
+        ]
     }
 
     static func monthName(_ month: Archive.Month) -> String {
@@ -447,19 +476,25 @@ package struct PageData: Sendable {
         page > 1 ? "\(title), page \(page) of \(pages.pages)" : title
     }
 
-    private func storyLink(_ id: Int) -> TemplateValue { prebuilt?.links[id] ?? .dictionary(Self.link(model.stories[id])) }
+    private func storyLink(_ id: Int) -> TemplateValue {
+        prebuilt?.links[id] ?? .dictionary(Self.link(model.stories[id]))
+    }
 
     private func storyCard(_ id: Int) -> TemplateValue {
         prebuilt?.cards[id] ?? Self.card(model.stories[id], link: Self.link(model.stories[id]), briefingRefs)
     }
 
-    private func storyCompanies(_ id: Int) -> TemplateValue { prebuilt?.companies[id] ?? Self.companies(model.stories[id]) }
+    private func storyCompanies(_ id: Int) -> TemplateValue {
+        prebuilt?.companies[id] ?? Self.companies(model.stories[id])
+    }
 
     private static func link(_ story: Story) -> [String: TemplateValue] {
         ["heading": .string(story.heading), "url": .string(SitePaths.story(story.slug)), "date": dateValue(story.date)]
     }
 
-    private static func card(_ story: Story, link: [String: TemplateValue], _ briefingRefs: [TemplateValue]) -> TemplateValue {
+    private static func card(_ story: Story, link: [String: TemplateValue], _ briefingRefs: [TemplateValue])
+        -> TemplateValue
+    {
         var card = link
         card["summary"] = .string(story.summary)
         card["briefing"] = briefingRefs[story.briefing]
@@ -468,9 +503,13 @@ package struct PageData: Sendable {
     }
 
     private static func companies(_ story: Story) -> TemplateValue {
-        .list(story.companies.map {
-            .dictionary(["name": .string($0.name), "url": .string(SitePaths.company($0.slug)), "mentions": .number(Double($0.mentions))])
-        })
+        .list(
+            story.companies.map {
+                .dictionary([
+                    "name": .string($0.name), "url": .string(SitePaths.company($0.slug)),
+                    "mentions": .number(Double($0.mentions)),
+                ])
+            })
     }
 
     private static func dateValue(_ date: ContentDate?) -> TemplateValue {

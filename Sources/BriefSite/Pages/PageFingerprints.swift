@@ -1,4 +1,5 @@
 import BriefModel
+
 /// What each page is made of, as one number: equal fingerprints mean equal pages, so an
 /// incremental build renders only the pages whose fingerprint changed.
 ///
@@ -24,7 +25,8 @@ package struct PageFingerprints {
         self.templateKeys = templateKeys
         // Per story, in parallel: hashing the texts of 40,000 stories is the bulk of the work.
         let both = Parallel.map(model.stories.count) { i -> (link: UInt64, card: UInt64) in
-            let story = model.stories[i], briefing = model.briefings[story.briefing]
+            let story = model.stories[i]
+            let briefing = model.briefings[story.briefing]
             var link = Fingerprint()
             link.add(story.slug)
             link.add(story.heading)
@@ -79,7 +81,8 @@ package struct PageFingerprints {
                 if model.editions.indices.contains(neighbour) { addEditionLink(neighbour, to: &f) } else { f.add(0) }
             }
         case .story(let i):
-            let story = model.stories[i], briefing = model.briefings[story.briefing]
+            let story = model.stories[i]
+            let briefing = model.briefings[story.briefing]
             f.add(story.hash)
             f.add(links[i])
             f.add(briefing.slug)
@@ -94,7 +97,8 @@ package struct PageFingerprints {
             f.add(model.companies.count)
             for entry in model.companies { addCompanyLink(entry, to: &f) }
         case .company(let i, let page):
-            let entry = model.companies[i], company = entry.company
+            let entry = model.companies[i]
+            let company = entry.company
             let pages = model.storyPages(ofCompany: i)
             addCompanyLink(entry, to: &f)
             addPagination(pages, page, to: &f)

@@ -35,7 +35,8 @@ enum Typography {
 
     /// Whether the text has anything to change: most first sentences have no quote, dash or ellipsis.
     private static func needsWork(_ text: String) -> Bool {
-        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
         for b in text.utf8 {
             if b == 0x22 || b == 0x27 { return true }
             if b == 0x2D && previous == 0x2D { return true }

@@ -96,7 +96,9 @@ struct Postings {
                 grouped[next[Int(id)]] = value
                 next[Int(id)] += 1
             }
-            return (0..<table.count).map { Entry(term: table.term(Int32($0)), documents: grouped[start[$0]..<start[$0 + 1]]) }
+            return (0..<table.count).map {
+                Entry(term: table.term(Int32($0)), documents: grouped[start[$0]..<start[$0 + 1]])
+            }
         }
     }
 }

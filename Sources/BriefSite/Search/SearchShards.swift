@@ -124,9 +124,11 @@ package enum SearchShards {
     /// `[heading, url, iso date, date as pages show it, briefing, first sentence, companies]`
     private static func appendDocument(_ model: SiteModel, _ i: Int, to out: inout [UInt8]) {
         let story = model.stories[i]
-        let fields = [story.heading, SitePaths.story(story.slug), story.date?.isoDay ?? "",
-                      story.date.map(DisplayDate.text) ?? "", model.briefings[story.briefing].title, story.summary,
-                      story.companies.map(\.name).joined(separator: ", ")]
+        let fields = [
+            story.heading, SitePaths.story(story.slug), story.date?.isoDay ?? "",
+            story.date.map(DisplayDate.text) ?? "", model.briefings[story.briefing].title, story.summary,
+            story.companies.map(\.name).joined(separator: ", "),
+        ]
         out.append(UInt8(ascii: "["))
         for (k, field) in fields.enumerated() {
             if k > 0 { out.append(UInt8(ascii: ",")) }

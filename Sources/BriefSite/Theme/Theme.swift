@@ -1,8 +1,8 @@
+import BriefBuiltIn
+import BriefFileSystem
+import BriefModel
 import BriefTemplate
 import Foundation
-import BriefModel
-import BriefFileSystem
-import BriefBuiltIn
 
 /// The templates and assets pages are drawn with: the built-in default theme, with any
 /// file of the site's `Templates/` folder taking the place of the built-in file of that name.
@@ -29,7 +29,9 @@ public struct Theme: Sendable {
     /// - Parameters:
     ///   - folder: the site's `Templates/` folder, when it has one.
     ///   - displayPrefix: how that folder is named in diagnostics.
-    public static func load(overrides folder: URL?, displayPrefix: String = "Templates") throws(DiagnosticError) -> Theme {
+    public static func load(overrides folder: URL?, displayPrefix: String = "Templates") throws(DiagnosticError)
+        -> Theme
+    {
         var sources: [String: (text: String, path: String)] = [:]
         for (name, text) in builtInFiles { sources[name] = (text, "(built-in theme)/\(name)") }
         var diagnostics: [Diagnostic] = []
@@ -72,7 +74,8 @@ public struct Theme: Sendable {
     ///   - including: which files to take, by their path relative to `folder`.
     /// - Returns: the templates, those that do not parse, and the files that cannot be read.
     public static func templates(in folder: URL, displayPrefix: String, including: (String) -> Bool = { _ in true })
-        -> (templates: [Template], broken: [(name: String, error: TemplateError)], diagnostics: [Diagnostic]) {
+        -> (templates: [Template], broken: [(name: String, error: TemplateError)], diagnostics: [Diagnostic])
+    {
         let files = read(folder, displayPrefix: displayPrefix) { $0.hasSuffix(".mustache") && including($0) }
         var templates: [Template] = []
         var broken: [(name: String, error: TemplateError)] = []
@@ -88,7 +91,8 @@ public struct Theme: Sendable {
 
     /// The files below a theme folder, hidden ones left out: templates as text, other files as text and bytes.
     private static func read(_ folder: URL, displayPrefix: String, including: (String) -> Bool = { _ in true })
-        -> (texts: [String: (text: String, path: String)], bytes: [String: [UInt8]], diagnostics: [Diagnostic]) {
+        -> (texts: [String: (text: String, path: String)], bytes: [String: [UInt8]], diagnostics: [Diagnostic])
+    {
         var texts: [String: (text: String, path: String)] = [:]
         var bytes: [String: [UInt8]] = [:]
         var diagnostics: [Diagnostic] = []
@@ -112,7 +116,9 @@ public struct Theme: Sendable {
         return (texts, bytes, diagnostics)
     }
 
-    private static func template(_ relative: String, _ source: (text: String, path: String)) throws(TemplateError) -> Template {
+    private static func template(_ relative: String, _ source: (text: String, path: String)) throws(TemplateError)
+        -> Template
+    {
         try Template(name: templateName(relative), path: source.path, source: source.text)
     }
 
@@ -131,8 +137,9 @@ public struct Theme: Sendable {
             return key.value
         }
         let all = key(library.templates)
-        return Dictionary(library.templates.map { ($0.name, library.dependencies(of: $0.name).map(key) ?? all) },
-                          uniquingKeysWith: { first, _ in first })
+        return Dictionary(
+            library.templates.map { ($0.name, library.dependencies(of: $0.name).map(key) ?? all) },
+            uniquingKeysWith: { first, _ in first })
     }
 }
 

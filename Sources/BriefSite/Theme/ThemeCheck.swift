@@ -1,5 +1,5 @@
-import BriefTemplate
 import BriefModel
+import BriefTemplate
 
 /// Mistakes in a site's own templates that parse and render but give broken or empty pages:
 /// a tag left open, a template file brief never uses (a misspelt name), a page with no `<main>`
@@ -22,7 +22,10 @@ public enum ThemeCheck {
         // Every template a page can reach; nil when one picks a partial by the data.
         var used: Set<String>? = []
         for name in builtInTemplates where !name.hasPrefix("partials/") {
-            guard let reached = library.dependencies(of: name) else { used = nil; break }
+            guard let reached = library.dependencies(of: name) else {
+                used = nil
+                break
+            }
             used?.formUnion(reached.map(\.name))
         }
         guard let used else { return warnings }
@@ -45,8 +48,9 @@ public enum ThemeCheck {
         var mainless: [String: [String]] = [:]
         for (name, page) in firstPage.sorted(by: { $0.key < $1.key }) {
             guard let reached = library.dependencies(of: name) ?? library.template(named: name).map({ [$0] }),
-                  let culprit = reached.first(where: { $0.name == name && isOwn($0) }) ?? reached.first(where: isOwn),
-                  let html = try? library.render(name, data.data(for: page), options: options) else { continue }
+                let culprit = reached.first(where: { $0.name == name && isOwn($0) }) ?? reached.first(where: isOwn),
+                let html = try? library.render(name, data.data(for: page), options: options)
+            else { continue }
             if !hasText(html) {
                 empty[culprit.path, default: []].append(name)
             } else if !html.contains("<main") {
@@ -55,13 +59,19 @@ public enum ThemeCheck {
         }
         var warnings: [Diagnostic] = []
         for (path, names) in empty.sorted(by: { $0.key < $1.key }) {
-            warnings.append(.warning(path, "the pages drawn with \(list(names)) have no text: is the template "
-                                     + "written for another generator? brief's templates are Mustache, with data such as "
-                                     + "{{site.title}} (see docs/themes.md in brief's repository)"))
+            warnings.append(
+                .warning(
+                    path,
+                    "the pages drawn with \(list(names)) have no text: is the template "
+                        + "written for another generator? brief's templates are Mustache, with data such as "
+                        + "{{site.title}} (see docs/themes.md in brief's repository)"))
         }
         for (path, names) in mainless.sorted(by: { $0.key < $1.key }) {
-            warnings.append(.warning(path, "the pages drawn with \(list(names)) have no <main> element, which the skip "
-                                     + "link and screen readers go to; the built-in layout has one"))
+            warnings.append(
+                .warning(
+                    path,
+                    "the pages drawn with \(list(names)) have no <main> element, which the skip "
+                        + "link and screen readers go to; the built-in layout has one"))
         }
         return warnings
     }
@@ -92,8 +102,15 @@ public enum ThemeCheck {
         if let head = body.range(of: "</head>") { body = body[head.upperBound...] }
         var inTag = false
         for character in body {
-            if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag,
-                !character.isWhitespace { return true }
+            if character == "<" {
+                inTag = true
+            } else if character == ">" {
+                inTag = false
+            } else if !inTag,
+                !character.isWhitespace
+            {
+                return true
+            }
         }
         return false
     }

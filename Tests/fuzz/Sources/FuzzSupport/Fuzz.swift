@@ -1,5 +1,5 @@
-import FuzzerDriver
 import Foundation
+import FuzzerDriver
 
 /// The test of the running target; set once, before libFuzzer starts calling back.
 nonisolated(unsafe) private var currentTest: ([UInt8]) -> Void = { _ in }
@@ -12,8 +12,9 @@ public func fuzz(_ test: @escaping ([UInt8]) -> Void) -> Never {
     currentTest = test
     var argc = CommandLine.argc
     var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-    exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-        currentTest(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
-        return 0
-    })
+    exit(
+        LLVMFuzzerRunDriver(&argc, &argv) { data, size in
+            currentTest(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
+            return 0
+        })
 }
