@@ -39,6 +39,7 @@ public struct CompanyTagger: Sendable {
         "retailer", "automaker", "carmaker", "chipmaker", "bank", "lender", "insurer", "airline", "operator", "owner",
     ]
 
+    /// Builds the trie from every spelling in the gazetteer; build one per gazetteer and share it across sources.
     public init(gazetteer: Gazetteer) {
         var edges: [UInt64: Int32] = [:]
         var terminals: [Int32: (company: Int32, ambiguous: Bool)] = [:]

@@ -2,10 +2,12 @@ import BriefBuiltIn
 
 /// The companies brief knows: the built-in list, extended by a site's `companies.yml`.
 public struct Gazetteer: Sendable {
+    /// Every known company after additions and suppressions, in file order.
     public private(set) var companies: [Company]
     /// Phrases that are never a company mention, even when they contain a company's name.
     public private(set) var neverPhrases: [String]
 
+    /// Makes a gazetteer from a list, for the file reader and for tests that need a few companies.
     public init(companies: [Company], neverPhrases: [String] = []) {
         self.companies = companies
         self.neverPhrases = neverPhrases
@@ -18,6 +20,7 @@ public struct Gazetteer: Sendable {
         return (try? GazetteerFile.parse(text, path: "Gazetteer.yml").gazetteer) ?? Gazetteer(companies: [])
     }()
 
+    /// The company with this slug, or nil; a linear search, meant for occasional lookups.
     public func company(slug: String) -> Company? {
         companies.first { $0.slug == slug }
     }
@@ -59,24 +62,35 @@ public struct Gazetteer: Sendable {
 
 /// What a site's `companies.yml` asks to change in the gazetteer.
 public struct GazetteerChanges: Sendable {
+    /// One company in the file: a new one, or changes to one brief already knows (found by slug or name).
     public struct Entry: Sendable {
         /// The name to match (and to find an existing entry by).
         public var name: String
         /// A new display name for an existing entry ("rename").
         public var displayName: String?
+        /// The slug given, or one made from the name.
         public var slug: String
+        /// More spellings to match, added to those of an existing entry.
         public var aliases: [String] = []
+        /// The stock ticker; nil keeps an existing entry's.
         public var ticker: String?
+        /// The industry; nil keeps an existing entry's.
         public var sector: String?
+        /// A one-line summary; nil keeps an existing entry's.
         public var description: String?
+        /// The company's own site; nil keeps an existing entry's.
         public var website: String?
+        /// Whether a match needs evidence; nil keeps an existing entry's (new entries default to false).
         public var ambiguous: Bool?
     }
 
+    /// Companies to add or change, in file order.
     public var companies: [Entry] = []
     /// Names or slugs of built-in companies never to tag.
     public var suppressedCompanies: [String] = []
+    /// Phrases never to tag as a company (`never:`), added to the built-in ones.
     public var neverPhrases: [String] = []
 
+    /// No changes; the file reader fills it in.
     public init() {}
 }

@@ -23,8 +23,11 @@ public enum GazetteerFile {
         "name", "slug", "aliases", "rename", "ticker", "sector", "description", "website", "ambiguous",
     ]
 
+    /// What a gazetteer file says, plus the problems found reading it.
     public struct Parsed: Sendable {
+        /// The additions, changes and suppressions the file asks for.
         public var changes = GazetteerChanges()
+        /// Warnings and errors with file, line and column; entries with errors are left out of `changes`.
         public var diagnostics: [Diagnostic] = []
 
         /// The file read as a complete gazetteer (how the built-in file is used).

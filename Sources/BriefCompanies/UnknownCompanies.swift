@@ -4,16 +4,22 @@ import BriefModel
 /// user can add them to `Content/companies.yml`: "EV maker Zeekr", "Acme Robotics Inc.",
 /// "the CEO of Acme", "Acme's chief executive".
 public struct UnknownCompany: Sendable, Hashable {
+    /// The name as written in the story, with any suffix such as "Inc." kept.
     public var name: String
+    /// How many times the name appears across all sources, so the most frequent can be listed first.
     public var mentions: Int
     /// Where it is first seen.
     public var file: String
+    /// The 1-based line of the first sighting.
     public var line: Int
+    /// The 1-based column of the first sighting.
     public var column: Int
     /// The words around the first sighting.
     public var context: String
 }
 
+/// Finds unknown company names by cues around capitalised words (`brief companies --unknown` lists them):
+/// a word before ("maker", "CEO of"), a suffix ("Inc."), or a possessive before a business word.
 public enum UnknownCompanies {
     static let cuesBefore: Set<String> = [
         "startup", "start-up", "maker", "company", "firm", "rival", "supplier", "manufacturer", "carmaker", "automaker",

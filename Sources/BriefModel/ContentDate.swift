@@ -5,14 +5,18 @@ import Foundation
 /// Dates come from front matter or a file name, never from the clock or a file's
 /// modification time, so that builds are reproducible.
 public struct ContentDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The year, 1 to 9999.
     public var year: Int
+    /// The month, 1 to 12.
     public var month: Int
+    /// The day of the month, checked against the month's length (leap years included).
     public var day: Int
     /// Seconds after midnight, when a time was given.
     public var secondsOfDay: Int?
     /// The offset from UTC in seconds, when the time carried one.
     public var utcOffset: Int?
 
+    /// A date, or nil when the day does not exist (2023-02-29) or the year is outside 1 to 9999.
     public init?(year: Int, month: Int, day: Int, secondsOfDay: Int? = nil, utcOffset: Int? = nil) {
         guard (1...9999).contains(year), (1...12).contains(month),
             (1...ContentDate.daysIn(month: month, year: year)).contains(day)
@@ -80,6 +84,7 @@ public struct ContentDate: Sendable, Hashable, Comparable, CustomStringConvertib
         String(format: "%04d-%02d-%02d", year, month, day)
     }
 
+    /// The day alone (`YYYY-MM-DD`), as pages and messages show it.
     public var description: String { isoDay }
 
     /// The instant this date stands for; a date without a zone is read in `timeZone`.
@@ -96,6 +101,7 @@ public struct ContentDate: Sendable, Hashable, Comparable, CustomStringConvertib
         return Date(timeIntervalSince1970: Double(days) * 86400 + seconds - Double(offset))
     }
 
+    /// Orders by day, then time of day (a date without one counts as midnight); the offset is ignored.
     public static func < (lhs: ContentDate, rhs: ContentDate) -> Bool {
         (lhs.year, lhs.month, lhs.day, lhs.secondsOfDay ?? 0) < (rhs.year, rhs.month, rhs.day, rhs.secondsOfDay ?? 0)
     }

@@ -3,15 +3,18 @@
 /// Every stage reports problems as values of this type instead of printing, so the
 /// command line can show them in the compiler format that editors and CI annotate.
 public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Codable {
+    /// How bad a problem is: a warning leaves the build going, an error fails it.
     public enum Severity: String, Sendable, Codable, Comparable {
         case warning
         case error
 
+        /// A warning ranks below an error, so the worst of several is their maximum.
         public static func < (lhs: Severity, rhs: Severity) -> Bool {
             lhs == .warning && rhs == .error
         }
     }
 
+    /// Whether the problem fails the build.
     public var severity: Severity
     /// The path as the user should see it, relative to the site root when possible.
     public var file: String
@@ -19,8 +22,10 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Codable {
     public var line: Int
     /// 1-based column in characters; 1 when the problem concerns a whole line or file.
     public var column: Int
+    /// What is wrong, in one sentence the user can act on.
     public var message: String
 
+    /// A diagnostic at a position; line and column below 1 become 1, so the printed position is always valid.
     public init(_ severity: Severity, file: String, line: Int = 1, column: Int = 1, _ message: String) {
         self.severity = severity
         self.file = file
@@ -38,10 +43,12 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Codable {
         return diagnostic
     }
 
+    /// A warning at a position: shorthand for `Diagnostic(.warning, …)`.
     public static func warning(_ file: String, line: Int = 1, column: Int = 1, _ message: String) -> Diagnostic {
         Diagnostic(.warning, file: file, line: line, column: column, message)
     }
 
+    /// An error at a position: shorthand for `Diagnostic(.error, …)`.
     public static func error(_ file: String, line: Int = 1, column: Int = 1, _ message: String) -> Diagnostic {
         Diagnostic(.error, file: file, line: line, column: column, message)
     }
@@ -61,6 +68,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Codable {
 }
 
 extension Array where Element == Diagnostic {
+    /// Whether any of the diagnostics is an error, which means the build must fail.
     public var hasErrors: Bool { contains { $0.severity == .error } }
 
     /// Sorted by file, then position, so output does not depend on thread scheduling.
@@ -77,10 +85,14 @@ extension Array where Element == Diagnostic {
 
 /// A failure that stops a build, carrying the diagnostics that explain it.
 public struct DiagnosticError: Error, CustomStringConvertible {
+    /// The problems that stopped the build, errors and any warnings found alongside them.
     public var diagnostics: [Diagnostic]
 
+    /// A failure explained by several diagnostics.
     public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+    /// A failure explained by one diagnostic.
     public init(_ diagnostic: Diagnostic) { self.diagnostics = [diagnostic] }
 
+    /// The diagnostics one per line, as the command line prints them.
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }

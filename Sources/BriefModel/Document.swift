@@ -14,12 +14,16 @@ public struct Document: Sendable, Hashable {
     /// Whether the source gives its title itself (front matter, a title line, a `#` heading),
     /// rather than brief deriving one; `brief normalize --json` shows a derived title as null.
     public var hasOwnTitle: Bool
+    /// The date the briefing is filed under: from front matter or the file name; nil leaves it undated.
     public var date: ContentDate?
+    /// The source's stories, in reading order.
     public var sections: [Section]
     /// Settings from front matter that later stages honour.
     public var metadata: Metadata
+    /// Problems the normalizer found in this source, reported with the build's own.
     public var diagnostics: [Diagnostic]
 
+    /// Makes a document by hand; tests use it to feed later stages without the normalizer.
     public init(
         source: String, title: String, hasOwnTitle: Bool = true, date: ContentDate? = nil, sections: [Section],
         metadata: Metadata = Metadata(), diagnostics: [Diagnostic] = []
@@ -37,6 +41,7 @@ public struct Document: Sendable, Hashable {
     public struct Metadata: Sendable, Hashable {
         /// A slug chosen by the author for the briefing.
         public var slug: String?
+        /// `draft: true`: the briefing is left out of the site unless drafts are asked for.
         public var draft: Bool = false
         /// Companies the author lists (`companies:`): tagged on the stories that name them, besides
         /// those tagging finds.
@@ -46,6 +51,7 @@ public struct Document: Sendable, Hashable {
         /// A summary the author wrote for the briefing.
         public var description: String?
 
+        /// Makes metadata with every key absent unless given.
         public init(
             slug: String? = nil, draft: Bool = false, companies: [String]? = nil, companiesOnly: Bool = false,
             description: String? = nil
@@ -67,8 +73,10 @@ public struct Section: Sendable, Hashable {
     public var hasOwnHeading: Bool
     /// The 1-based line of the heading in the source (or of the first paragraph when the heading was derived).
     public var line: Int
+    /// The section's body blocks, in order; empty for a heading with no text.
     public var paragraphs: [Paragraph]
 
+    /// Makes a section by hand; line defaults to 1 for hand-written tests.
     public init(heading: String, hasOwnHeading: Bool = true, line: Int = 1, paragraphs: [Paragraph]) {
         self.heading = heading
         self.hasOwnHeading = hasOwnHeading
@@ -99,8 +107,10 @@ public struct Paragraph: Sendable, Hashable {
     public var line: Int
     /// Whether every copy of the source stops in the middle of this block.
     public var isCut: Bool
+    /// Whether the block is prose, a list item, a subhead or a quote.
     public var kind: Kind
 
+    /// Makes a block; `markdown` must render to `text`, which the normalizer guarantees and tests must too.
     public init(text: String, markdown: String, line: Int = 1, isCut: Bool = false, kind: Kind = .text) {
         self.text = text
         self.markdown = markdown

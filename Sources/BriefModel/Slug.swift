@@ -6,8 +6,10 @@ import Foundation
 /// Titles in other scripts are transliterated ("小米" → "xiao-mi"); a title with nothing
 /// to transliterate (only emoji or punctuation) gets a stable fallback from its hash.
 public enum Slug {
+    /// The longest slug in UTF-8 bytes: longer ones are cut at a hyphen, keeping URLs and file names short.
     public static let maxLength = 80
 
+    /// The slug for `text`; `fallbackPrefix` names what it is (`company-…`) when nothing in the text can be used.
     public static func make(_ text: String, fallbackPrefix: String = "item") -> String {
         var slug = asciiSlug(text)
         if slug.isEmpty, text.unicodeScalars.contains(where: { $0.value > 0x7F }),

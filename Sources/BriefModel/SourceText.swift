@@ -14,10 +14,12 @@ public struct SourceText: Sendable, Hashable {
     public var path: String
     /// The file name without folders, used for dates and fallback slugs.
     public var fileName: String
+    /// How the normalizer reads the body; taken from the file's extension unless given.
     public var format: Format
     /// The decoded text, still raw: line ends and BOM as in the file.
     public var text: String
 
+    /// Reads a file's decoded text; without `format`, the extension decides (unknown ones read as plain text).
     public init(path: String, format: Format? = nil, text: String) {
         self.path = path
         let name = path.split(separator: "/").last.map(String.init) ?? path

@@ -7,11 +7,13 @@ public struct KeyFigure: Sendable, Hashable, Codable {
     /// What it counts ("megawatt-hours", "Powerwall units"); empty for money and percentages.
     public var unit: String
 
+    /// Makes a figure from its number and what it counts.
     public init(value: String, unit: String) {
         self.value = value
         self.unit = unit
     }
 
+    /// The figure as one phrase ("1,000 Powerwall units"), or the value alone when it has no unit.
     public var text: String { unit.isEmpty ? value : value + " " + unit }
 }
 
@@ -35,6 +37,7 @@ public enum KeyFigureExtractor {
     ]
     static let scaleWords: Set<String> = ["thousand", "million", "billion", "trillion"]
 
+    /// The figures of a story's paragraphs, in order, each once, at most six.
     public static func extract(_ paragraphs: [String]) -> [KeyFigure] {
         var figures: [KeyFigure] = []
         var seen = Set<String>()

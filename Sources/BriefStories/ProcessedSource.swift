@@ -13,7 +13,9 @@ import BriefNormalize
 /// This is the unit of parallel work and of the incremental cache: it depends only on
 /// the source's text and the gazetteer, never on other sources.
 public struct ProcessedSource: Sendable, Hashable {
+    /// The normalized source: its title, date, metadata and diagnostics, which assembly still needs.
     public var document: Document
+    /// One draft per section of the document, in the same order.
     public var stories: [StoryDraft]
     /// The key of the gazetteer the stories' companies were found with: when the gazetteer
     /// changes, a cached source is tagged again, not processed again.
@@ -26,14 +28,21 @@ public struct ProcessedSource: Sendable, Hashable {
 
     /// A story before the site gives it a slug and neighbours.
     public struct StoryDraft: Sendable, Hashable {
+        /// The section's heading, as pages show it.
         public var heading: String
+        /// The 1-based source line of the heading, for diagnostics and the story's source link.
         public var line: Int
+        /// The body blocks, without the story's own `companies:` line.
         public var paragraphs: [Paragraph]
+        /// The body rendered once here, so that no build renders Markdown for a cached source.
         public var html: String
+        /// The companies the story is tagged with, subject first.
         public var companies: [CompanyMention]
+        /// Numbers worth pulling out of the text ("$5 billion"), at most six.
         public var keyFigures: [KeyFigure]
         /// The first sentence, for listings and descriptions.
         public var summary: String
+        /// Words in the body, for the reading time pages show.
         public var wordCount: Int
         /// A hash of everything above, so that pages showing the story can tell whether it changed.
         public var hash: UInt64 = 0
@@ -77,6 +86,7 @@ public struct ProcessedSource: Sendable, Hashable {
 
 /// Runs the per-source stages.
 public struct SourceProcessor: Sendable {
+    /// The tagger built from the gazetteer, kept so that cached sources can be tagged again.
     public var tagger: CompanyTagger
     /// How the site wants its sources normalized (brief.yml's `ignore:`).
     public var normalizing: NormalizeOptions
@@ -85,6 +95,7 @@ public struct SourceProcessor: Sendable {
     /// Merges the companies authors list with those found.
     private let authored: StoryCompanies
 
+    /// Builds the tagger and the name lookup once; one processor serves every source of a build.
     public init(gazetteer: Gazetteer, normalizing: NormalizeOptions = NormalizeOptions()) {
         tagger = CompanyTagger(gazetteer: gazetteer)
         self.normalizing = normalizing
@@ -96,10 +107,12 @@ public struct SourceProcessor: Sendable {
         authored = StoryCompanies(lookup: lookup)
     }
 
+    /// Normalizes a source file, then processes the document.
     public func process(_ source: SourceText) -> ProcessedSource {
         process(Normalizer.normalize(source, options: normalizing))
     }
 
+    /// Splits a document into story drafts: tags companies, renders HTML, finds key figures and the summary.
     public func process(_ document: Document) -> ProcessedSource {
         let named = namedCompanies(document)
         let listed = listedCompanies(document)

@@ -9,6 +9,7 @@ public struct SearchText: Sendable, Hashable {
     /// The words, lower-cased, each once, in order of first use, separated by spaces.
     public var words: ArraySlice<UInt8> = []
 
+    /// Empty text: a JSON empty string and no words, for stories made by hand.
     public init() {}
 
     package init(text: ArraySlice<UInt8>, words: ArraySlice<UInt8>) {

@@ -8,6 +8,7 @@ public enum StoryHTML {
 
     static let tableBox = "<div class=\"table-scroll\" role=\"region\" aria-label=\"Table\" tabindex=\"0\">\n<table>"
 
+    /// The HTML for a story's Markdown body.
     public static func render(_ markdown: String) -> String {
         let html = CMark.html(markdown, smart: true)
         guard html.contains("<table>") else { return html }
