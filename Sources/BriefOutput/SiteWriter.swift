@@ -27,6 +27,7 @@ public final class SiteWriter: @unchecked Sendable {
     public static let markerName = ".brief-site"
     static let markerText = "This folder is written by `brief build` and replaced as a whole on every build.\n"
 
+    /// How a build reaches the output folder: whole, or file by file.
     public enum Mode: Sendable {
         /// Build the whole site beside the old one and swap.
         case replace
@@ -34,7 +35,9 @@ public final class SiteWriter: @unchecked Sendable {
         case update
     }
 
+    /// The output folder the site ends up in.
     public let output: URL
+    /// Whether this build replaces the whole folder or moves changed files in.
     public let mode: Mode
     private let staging: String
     private let previous: String?
@@ -46,6 +49,7 @@ public final class SiteWriter: @unchecked Sendable {
 
     /// Files written anew and files kept from the previous build.
     public var written: Int { counters.written }
+    /// Files whose bytes were the same as in the previous build, kept rather than written.
     public var unchanged: Int { counters.unchanged }
     /// The paths written anew, in no particular order.
     public var writtenPaths: [String] { counters.paths }

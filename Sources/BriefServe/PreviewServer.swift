@@ -17,6 +17,7 @@ public final class PreviewServer {
     private let options: ServeOptions
     private let report: @Sendable (ServeEvent) -> Void
 
+    /// Prepares a server; nothing is built or bound until `run()`. `report` is called from the server's threads.
     public init(options: ServeOptions, report: @escaping @Sendable (ServeEvent) -> Void) {
         self.options = options
         self.report = report

@@ -3,12 +3,14 @@ import BriefModel
 
 /// What `brief serve` builds, and where it listens.
 public struct ServeOptions: Sendable {
+    /// The build each change triggers: the same options as `brief build`, output folder included.
     public var build: BuildOptions
     /// The address to listen on; loopback unless asked otherwise, so the preview is not on the network.
     public var host = "127.0.0.1"
     /// Nil: 1313, or the next free port after it; 0: any free port.
     public var port: Int?
 
+    /// Serves `build`'s output on loopback, on the first free port from 1313.
     public init(build: BuildOptions) {
         self.build = build
     }
@@ -31,6 +33,7 @@ public enum ServeEvent: Sendable {
 
 /// Why the server could not start.
 public struct ServeError: Error, CustomStringConvertible {
+    /// The reason, in one sentence for the command line to print.
     public var description: String
 
     init(_ description: String) {

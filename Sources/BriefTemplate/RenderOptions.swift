@@ -17,6 +17,7 @@ public struct RenderOptions: Sendable {
     /// How `{{>name}}` and `{{<name}}` find their templates.
     public var partialLookup: PartialLookup = .nameThenPartialsFolder
 
+    /// Options with the spec's forgiving defaults; brief's own page rendering tightens them.
     public init(
         strict: Bool = false, missingPartialIsError: Bool = false,
         maxOutputBytes: Int = RenderOptions.defaultMaxOutputBytes,

@@ -30,6 +30,7 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
         case tooManyExpansions
     }
 
+    /// What went wrong, for callers and tests to check without reading the message.
     public let kind: Kind
     /// The template's path, as given to `Template.init`.
     public let path: String
@@ -37,8 +38,10 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
     public let line: Int
     /// 1-based column, in characters, of the offending tag's opening delimiter.
     public let column: Int
+    /// What went wrong, in words, naming the tag or template involved.
     public let message: String
 
+    /// Makes an error at a template position.
     public init(kind: Kind, path: String, line: Int, column: Int, message: String) {
         self.kind = kind
         self.path = path
@@ -47,5 +50,6 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
         self.message = message
     }
 
+    /// `path:line:column: error: message`, the compiler format editors and CI annotate.
     public var description: String { "\(path):\(line):\(column): error: \(message)" }
 }

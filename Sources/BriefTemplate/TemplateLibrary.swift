@@ -8,6 +8,7 @@ public struct TemplateLibrary: Sendable {
     /// Templates under "partials/", keyed without the folder, for `.nameThenPartialsFolder`.
     private let byPartialName: [String: Template]
 
+    /// Indexes the templates by name; of two with one name the later wins, in the place of the first.
     public init(_ templates: [Template]) {
         var byName: [String: Template] = [:]
         var order: [String] = []
@@ -24,6 +25,7 @@ public struct TemplateLibrary: Sendable {
         self.byPartialName = byPartialName
     }
 
+    /// The template of exactly this name, without the `partials/` fallback partial tags get.
     public func template(named name: String) -> Template? { byName[name] }
 
     /// The template a partial or parent tag naming `name` refers to.

@@ -2,6 +2,7 @@ import Foundation
 
 /// JSON maps onto `TemplateValue` one to one, so data files need no intermediate model types.
 extension TemplateValue: Codable {
+    /// Decodes any JSON value; numbers become `Double`, as JSON has no integer type.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
@@ -19,6 +20,7 @@ extension TemplateValue: Codable {
         }
     }
 
+    /// Encodes the value as the JSON it was read from (dictionary keys in no particular order).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
@@ -35,9 +37,12 @@ extension TemplateValue: Codable {
     public struct JSONError: Error, Sendable, Equatable, CustomStringConvertible {
         /// 1-based line, and column in characters.
         public var line: Int
+        /// 1-based column, in characters.
         public var column: Int
+        /// What is wrong with the text at that position.
         public var message: String
 
+        /// `line:column: message`, for the caller to put after a path.
         public var description: String { "\(line):\(column): \(message)" }
     }
 

@@ -49,22 +49,27 @@ extension TemplateValue {
 }
 
 extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByStringInterpolation {
+    /// A string literal in page code becomes `.string`.
     public init(stringLiteral value: String) { self = .string(value) }
 }
 
 extension TemplateValue: ExpressibleByIntegerLiteral {
+    /// An integer literal becomes `.number`, since template numbers are doubles as in JSON.
     public init(integerLiteral value: Int) { self = .number(Double(value)) }
 }
 
 extension TemplateValue: ExpressibleByFloatLiteral {
+    /// A floating-point literal becomes `.number`.
     public init(floatLiteral value: Double) { self = .number(value) }
 }
 
 extension TemplateValue: ExpressibleByBooleanLiteral {
+    /// A Boolean literal becomes `.bool`.
     public init(booleanLiteral value: Bool) { self = .bool(value) }
 }
 
 extension TemplateValue: ExpressibleByArrayLiteral {
+    /// An array literal becomes `.list`.
     public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
 }
 
@@ -76,5 +81,6 @@ extension TemplateValue: ExpressibleByDictionaryLiteral {
 }
 
 extension TemplateValue: ExpressibleByNilLiteral {
+    /// `nil` becomes `.null`, which strict rendering counts as present.
     public init(nilLiteral: ()) { self = .null }
 }
