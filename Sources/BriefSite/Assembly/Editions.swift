@@ -10,14 +10,19 @@ public struct Edition: Sendable, Hashable {
 
     /// A calendar day: the key of an edition and of the archives.
     public struct Day: Sendable, Hashable, Comparable {
+        /// The year.
         public var year: Int
+        /// The month, 1 to 12.
         public var month: Int
+        /// The day of the month.
         public var day: Int
 
+        /// The day of a date, dropping its time and offset.
         public init(_ date: ContentDate) {
             (year, month, day) = (date.year, date.month, date.day)
         }
 
+        /// Calendar order, oldest first.
         public static func < (a: Day, b: Day) -> Bool {
             (a.year, a.month, a.day) < (b.year, b.month, b.day)
         }
@@ -55,8 +60,11 @@ public struct Edition: Sendable, Hashable {
 
 /// The date archives: years, and months within them, newest first, each with its editions.
 public struct Archive: Sendable, Hashable {
+    /// One month of the archive, with a page of its own.
     public struct Month: Sendable, Hashable {
+        /// The year the month belongs to, for its page's address and title.
         public var year: Int
+        /// The month, 1 to 12.
         public var month: Int
         /// Indices into `SiteModel.editions`, newest first.
         public var editions: [Int]
@@ -64,18 +72,24 @@ public struct Archive: Sendable, Hashable {
         public var briefings: [Int]
     }
 
+    /// One year of the archive, with a page listing its months.
     public struct Year: Sendable, Hashable {
+        /// The year, for its page's address and title.
         public var year: Int
         /// Newest first.
         public var months: [Month]
+        /// The year's briefings, newest first, month after month.
         public var briefings: [Int] { months.flatMap(\.briefings) }
+        /// How many briefings the year holds, shown beside it in the archive.
         public var count: Int { months.reduce(0) { $0 + $1.briefings.count } }
     }
 
+    /// The years that have dated briefings, newest first.
     public var years: [Year]
     /// The briefings of the undated edition, listed on an archive page of their own.
     public var undated: [Int]
 
+    /// Sorts editions (newest first, as `Edition.group` returns them) into years and months.
     public init(_ editions: [Edition]) {
         var years: [Year] = []
         var undated: [Int] = []

@@ -11,14 +11,19 @@ import BriefStories
 /// Puts processed sources together into the site: orders briefings, gives every briefing,
 /// story and company a unique slug, and works out company pages and related stories.
 public struct SiteAssembler {
+    /// The settings, handed on to the model for pages and feeds; assembly itself reads none of them.
     public var config: SiteConfig
+    /// The gazetteer the stories were tagged with, for the details company pages show.
     public var gazetteer: Gazetteer
 
+    /// Makes an assembler for one build.
     public init(config: SiteConfig, gazetteer: Gazetteer) {
         self.config = config
         self.gazetteer = gazetteer
     }
 
+    /// The site model of all sources, with warnings for slug clashes and undated sources.
+    /// Sources without stories are left out; briefings come out sorted by date, then file name.
     public func assemble(_ sources: [ProcessedSource]) -> (SiteModel, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let usable = sources.filter { !$0.stories.isEmpty }

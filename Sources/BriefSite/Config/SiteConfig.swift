@@ -6,15 +6,21 @@ import Yams
 
 /// The site's settings from `brief.yml`; every key has a default, so the file is optional.
 public struct SiteConfig: Sendable, Hashable {
+    /// The site's name (`title:`), in page titles, the header and the feeds.
     public var title = "Briefings"
+    /// One line about the site (`description:`), for the pages' meta description and the feeds' subtitle.
     public var description = "News briefings, one story at a time."
     /// The absolute address the site is published at, for feeds, the sitemap and canonical links.
     public var baseURL: String?
+    /// The pages' `lang` and the feeds' language (`language:`), a language tag such as `en`.
     public var language = "en"
+    /// Who writes the site (`author:`), named in the pages and feeds; the Atom feed falls back to the title.
     public var author: String?
     /// The zone in which dates without a time zone are read, and shown.
     public var timeZone = TimeZone(identifier: "UTC")!
+    /// How many stories the front page shows (`stories_on_front_page:`).
     public var storiesOnFrontPage = 12
+    /// How many stories a feed holds (`feed_items:`), newest first.
     public var feedItems = 50
     /// Items per page of a list that grows (briefings, a company's stories, the archives).
     public var pageSize = 30
@@ -30,6 +36,7 @@ public struct SiteConfig: Sendable, Hashable {
     /// How sources are normalized under these settings.
     public var normalizeOptions: NormalizeOptions { NormalizeOptions(ignore: ignore) }
 
+    /// The settings of a site without `brief.yml`.
     public init() {}
 
     static let keys: [String] = [

@@ -44,6 +44,7 @@ public enum Page: Sendable, Hashable {
         return pages
     }
 
+    /// The theme template that draws the page, by name without extension.
     public var template: String {
         switch self {
         case .home: "index"

@@ -3,14 +3,18 @@
 ///
 /// An empty list still has one page, which says there is nothing yet.
 public struct Pagination: Sendable, Hashable {
+    /// How many items the whole list holds.
     public var count: Int
+    /// Items per page, at least 1.
     public var size: Int
 
+    /// Cuts `count` items into pages of `size`; a size below 1 counts as 1.
     public init(count: Int, size: Int) {
         self.count = count
         self.size = max(1, size)
     }
 
+    /// How many pages the list takes; at least 1, even for an empty list.
     public var pages: Int { max(1, (count + size - 1) / size) }
 
     /// The items of page `page` (from 1), as indices into the list.

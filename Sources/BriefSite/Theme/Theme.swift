@@ -7,6 +7,7 @@ import Foundation
 /// The templates and assets pages are drawn with: the built-in default theme, with any
 /// file of the site's `Templates/` folder taking the place of the built-in file of that name.
 public struct Theme: Sendable {
+    /// Every template, the site's in place of the built-in ones of the same name, ready to render.
     public var library: TemplateLibrary
     /// Files copied to the site as they are, by path (for example `assets/style.css`).
     public var assets: [String: [UInt8]]
