@@ -6,6 +6,7 @@ import Foundation
 public struct BuildOptions: Sendable {
     /// The site folder, holding `Content/`, optionally `Templates/` and `brief.yml`.
     public var root: URL
+    /// The folder the site is written to; `Site/` in the site folder unless given.
     public var output: URL
     /// Include sources marked `draft: true`.
     public var drafts = false
@@ -22,6 +23,7 @@ public struct BuildOptions: Sendable {
     /// left for the exit to reclaim instead of being freed one by one.
     public var exitsAfterBuild = false
 
+    /// Options for the site at `root`, writing to `output` (default `root/Site`); paths are standardized once here.
     public init(root: URL, output: URL? = nil) {
         self.root = root.standardizedFileURL
         self.output = (output ?? root.appendingPathComponent("Site")).standardizedFileURL
@@ -30,7 +32,9 @@ public struct BuildOptions: Sendable {
     /// An absolute http(s) address ending in `/`, as `baseURL` takes it; nil when `text` is not one.
     public static func checkedBaseURL(_ text: String) -> String? { SiteConfig.checkedBaseURL(text) }
 
+    /// The folder of sources, `Content/`, which brief only reads.
     public var content: URL { root.appendingPathComponent("Content") }
+    /// The site's own theme folder, `Templates/`, whose files replace the built-in theme's; optional.
     public var templates: URL { root.appendingPathComponent("Templates") }
     /// `brief.yml`, or `brief.yaml` when only that one is there.
     public var configFile: URL {
@@ -39,6 +43,7 @@ public struct BuildOptions: Sendable {
         let exists = { (url: URL) in FileManager.default.fileExists(atPath: url.path) }
         return !exists(yml) && exists(yaml) ? yaml : yml
     }
+    /// The site's gazetteer changes, `Content/companies.yml`; optional.
     public var companiesFile: URL { content.appendingPathComponent("companies.yml") }
     /// Where processed sources and the last build's state are kept (git-ignored, safe to delete).
     public var cacheFolder: URL { root.appendingPathComponent(".brief-cache") }
@@ -77,15 +82,21 @@ public struct BuildOptions: Sendable {
 
 /// What a successful build did, for the one-line summary.
 public struct BuildReport: Sendable {
+    /// How many briefings the site has (sources with at least one story).
     public var sources = 0
+    /// How many stories the site has.
     public var stories = 0
+    /// How many companies have pages.
     public var companies = 0
     /// Files in the new site, written anew or kept unchanged.
     public var filesWritten = 0
+    /// Files in the new site that were the same as in the last build, and kept.
     public var filesUnchanged = 0
     /// Nothing changed since the last build, so nothing was written.
     public var upToDate = false
+    /// Wall-clock time of the whole build.
     public var seconds = 0.0
+    /// Warnings met during the build, for the command line to print; a build with errors returns no report.
     public var diagnostics: [Diagnostic] = []
     /// Paths of the site's files that this build wrote anew or deleted (none when up to date), for live reload.
     public var changedFiles: [String] = []

@@ -9,7 +9,9 @@ public enum CompanyListing {
     public struct Known: Sendable {
         /// Per company: its name, in how many stories and how often in all it is mentioned.
         public var companies: [(name: String, stories: Int, mentions: Int)]
+        /// How many stories the site has, for the listing's summary line.
         public var stories: Int
+        /// How many briefings the site has, for the listing's summary line.
         public var briefings: Int
         /// Warnings met reading the content.
         public var diagnostics: [Diagnostic]

@@ -11,7 +11,9 @@ import Foundation
 /// What a site's content amounts to before pages are drawn: its settings, its gazetteer and
 /// every source normalized, tagged and rendered.
 public struct LoadedContent: Sendable {
+    /// The site's settings from `brief.yml` (defaults when there is none).
     public var config: SiteConfig
+    /// The built-in gazetteer with the site's `Content/companies.yml` applied, as the stories were tagged with it.
     public var gazetteer: Gazetteer
     /// Sources with their stories, drafts left out unless asked for.
     public var sources: [ProcessedSource]
@@ -295,6 +297,8 @@ public enum ContentLoader {
         return config
     }
 
+    /// The built-in gazetteer extended by the site's `Content/companies.yml`, when there is one;
+    /// the file's problems are added to `diagnostics`.
     public static func loadGazetteer(_ options: BuildOptions, diagnostics: inout [Diagnostic]) -> Gazetteer {
         let bytes = readOptional(options.companiesFile, options, diagnostics: &diagnostics)
         return loadGazetteer(

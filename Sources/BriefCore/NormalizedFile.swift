@@ -8,11 +8,17 @@ import Foundation
 /// One source file as `brief normalize` shows it: what a build makes of it, with the slugs the
 /// site gives its stories. Encodes as the command's JSON; `markdown` is its Markdown form.
 public struct NormalizedFile: Encodable, Sendable {
+    /// One section of the file as the site would publish it.
     public struct Story: Encodable, Sendable {
+        /// The heading as written in the source; null for text before the first heading.
         public var heading: String?
+        /// The story's slug as the site gives it, clashes with other files of the run resolved as a build does.
         public var slug: String
+        /// The body blocks as plain text.
         public var paragraphs: [String]
+        /// The companies the story is tagged with, subject first.
         public var companies: [Company]
+        /// The section as cleaned Markdown.
         public var markdown: String
 
         enum CodingKeys: String, CodingKey { case heading, slug, paragraphs, companies, markdown }
@@ -28,22 +34,33 @@ public struct NormalizedFile: Encodable, Sendable {
         }
     }
 
+    /// One company a story is tagged with, as the JSON shows it.
     public struct Company: Encodable, Sendable {
+        /// The company's display name.
         public var name: String
+        /// The company's slug, as in its page's address.
         public var slug: String
+        /// How many times the story names it.
         public var mentions: Int
     }
 
     /// How many lines of the file one of brief.yml's `ignore:` patterns removed.
     public struct IgnoredLines: Encodable, Sendable {
+        /// The pattern as written in `brief.yml`.
         public var pattern: String
+        /// How many lines of this file it removed.
         public var lines: Int
     }
 
+    /// The file's path as given on the command line.
     public var source: String
+    /// The title the source gives itself; nil (JSON null) when brief would derive one.
     public var title: String?
+    /// The briefing's date as `YYYY-MM-DD`; nil when the source is undated or could not be read.
     public var date: String?
+    /// The stories, in reading order; empty when the file could not be read or decoded.
     public var stories: [Story]
+    /// The file's warnings and errors, as a build would report them.
     public var diagnostics: [Diagnostic]
     /// The `ignore:` patterns that removed lines of this file.
     public var ignored: [IgnoredLines] = []
@@ -124,6 +141,7 @@ public struct NormalizedFile: Encodable, Sendable {
     enum CodingKeys: String, CodingKey { case source, title, date, stories, diagnostics, ignored, lines }
     enum LineKeys: String, CodingKey { case line, what, text }
 
+    /// Writes every key, absent values as null, so the JSON's shape does not vary; `lines` only when explaining.
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(source, forKey: .source)

@@ -18,6 +18,8 @@ import Foundation
 /// With the build cache, unchanged sources are not processed again, unchanged pages are not
 /// drawn again, and a build where nothing changed writes nothing at all.
 public enum SiteBuilder {
+    /// Builds the site described by `options` and puts it in place.
+    /// Returns the report, warnings included; on failure, the diagnostics that explain it, with `Site/` untouched.
     public static func build(_ options: BuildOptions) -> Result<BuildReport, DiagnosticError> {
         let start = Date()
         var timer = PhaseTimer()

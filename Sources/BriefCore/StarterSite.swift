@@ -5,6 +5,7 @@ import Foundation
 
 /// The files `brief init` writes: the sample briefing, a commented `brief.yml` and a `.gitignore`.
 public enum StarterSite {
+    /// Each file's text by path inside the new site; `create(in:)` writes them all, or none when one exists already.
     public static var files: [String: String] {
         var files: [String: String] = [
             "brief.yml": """

@@ -8,7 +8,9 @@ import Foundation
 public enum ThemeExport {
     /// What an export did, as paths relative to the folder.
     public struct Result: Sendable {
+        /// Files that did not exist and were written.
         public var written: [String] = []
+        /// Files that already existed and were left as they were.
         public var kept: [String] = []
     }
 
