@@ -10,6 +10,7 @@ import BriefModel
 /// layout is decided from that evidence (`Layout`), the layout's reader builds blocks, copies are
 /// merged, and the title and stories are found (`DocumentBuilder`).
 public enum Normalizer {
+    /// The document a source holds; problems become its diagnostics, never a thrown error.
     public static func normalize(_ source: SourceText, options: NormalizeOptions = NormalizeOptions()) -> Document {
         run(source, options: options).document
     }

@@ -10,6 +10,7 @@ public struct LinePattern: Sendable, Hashable, CustomStringConvertible {
 
     /// Why a pattern cannot be used.
     public struct Invalid: Error, Sendable {
+        /// What is wrong with the pattern, for a diagnostic at its place in `brief.yml`.
         public var message: String
     }
 
@@ -28,15 +29,19 @@ public struct LinePattern: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Whether a line is to be removed: it contains the text, or the expression matches somewhere in it.
     public func matches(_ line: Substring) -> Bool {
         guard let regex else { return line.contains(source) }
         let text = String(line)
         return regex.expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 
+    /// The pattern as written, for messages and `brief normalize`'s report.
     public var description: String { source }
 
+    /// Two patterns are equal when written the same (compiled expressions cannot be compared).
     public static func == (lhs: LinePattern, rhs: LinePattern) -> Bool { lhs.source == rhs.source }
+    /// Hashes the text as written, consistent with `==`.
     public func hash(into hasher: inout Hasher) { hasher.combine(source) }
 }
 
@@ -51,6 +56,7 @@ public struct NormalizeOptions: Sendable, Hashable {
     /// Lines to remove from every source before it is read (brief.yml's `ignore:`).
     public var ignore: [LinePattern]
 
+    /// Options that remove nothing beyond what the normalizer itself recognizes.
     public init(ignore: [LinePattern] = []) {
         self.ignore = ignore
     }

@@ -5,6 +5,7 @@ import BriefModel
 /// Scraped prose is full of characters Markdown would read as syntax: `*` and `_` in
 /// names, `<` in comparisons, a line that starts with `#`, `1.` or `-`.
 public enum MarkdownEscaping {
+    /// The text with every character Markdown would read as syntax escaped; text without any comes back as it is.
     public static func escape(_ text: String) -> String {
         guard needsEscaping(text) else { return text }
         let bytes = Array(text.utf8)

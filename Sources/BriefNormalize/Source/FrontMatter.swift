@@ -7,8 +7,11 @@ import Yams
 /// `summary:` list), so it never stops a build: a key brief does not know is ignored, and a
 /// known key whose value has the wrong type is a warning that names it, and is ignored too.
 public struct FrontMatter: Sendable, Hashable {
+    /// `title:`, when given: the title the author chose, which pages show.
     public var title: String?
+    /// `date:`, when given and valid (a bad one is a warning).
     public var date: ContentDate?
+    /// The other keys brief honours (slug, draft, companies, description), passed on in the `Document`.
     public var metadata = Document.Metadata()
 
     /// The keys brief reads.

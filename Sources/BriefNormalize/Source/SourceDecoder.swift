@@ -6,6 +6,7 @@ import Foundation
 /// Scraped folders hold all sorts of files; a source that is empty, binary, not UTF-8
 /// or too large must never crash the build or end up on the site as garbage.
 public enum SourceDecoder {
+    /// What became of the bytes: a source to normalize, a file to skip with a warning, or an error.
     public enum Outcome: Sendable {
         case source(SourceText)
         /// Not used, with a warning (empty or binary).
@@ -17,6 +18,7 @@ public enum SourceDecoder {
     /// The default largest source accepted, in bytes.
     public static let defaultSizeLimit = 16 * 1024 * 1024
 
+    /// Decodes UTF-8 (dropping a BOM), after checking size and that the bytes are text; never throws or traps.
     public static func decode(_ bytes: [UInt8], path: String, sizeLimit: Int = defaultSizeLimit) -> Outcome {
         if bytes.count > sizeLimit {
             return .failed(sizeError(path: path, size: bytes.count, limit: sizeLimit))
