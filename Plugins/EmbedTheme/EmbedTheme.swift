@@ -1,3 +1,6 @@
+// EmbedTheme: the build-tool plugin that embeds Templates/, the gazetteer and the sample Content/ into
+// BriefBuiltIn. Depends on the brief-embed tool, which it runs at build time.
+
 import Foundation
 import PackagePlugin
 

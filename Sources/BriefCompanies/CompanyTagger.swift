@@ -1,6 +1,7 @@
 // BriefCompanies: the company taxonomy — the gazetteer (built-in, and a site's companies.yml), the tagger
 // that finds companies in a story's text, and the finder of names that look like unknown companies.
-// Depends on BriefModel and BriefBuiltIn (the built-in gazetteer); nothing of sources, sites or output.
+// Depends on BriefModel, BriefBuiltIn (the built-in gazetteer) and Yams (to read it); nothing of sources,
+// sites or output.
 
 import BriefModel
 

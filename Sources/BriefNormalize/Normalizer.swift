@@ -1,5 +1,5 @@
 // BriefNormalize: a source's text to a `Document` (title, stories, paragraphs). Depends on
-// BriefModel (the values) and BriefMarkdown (to check Markdown for unsafe content) only: nothing
+// BriefModel (the values), BriefMarkdown (to check Markdown for unsafe content) and Yams (front matter) only: nothing
 // of the site, the cache or the output. README.md in this folder says how a source flows through.
 import BriefMarkdown
 import BriefModel

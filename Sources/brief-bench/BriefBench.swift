@@ -1,4 +1,5 @@
-// brief-bench: benchmarks of the stages and of whole builds (not shipped). Depends on the stage targets.
+// brief-bench: benchmarks of the stages and of whole builds (not shipped). Depends on the stage targets
+// (BriefModel, BriefNormalize, BriefCompanies, BriefStories, BriefSite, BriefTemplate) and swift-argument-parser.
 
 import ArgumentParser
 

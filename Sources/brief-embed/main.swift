@@ -1,6 +1,7 @@
 // brief-embed OUTPUT NAME=PATH…
 // Writes a Swift file holding each text file as a string literal, for the EmbedTheme plugin.
 // A NAME ending in "/" names a folder: every file below it is embedded as NAME + relative path.
+// The build tool the EmbedTheme plugin runs to make BriefBuiltIn's `EmbeddedFiles`; depends on Foundation only.
 import Foundation
 
 var arguments = CommandLine.arguments.dropFirst()

@@ -1,6 +1,6 @@
 // brief: the command line. Parses arguments, calls BriefCore (and BriefServe for `brief serve`), prints the
 // results and diagnostics, and maps failures to exit codes; no stage work here. Depends on BriefCore,
-// BriefServe and BriefModel (diagnostics).
+// BriefServe, BriefModel (diagnostics) and swift-argument-parser.
 
 import ArgumentParser
 import Foundation

@@ -1,8 +1,8 @@
 // BriefSite: the site stage — the settings (brief.yml), assembly of all stories into the site model (slugs,
 // company pages, related stories), the pages and their template data and fingerprints, the feeds, sitemap
 // and search index, and the theme. Depends on the stages before it (BriefStories, BriefCompanies,
-// BriefNormalize for the size limit), BriefTemplate, BriefModel, BriefFileSystem and BriefBuiltIn (the
-// default theme); nothing of the cache or the writer.
+// BriefNormalize for the size limit), BriefTemplate, BriefModel, BriefFileSystem, BriefBuiltIn (the
+// default theme) and Yams (for brief.yml); nothing of the cache or the writer.
 
 import BriefCompanies
 import BriefModel
