@@ -18,8 +18,10 @@ package struct BuildCache {
     /// A pack file starts with this; the last character is the version of the pack's layout.
     static let recordMagic = Array("BRIEFPACK2".utf8)
 
+    /// The cache folder, `.brief-cache/` in the site folder.
     package let folder: URL
 
+    /// A cache in `folder`; nothing is read or created until asked.
     package init(folder: URL) {
         self.folder = folder
     }
@@ -150,6 +152,7 @@ package struct BuildCache {
         return failures.compactMap { $0 }
     }
 
+    /// The state of the last build, or nil when there is none or it cannot be trusted.
     package func loadState() -> BuildState? {
         readState().state
     }
@@ -169,6 +172,7 @@ package struct BuildCache {
         try forgetState()
     }
 
+    /// Writes the state of a finished build atomically, so a killed build leaves the old state or the new one.
     package func save(_ state: BuildState) throws(FileFailure) {
         try FileTree.makeFolders(folder.path)
         try FileTree.writeAtomically(state.encoded(), to: statePath)

@@ -17,11 +17,14 @@ package struct BuildState: Sendable {
     package var outputs: [String: Output]
     /// The output folder and its inode, to tell it from a folder someone put there since.
     package var outputPath: String
+    /// The inode of the output folder then.
     package var outputInode: UInt64
     /// The summary and warnings of that build, repeated when nothing changed.
     package var counts: [Int]
+    /// The warnings that build reported, printed again by an up-to-date build.
     package var diagnostics: [Diagnostic]
 
+    /// A state to save after a successful build.
     package init(
         globalKey: UInt64, otherInputsKey: UInt64, sources: [String: Source], readStarted: UInt64,
         outputs: [String: Output], outputPath: String, outputInode: UInt64, counts: [Int],
@@ -38,11 +41,16 @@ package struct BuildState: Sendable {
         self.diagnostics = diagnostics
     }
 
+    /// What the last build knew of one source file.
     package struct Source: Equatable, Sendable {
+        /// The key its processed form is cached under: its content hash with everything processing depends on.
         package var key: UInt64
+        /// The hash of the file's bytes, reused without reading them when the stamp shows the file unchanged.
         package var contentHash: UInt64
+        /// What `stat` said of the file when it was read.
         package var stamp: FileStamp
 
+        /// Records one source file.
         package init(key: UInt64, contentHash: UInt64, stamp: FileStamp) {
             self.key = key
             self.contentHash = contentHash
@@ -50,14 +58,19 @@ package struct BuildState: Sendable {
         }
     }
 
+    /// Each source's cache key by path, to tell which sources changed.
     package var sourceKeys: [String: UInt64] { sources.mapValues(\.key) }
 
+    /// What the last build knew of one output file.
     package struct Output: Equatable, Sendable {
+        /// The hash of everything the file was made from: equal next time, it need not be made again.
         package var fingerprint: UInt64
+        /// The hash of the file's bytes, to tell whether a new version differs.
         package var contentHash: UInt64
         /// What `stat` said of the file once it was in place, to tell whether it changed since.
         package var stamp: OutputStamp
 
+        /// Records one output file; without a stamp, the next build does not trust the file on disk.
         package init(fingerprint: UInt64, contentHash: UInt64, stamp: OutputStamp = .unknown) {
             self.fingerprint = fingerprint
             self.contentHash = contentHash

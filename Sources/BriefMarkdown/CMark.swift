@@ -14,6 +14,7 @@ import Foundation
 /// Safe mode is cmark-gfm's default (raw HTML and `javascript:` URLs are dropped); the
 /// GitHub extensions are the table, strikethrough, autolink and tagfilter ones.
 package enum CMark {
+    /// The GitHub extensions every parser gets, by cmark-gfm's names for them.
     package static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter"]
 
     /// The core extensions, registered and looked up once per process, before any parser exists
@@ -45,8 +46,11 @@ package enum CMark {
 
     /// Something in the Markdown that safe mode does not pass through.
     package struct Finding: Equatable {
+        /// The 1-based line of the finding in the text given.
         package var line: Int
+        /// The 1-based column of the finding.
         package var column: Int
+        /// What was found, as a diagnostic names it (for example "raw HTML").
         package var what: String
     }
 
@@ -82,6 +86,7 @@ package enum CMark {
         return String(cString: pointer)
     }
 
+    /// The HTML for `markdown` in safe mode, punctuation kept as written.
     package static func html(_ markdown: String) -> String {
         html(markdown, smart: false)
     }
@@ -110,6 +115,7 @@ package enum CMark {
         }
     }
 
+    /// The text `markdown` renders to, without markup: what a reader sees of it.
     package static func plainText(_ markdown: String) -> String {
         withDocument(markdown, options: CMARK_OPT_DEFAULT) { document, _ in
             takeString(cmark_render_plaintext(document, CMARK_OPT_DEFAULT, 0))

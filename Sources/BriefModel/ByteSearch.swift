@@ -7,6 +7,7 @@
 /// Foundation's `contains` compares with Unicode folding and is far too slow for
 /// megabytes of text; the texts compared here are already normalized, so bytes suffice.
 extension StringProtocol {
+    /// Whether `needle` occurs in the text, compared byte for byte.
     package func containsBytes(_ needle: String) -> Bool {
         let found = utf8.withContiguousStorageIfAvailable { haystack in
             needle.utf8.withContiguousStorageIfAvailable { ByteSearch.firstIndex(of: $0, in: haystack) != nil }
@@ -14,10 +15,12 @@ extension StringProtocol {
         return (found ?? nil) ?? (ByteSearch.firstIndex(of: Array(needle.utf8), in: Array(utf8)) != nil)
     }
 
+    /// Whether the text starts with `prefix`, compared byte for byte.
     package func hasPrefixBytes(_ prefix: some StringProtocol) -> Bool {
         utf8.starts(with: prefix.utf8)
     }
 
+    /// Whether the text ends with `suffix`, compared byte for byte.
     package func hasSuffixBytes(_ suffix: some StringProtocol) -> Bool {
         withBytes { bytes in
             suffix.withBytes { end in bytes.count >= end.count && bytes[(bytes.count - end.count)...].elementsEqual(end)
@@ -26,12 +29,14 @@ extension StringProtocol {
     }
 }
 
+/// Finds bytes in bytes, with `memchr` for the first byte: far faster than a generic collection search.
 package enum ByteSearch {
     /// The offset of the first occurrence of `needle` in `haystack`.
     package static func firstIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
         haystack.withUnsafeBufferPointer { h in needle.withUnsafeBufferPointer { firstIndex(of: $0, in: h) } }
     }
 
+    /// The offset of the first occurrence of `needle` in `haystack`; 0 for an empty needle.
     package static func firstIndex(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>)
         -> Int?
     {

@@ -106,6 +106,7 @@ public struct ContentDate: Sendable, Hashable, Comparable, CustomStringConvertib
         (lhs.year, lhs.month, lhs.day, lhs.secondsOfDay ?? 0) < (rhs.year, rhs.month, rhs.day, rhs.secondsOfDay ?? 0)
     }
 
+    /// The decimal number in `count` ASCII digits from `start`, or nil when one is not a digit or missing.
     package static func number(_ s: [UInt8], _ start: Int, _ count: Int) -> Int? {
         guard start + count <= s.count else { return nil }
         var value = 0
@@ -116,6 +117,7 @@ public struct ContentDate: Sendable, Hashable, Comparable, CustomStringConvertib
         return value
     }
 
+    /// How many days `month` has in `year`, leap years included.
     package static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

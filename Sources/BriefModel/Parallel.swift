@@ -13,6 +13,7 @@ package enum Parallel {
         return jobs
     }()
 
+    /// `body(0..<count)`, run across `threads` threads, results in index order; serial for one item or one thread.
     package static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
         guard count > 1, threads > 1 else { return (0..<count).map(body) }
         let results = ResultBox<T>(count: count)

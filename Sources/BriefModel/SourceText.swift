@@ -34,15 +34,20 @@ public struct SourceText: Sendable, Hashable {
         return String(fileName[..<dot])
     }
 
+    /// Extensions read as Markdown.
     package static let markdownExtensions: Set<String> = ["md", "markdown", "mdown"]
+    /// Extensions read as plain text.
     package static let textExtensions: Set<String> = ["txt", "text"]
+    /// Extensions read as subtitles.
     package static let subtitleExtensions: Set<String> = ["srt", "vtt"]
 
+    /// The extension of a file name, lower-cased, without the dot; empty when there is none.
     package static func fileExtension(_ name: String) -> String {
         guard let dot = name.lastIndex(of: ".") else { return "" }
         return name[name.index(after: dot)...].lowercased()
     }
 
+    /// How a file is read, by its extension; anything unknown reads as plain text.
     package static func format(forFileName name: String) -> Format {
         let ext = fileExtension(name)
         if markdownExtensions.contains(ext) { return .markdown }

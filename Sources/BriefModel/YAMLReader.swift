@@ -9,6 +9,7 @@ package struct YAMLReader {
     /// The file line of the YAML text's first line, for YAML cut out of a larger file.
     package var firstLine: Int = 1
 
+    /// A reader for the file at `path`, whose YAML starts on the file's line `firstLine`.
     package init(path: String, firstLine: Int = 1) {
         self.path = path
         self.firstLine = firstLine
@@ -25,6 +26,8 @@ package struct YAMLReader {
         }
     }
 
+    /// The error diagnostic for a failure of Yams, at its position; a duplicate key is placed at its
+    /// second use in `text`.
     package func diagnostic(for error: Error, in text: String = "") -> Diagnostic {
         guard let yaml = error as? YamlError else { return .error(path, line: firstLine, "\(error)") }
         switch yaml {
@@ -63,14 +66,17 @@ package struct YAMLReader {
         return (mark.line, mark.column)
     }
 
+    /// An error about `node`, at its position.
     package func error(_ node: Node, _ message: String) -> Diagnostic {
         .error(path, line: line(of: node), column: node.mark?.column ?? 1, message)
     }
 
+    /// A warning about `node`, at its position.
     package func warning(_ node: Node, _ message: String) -> Diagnostic {
         .warning(path, line: line(of: node), column: node.mark?.column ?? 1, message)
     }
 
+    /// The file line of `node`, counting from the file's first line rather than the YAML's.
     package func line(of node: Node) -> Int {
         (node.mark?.line ?? 1) + firstLine - 1
     }
@@ -92,6 +98,7 @@ package struct YAMLReader {
         return pairs
     }
 
+    /// The text of a scalar value, or an error naming `key` when it is not text (a list, a mapping, null).
     package func string(_ node: Node, _ key: String) throws(DiagnosticError) -> String {
         guard let scalar = node.scalar, node.null == nil else {
             throw DiagnosticError(error(node, "\"\(key)\" must be text"))
@@ -99,11 +106,13 @@ package struct YAMLReader {
         return scalar.string
     }
 
+    /// Like `string`, but null (`key:` with nothing after it, or `~`) gives nil instead of an error.
     package func optionalString(_ node: Node, _ key: String) throws(DiagnosticError) -> String? {
         if node.null != nil { return nil }
         return try string(node, key)
     }
 
+    /// An unquoted `true`, `yes`, `on`, `false`, `no` or `off` (any case), or an error naming `key`.
     package func bool(_ node: Node, _ key: String) throws(DiagnosticError) -> Bool {
         guard let value = Self.plain(node).flatMap({ Self.booleans[$0.lowercased()] }) else {
             throw DiagnosticError(error(node, "\"\(key)\" must be true or false"))
@@ -111,6 +120,7 @@ package struct YAMLReader {
         return value
     }
 
+    /// A whole number within `range`, or an error naming `key` and the range.
     package func int(_ node: Node, _ key: String, in range: ClosedRange<Int>) throws(DiagnosticError) -> Int {
         guard let value = Self.plain(node).flatMap({ Int($0.hasPrefix("+") ? String($0.dropFirst()) : $0) }) else {
             throw DiagnosticError(error(node, "\"\(key)\" must be a whole number"))

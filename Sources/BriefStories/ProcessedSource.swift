@@ -21,6 +21,7 @@ public struct ProcessedSource: Sendable, Hashable {
     /// changes, a cached source is tagged again, not processed again.
     public var companiesKey: UInt64 = 0
 
+    /// A processed source from its parts; `SourceProcessor` and the cache reader make them.
     package init(document: Document, stories: [StoryDraft]) {
         self.document = document
         self.stories = stories
@@ -49,6 +50,7 @@ public struct ProcessedSource: Sendable, Hashable {
         /// The story's text for the search index, made here once rather than on every build.
         public var search = SearchText()
 
+        /// A draft from its parts; `hash` and `search` are set afterwards (computed, or read from the cache).
         package init(
             heading: String, line: Int, paragraphs: [Paragraph], html: String, companies: [CompanyMention],
             keyFigures: [KeyFigure], summary: String, wordCount: Int

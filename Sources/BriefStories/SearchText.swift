@@ -12,11 +12,13 @@ public struct SearchText: Sendable, Hashable {
     /// Empty text: a JSON empty string and no words, for stories made by hand.
     public init() {}
 
+    /// Search text from bytes already in the format, as the cache reader finds them.
     package init(text: ArraySlice<UInt8>, words: ArraySlice<UInt8>) {
         self.text = text
         self.words = words
     }
 
+    /// The search text of a story's paragraphs.
     package init(_ paragraphs: [Paragraph]) {
         var text: [UInt8] = []
         var words: [UInt8] = []

@@ -57,6 +57,7 @@ package enum TextRules {
         Substring(text).utf8.split(separator: UInt8(ascii: " ")).map { Substring($0) }
     }
 
+    /// Words in a normalized text: runs of bytes between spaces (normalized text has no other whitespace).
     package static func wordCount(_ text: some StringProtocol) -> Int {
         let counted = text.utf8.withContiguousStorageIfAvailable(wordCount)
         return counted ?? wordCount(Array(text.utf8))

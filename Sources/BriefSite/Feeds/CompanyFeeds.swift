@@ -7,10 +7,12 @@ import BriefModel
 package struct CompanyFeeds {
     let context: FeedContext
 
+    /// The feeds of the site `context` describes.
     package init(_ context: FeedContext) {
         self.context = context
     }
 
+    /// How many companies have feeds: every company with a page.
     package var count: Int { context.model.companies.count }
 
     /// The paths of company `i`'s two feeds: Atom, then JSON Feed.

@@ -5,7 +5,9 @@ import BriefModel
 package enum SearchIndex {
     /// The file, in pieces made in parallel (written one after the other, never joined).
     package struct File {
+        /// The file's bytes, in order.
         package var pieces: [[UInt8]] = []
+        /// The content hash of the whole file, to compare with the previous build's without joining the pieces.
         package var hash: UInt64 = 0
     }
 

@@ -2,6 +2,7 @@ import BriefModel
 
 /// `sitemap.xml` listing every page, and the `robots.txt` that points to it.
 package enum Sitemap {
+    /// The bytes of `sitemap.xml`: the absolute address of every page but the 404 page, dated where it has a date.
     package static func render(_ context: FeedContext, pages: [Page]) -> [UInt8] {
         let model = context.model
         var out = Array(
@@ -28,6 +29,7 @@ package enum Sitemap {
         }
     }
 
+    /// The text of `robots.txt`: everything allowed, and where the sitemap is.
     package static func robots(_ context: FeedContext) -> String {
         "User-agent: *\nAllow: /\n\nSitemap: \(context.url("sitemap.xml"))\n"
     }

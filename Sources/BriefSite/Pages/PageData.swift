@@ -20,6 +20,8 @@ package struct PageData: Sendable {
     /// Per edition, where the archive lists it.
     private let editionPaths: [String]
 
+    /// Prepares the data of one build's pages; `prebuildStories` makes every story's link and card up front,
+    /// which pays when most pages are drawn (a full build) and not when a few are (an incremental one).
     package init(model: SiteModel, prebuildStories: Bool = true) {
         self.model = model
         editionPaths = SitePaths.editions(in: model)
@@ -70,6 +72,7 @@ package struct PageData: Sendable {
         }
     }
 
+    /// The data `page`'s template receives: the site, the page's own values and its meta.
     package func data(for page: Page) -> TemplateValue {
         let path = page.path(in: model)
         var values: [String: TemplateValue]

@@ -18,6 +18,7 @@ package struct PageFingerprints {
     /// Per edition, where the archive lists it (`SitePaths.editions`).
     let editionPaths: [String]
 
+    /// Hashes every story's link and card once, in parallel, for the pages that list them.
     package init(model: SiteModel, global: UInt64, templateKeys: [String: UInt64]) {
         self.model = model
         editionPaths = SitePaths.editions(in: model)
@@ -41,6 +42,7 @@ package struct PageFingerprints {
         cards = both.map(\.card)
     }
 
+    /// The fingerprint of `page`: equal to the last build's, the page need not be drawn again.
     package func fingerprint(_ page: Page) -> UInt64 {
         var f = Fingerprint(global)
         f.add(page.template)

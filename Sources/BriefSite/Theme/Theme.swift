@@ -145,6 +145,7 @@ public struct Theme: Sendable {
 }
 
 extension Diagnostic {
+    /// The diagnostic for a template error at its file, line and column; the size limits say how to raise them.
     package init(_ error: TemplateError) {
         var message = error.message
         switch error.kind {
