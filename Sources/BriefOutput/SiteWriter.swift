@@ -434,10 +434,21 @@ public final class SiteWriter: @unchecked Sendable {
         }
         var offset = 0
         for piece in pieces {
-            guard existing[offset..<(offset + piece.count)].elementsEqual(piece) else { return false }
+            guard sameBytes(existing, at: offset, piece) else { return false }
             offset += piece.count
         }
         return true
+    }
+
+    /// `memcmp` where the piece is contiguous: the generic `elementsEqual` showed in builds over an existing `Site/`.
+    private static func sameBytes<Piece: Collection<UInt8>>(_ existing: [UInt8], at offset: Int, _ piece: Piece) -> Bool
+    {
+        let fast = piece.withContiguousStorageIfAvailable { bytes in
+            existing.withUnsafeBufferPointer { whole in
+                bytes.isEmpty || memcmp(whole.baseAddress! + offset, bytes.baseAddress!, bytes.count) == 0
+            }
+        }
+        return fast ?? existing[offset..<(offset + piece.count)].elementsEqual(piece)
     }
 
     private typealias RenameAt2 =

@@ -8,6 +8,11 @@ package enum AtomFeed {
     }
 
     static func render(_ context: FeedContext, _ feed: FeedInfo) -> String {
+        render(context, feed) { entry(context, feed, $0) }
+    }
+
+    /// The feed with each story's `<entry>` from `entry`, which the company feeds take from a cache.
+    static func render(_ context: FeedContext, _ feed: FeedInfo, entry: (Int) -> String) -> String {
         let config = context.model.config
         var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
         out += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(Escaping.xml(config.language))\">\n"
@@ -22,23 +27,30 @@ package enum AtomFeed {
         out += "  <author><name>\(Escaping.xml(config.author ?? config.title))</name></author>\n"
         out += "  <generator>brief</generator>\n"
         for id in feed.stories {
-            let story = context.model.stories[id]
-            let url = context.url(SitePaths.story(story.slug), from: feed.path)
-            let date = FeedContext.rfc3339(context.date(story.date))
-            out += "  <entry>\n"
-            out += "    <id>\(Escaping.xml(context.base.map { _ in url } ?? "urn:brief:story:" + story.slug))</id>\n"
-            out += "    <title>\(Escaping.xml(story.heading))</title>\n"
-            out += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(Escaping.xml(url))\"/>\n"
-            out += "    <published>\(date)</published>\n"
-            out += "    <updated>\(date)</updated>\n"
-            out += "    <summary>\(Escaping.xml(story.summary))</summary>\n"
-            if feed.fullText { out += "    <content type=\"html\">\(Escaping.xml(story.html))</content>\n" }
-            for company in story.companies {
-                out +=
-                    "    <category term=\"\(Escaping.xml(company.slug))\" label=\"\(Escaping.xml(company.name))\"/>\n"
-            }
-            out += "  </entry>\n"
+            out += entry(id)
         }
         return out + "</feed>\n"
+    }
+
+    /// One story's `<entry>`, the same in every feed at the same depth of the site.
+    static func entry(_ context: FeedContext, _ feed: FeedInfo, _ id: Int) -> String {
+        var out = ""
+        let story = context.model.stories[id]
+        let url = context.url(SitePaths.story(story.slug), from: feed.path)
+        let date = FeedContext.rfc3339(context.date(story.date))
+        out += "  <entry>\n"
+        out += "    <id>\(Escaping.xml(context.base.map { _ in url } ?? "urn:brief:story:" + story.slug))</id>\n"
+        out += "    <title>\(Escaping.xml(story.heading))</title>\n"
+        out += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(Escaping.xml(url))\"/>\n"
+        out += "    <published>\(date)</published>\n"
+        out += "    <updated>\(date)</updated>\n"
+        out += "    <summary>\(Escaping.xml(story.summary))</summary>\n"
+        if feed.fullText { out += "    <content type=\"html\">\(Escaping.xml(story.html))</content>\n" }
+        for company in story.companies {
+            out +=
+                "    <category term=\"\(Escaping.xml(company.slug))\" label=\"\(Escaping.xml(company.name))\"/>\n"
+        }
+        out += "  </entry>\n"
+        return out
     }
 }

@@ -1,4 +1,5 @@
 import BriefModel
+import Foundation
 
 /// `companies/<slug>/feed.xml` and `feed.json`: a company's newest stories, for a reader who follows one company.
 ///
@@ -6,6 +7,10 @@ import BriefModel
 /// site names a company in thousands of stories, and its feeds should stay small to poll.
 package struct CompanyFeeds {
     let context: FeedContext
+
+    /// Each story's entries, rendered once: a story is in the feed of every company it names, and all
+    /// company feeds sit at the same depth, so its entry is the same in each.
+    private let entries = EntryCache()
 
     /// The feeds of the site `context` describes.
     package init(_ context: FeedContext) {
@@ -24,7 +29,13 @@ package struct CompanyFeeds {
     /// Both feeds of company `i`, in the order of `paths`.
     package func render(_ i: Int) -> [String] {
         let feed = info(i)
-        return [AtomFeed.render(context, feed), JSONFeed.render(context, feed)]
+        let entries = entries.entries(feed.stories) { id in
+            (AtomFeed.entry(context, feed, id), JSONFeed.item(context, feed, id))
+        }
+        return [
+            AtomFeed.render(context, feed) { entries[$0]!.atom },
+            JSONFeed.render(context, feed) { entries[$0]!.json },
+        ]
     }
 
     /// What both feeds of company `i` are made of: the settings they show, the dates of undated stories, and
@@ -52,5 +63,31 @@ package struct CompanyFeeds {
             path: "companies/\(company.slug)/", page: SitePaths.company(company.slug),
             urn: "urn:brief:company:" + company.slug,
             stories: Array(model.companies[i].storyIDs.prefix(model.config.feedItems)), fullText: false)
+    }
+}
+
+/// Rendered feed entries by story, shared by the company feeds that are rendered in parallel.
+private final class EntryCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var rendered: [Int: (atom: String, json: String)] = [:]
+
+    /// The entries of `stories`, rendering with `make` (outside the lock) those not rendered yet.
+    func entries(
+        _ stories: [Int], make: (Int) -> (atom: String, json: String)
+    ) -> [Int: (atom: String, json: String)] {
+        var found: [Int: (atom: String, json: String)] = [:]
+        lock.withLock {
+            for id in stories { found[id] = rendered[id] }
+        }
+        var made: [Int: (atom: String, json: String)] = [:]
+        for id in stories where found[id] == nil {
+            let entry = make(id)
+            found[id] = entry
+            made[id] = entry
+        }
+        if !made.isEmpty {
+            lock.withLock { rendered.merge(made) { old, _ in old } }
+        }
+        return found
     }
 }
