@@ -26,15 +26,18 @@ struct KeyFigureContext: Equatable {
             let firstUnitWord = figure.unit.split(separator: " ").first.map { Array(" \($0)".utf8) } ?? []
             return (value + firstUnitWord, value)
         }
+        guard !figures.isEmpty else { return [] }
+        var missing = figures.count
+        let texts = paragraphs.map { Array($0.text.utf8) }
         // First the number with the first word of its unit, as the extractor read it; then the number alone.
         for pass in 0..<2 {
-            for paragraph in paragraphs where found.contains(nil) {
-                let bytes = Array(paragraph.text.utf8)
+            for bytes in texts where missing > 0 {
                 for i in figures.indices where found[i] == nil {
                     guard let at = position(of: pass == 0 ? needles[i].full : needles[i].value, in: bytes) else {
                         continue
                     }
                     found[i] = context(bytes, at..<(at + needles[i].value.count))
+                    missing -= 1
                 }
             }
         }
