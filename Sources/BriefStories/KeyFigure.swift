@@ -128,11 +128,14 @@ public enum KeyFigureExtractor {
     }
 
     /// The space-separated words of a paragraph, as byte slices.
-    struct Words {
-        let bytes: [UInt8]
-        let ranges: [Range<Int>]
+    package struct Words {
+        /// The paragraph's UTF-8 bytes.
+        package let bytes: [UInt8]
+        /// Each word's byte range, in order.
+        package let ranges: [Range<Int>]
 
-        init(_ bytes: [UInt8]) {
+        /// Cuts `bytes` at spaces.
+        package init(_ bytes: [UInt8]) {
             self.bytes = bytes
             var ranges: [Range<Int>] = []
             var start = -1

@@ -64,7 +64,7 @@ struct KeyFigureContext: Equatable {
 
     /// The clause around `number`: up to `wordsBefore` words back and `wordsAfter` on, not past , ; : . ! ?
     private static func context(_ bytes: [UInt8], _ number: Range<Int>) -> KeyFigureContext {
-        let words = wordRanges(bytes)
+        let words = KeyFigureExtractor.Words(bytes).ranges
         guard let first = words.firstIndex(where: { $0.upperBound > number.lowerBound }),
             let last = words.firstIndex(where: { $0.upperBound >= number.upperBound })
         else {
@@ -83,22 +83,6 @@ struct KeyFigureContext: Equatable {
         return KeyFigureContext(
             before: (cutBefore && !before.isEmpty ? "…" : "") + before, value: text(bytes[number]),
             after: after + (cutAfter && !after.isEmpty ? "…" : ""))
-    }
-
-    /// The space-separated words of a paragraph.
-    private static func wordRanges(_ bytes: [UInt8]) -> [Range<Int>] {
-        var ranges: [Range<Int>] = []
-        var start = -1
-        for (i, b) in bytes.enumerated() {
-            if b == 0x20 {
-                if start >= 0 { ranges.append(start..<i) }
-                start = -1
-            } else if start < 0 {
-                start = i
-            }
-        }
-        if start >= 0 { ranges.append(start..<bytes.count) }
-        return ranges
     }
 
     private static func endsClause(_ bytes: [UInt8], _ word: Range<Int>) -> Bool {
