@@ -45,6 +45,7 @@ let package = Package(
             name: "BriefStories",
             dependencies: ["BriefModel", "BriefNormalize", "BriefMarkdown", "BriefCompanies"]
         ),
+        .target(name: "BriefOutput", dependencies: ["BriefModel", "BriefFileSystem"]),
         .target(
             name: "BriefSite",
             dependencies: [
@@ -55,11 +56,14 @@ let package = Package(
                 "BriefCompanies",
                 "BriefStories",
                 "BriefTemplate",
+                "BriefOutput",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .target(name: "BriefCache", dependencies: ["BriefModel", "BriefFileSystem", "BriefCompanies", "BriefStories"]),
-        .target(name: "BriefOutput", dependencies: ["BriefModel", "BriefFileSystem"]),
+        .target(
+            name: "BriefCache",
+            dependencies: ["BriefModel", "BriefFileSystem", "BriefCompanies", "BriefStories", "BriefOutput"]
+        ),
         .target(
             name: "BriefCore",
             dependencies: [
@@ -130,13 +134,13 @@ let package = Package(
         .testTarget(name: "BriefStoriesTests", dependencies: ["BriefStories", "BriefModel", "BriefNormalize"]),
         .testTarget(
             name: "BriefSiteTests",
-            dependencies: ["BriefSite", "BriefStories", "BriefModel", "BriefNormalize"]
+            dependencies: ["BriefSite", "BriefStories", "BriefModel", "BriefNormalize", "BriefOutput"]
         ),
         .testTarget(
             name: "BriefCacheTests",
             dependencies: ["BriefCache", "BriefStories", "BriefFileSystem", "BriefModel"]
         ),
-        .testTarget(name: "BriefOutputTests", dependencies: ["BriefOutput", "BriefFileSystem"]),
+        .testTarget(name: "BriefOutputTests", dependencies: ["BriefOutput", "BriefFileSystem", "BriefModel"]),
         .testTarget(name: "BriefCoreTests", dependencies: ["BriefCore", "BriefCache", "BriefFileSystem"]),
         .testTarget(name: "BriefServeTests", dependencies: ["BriefServe"]),
         .testTarget(name: "BriefCLITests", dependencies: ["brief"]),

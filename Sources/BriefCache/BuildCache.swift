@@ -1,6 +1,7 @@
 // BriefCache: what makes rebuilds incremental — processed sources stored by key in `.brief-cache/`, and
 // the state of the last build (its inputs and outputs). Depends on BriefStories (what it stores),
-// BriefCompanies, BriefModel and BriefFileSystem; nothing of the site or the writer.
+// BriefCompanies, BriefModel, BriefFileSystem and BriefOutput (the record it keeps of each output file);
+// nothing of the site.
 
 import BriefFileSystem
 import BriefModel

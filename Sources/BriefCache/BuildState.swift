@@ -1,5 +1,6 @@
 import BriefFileSystem
 import BriefModel
+import BriefOutput
 
 /// What the last successful build wrote, kept in the cache to make the next build incremental.
 package struct BuildState: Sendable {
@@ -62,21 +63,7 @@ package struct BuildState: Sendable {
     package var sourceKeys: [String: UInt64] { sources.mapValues(\.key) }
 
     /// What the last build knew of one output file.
-    package struct Output: Equatable, Sendable {
-        /// The hash of everything the file was made from: equal next time, it need not be made again.
-        package var fingerprint: UInt64
-        /// The hash of the file's bytes, to tell whether a new version differs.
-        package var contentHash: UInt64
-        /// What `stat` said of the file once it was in place, to tell whether it changed since.
-        package var stamp: OutputStamp
-
-        /// Records one output file; without a stamp, the next build does not trust the file on disk.
-        package init(fingerprint: UInt64, contentHash: UInt64, stamp: OutputStamp = .unknown) {
-            self.fingerprint = fingerprint
-            self.contentHash = contentHash
-            self.stamp = stamp
-        }
-    }
+    package typealias Output = OutputRecord
 
     /// Every output with the stamp it was left with, for `OutputCheck`.
     package var outputStamps: [(path: String, stamp: OutputStamp)] {

@@ -1,6 +1,7 @@
-// BriefOutput: writing the site — the writer that builds beside the old site and swaps it in, or moves
-// changed files in under the update journal. Knows files and bytes only: depends on BriefModel and
-// BriefFileSystem, nothing of stories, pages or templates.
+// BriefOutput: writing the site — the file plan (`FilePlan`: every output file with its fingerprint and its
+// maker) and its execution, which makes only what changed; the writer that builds beside the old site and
+// swaps it in, or moves changed files in under the update journal. Knows files and bytes only: depends on
+// BriefModel and BriefFileSystem, nothing of stories, pages or templates.
 
 import BriefFileSystem
 import BriefModel

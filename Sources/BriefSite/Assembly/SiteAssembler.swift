@@ -1,8 +1,9 @@
 // BriefSite: the site stage — the settings (brief.yml), assembly of all stories into the site model (slugs,
 // company pages, related stories), the pages and their template data and fingerprints, the feeds, sitemap
-// and search index, and the theme. Depends on the stages before it (BriefStories, BriefCompanies,
-// BriefNormalize for the size limit), BriefTemplate, BriefModel, BriefFileSystem, BriefBuiltIn (the
-// default theme) and Yams (for brief.yml); nothing of the cache or the writer.
+// and search index, the theme, and the plan of every file of the site (`SitePlan`). Depends on the stages
+// before it (BriefStories, BriefCompanies, BriefNormalize for the size limit), BriefTemplate, BriefModel,
+// BriefFileSystem, BriefBuiltIn (the default theme), Yams (for brief.yml) and BriefOutput for the type of
+// the plan (`FilePlan`), which the writer consumes; nothing of the cache.
 
 import BriefCompanies
 import BriefModel
