@@ -134,7 +134,7 @@ let package = Package(
         .testTarget(name: "BriefStoriesTests", dependencies: ["BriefStories", "BriefModel", "BriefNormalize"]),
         .testTarget(
             name: "BriefSiteTests",
-            dependencies: ["BriefSite", "BriefStories", "BriefModel", "BriefNormalize", "BriefOutput"]
+            dependencies: ["BriefSite", "BriefStories", "BriefModel", "BriefNormalize", "BriefOutput", "BriefTemplate"]
         ),
         .testTarget(
             name: "BriefCacheTests",

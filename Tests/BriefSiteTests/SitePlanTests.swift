@@ -8,21 +8,6 @@ import XCTest
 
 /// The site's files as one value: every file a build writes is planned, with what it depends on.
 final class SitePlanTests: XCTestCase {
-    private func model() -> SiteModel {
-        let processor = SourceProcessor(gazetteer: .builtIn)
-        let documents = [
-            Document(
-                source: "Content/a.txt", title: "Monday", date: ContentDate(parsing: "2024-06-03"),
-                sections: [Section(heading: "Chips", paragraphs: [Paragraph(plainText: "Nvidia sold more chips.")])]),
-            Document(
-                source: "Content/b.txt", title: "Tuesday", date: ContentDate(parsing: "2024-06-04"),
-                sections: [Section(heading: "Cars", paragraphs: [Paragraph(plainText: "Tesla cut prices again.")])]),
-        ]
-        var config = SiteConfig()
-        config.baseURL = "https://example.com/"
-        return SiteAssembler(config: config, gazetteer: .builtIn).assemble(documents.map(processor.process)).0
-    }
-
     private func plan(_ model: SiteModel, global: UInt64 = 1) throws -> FilePlan {
         let theme = try Theme.load(overrides: nil, displayPrefix: "Templates/")
         let settings = SitePlan.Settings(global: global, strict: false, sourceDateEpoch: nil, drawsMostPages: true)
@@ -37,20 +22,20 @@ final class SitePlanTests: XCTestCase {
     }
 
     func testEveryPageFeedAndAssetIsPlannedOnce() throws {
-        let model = model()
+        let model = SmallSite.model()
         let plan = try plan(model)
         let paths = fixedPaths(plan)
         XCTAssertEqual(paths.count, Set(paths).count, "no path is planned twice")
         let expected =
             Page.all(in: model).map { $0.path(in: model) } + [
                 "feed.xml", "feed.json", "sitemap.xml", "robots.txt", "search.json", "assets/style.css",
-                "companies/nvidia/feed.xml", "companies/tesla/feed.json",
+                "companies/nvidia/feed.xml", "companies/tesla/feed.json", "briefings/monday/index.html",
             ]
         XCTAssertEqual(Set(expected).subtracting(paths), [])
     }
 
     func testMakingAnEntryGivesTheFilesItPlanned() throws {
-        let plan = try plan(model())
+        let plan = try plan(SmallSite.model())
         for entry in plan.entries {
             let files = try entry.make()
             switch entry.paths {
@@ -63,7 +48,7 @@ final class SitePlanTests: XCTestCase {
     }
 
     func testFingerprintsAreStableAndFollowWhatEveryPageShows() throws {
-        let model = model()
+        let model = SmallSite.model()
         let first = try plan(model).entries.map(\.fingerprint)
         XCTAssertEqual(try plan(model).entries.map(\.fingerprint), first, "the same inputs, the same fingerprints")
         let other = try plan(model, global: 2).entries.map(\.fingerprint)
