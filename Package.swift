@@ -119,29 +119,39 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["brief-embed"]
         ),
+        .target(name: "BriefTestSupport", dependencies: ["BriefModel"], path: "Tests/BriefTestSupport"),
         .testTarget(name: "BriefTemplateTests", dependencies: ["BriefTemplate"]),
         .testTarget(name: "BriefModelTests", dependencies: ["BriefModel"]),
         .testTarget(name: "BriefFileSystemTests", dependencies: ["BriefFileSystem"]),
         .testTarget(name: "BriefBuiltInTests", dependencies: ["BriefBuiltIn"]),
         .testTarget(name: "BriefMarkdownTests", dependencies: ["BriefMarkdown"]),
         .testTarget(
-            name: "BriefNormalizeTests", dependencies: ["BriefNormalize", "BriefModel", "BriefMarkdown"],
+            name: "BriefNormalizeTests",
+            dependencies: ["BriefNormalize", "BriefModel", "BriefMarkdown", "BriefTestSupport"],
             exclude: ["Fixtures"]),
         .testTarget(
             name: "BriefCompaniesTests",
-            dependencies: ["BriefCompanies", "BriefBuiltIn", "BriefModel", "BriefNormalize"]
+            dependencies: ["BriefCompanies", "BriefBuiltIn", "BriefModel", "BriefNormalize", "BriefTestSupport"]
         ),
-        .testTarget(name: "BriefStoriesTests", dependencies: ["BriefStories", "BriefModel", "BriefNormalize"]),
+        .testTarget(
+            name: "BriefStoriesTests",
+            dependencies: ["BriefStories", "BriefModel", "BriefNormalize", "BriefTestSupport"]),
         .testTarget(
             name: "BriefSiteTests",
-            dependencies: ["BriefSite", "BriefStories", "BriefModel", "BriefNormalize", "BriefOutput", "BriefTemplate"]
+            dependencies: [
+                "BriefSite", "BriefStories", "BriefModel", "BriefNormalize", "BriefOutput", "BriefTemplate",
+                "BriefTestSupport",
+            ]
         ),
         .testTarget(
             name: "BriefCacheTests",
-            dependencies: ["BriefCache", "BriefStories", "BriefFileSystem", "BriefModel"]
+            dependencies: ["BriefCache", "BriefStories", "BriefFileSystem", "BriefModel", "BriefTestSupport"]
         ),
-        .testTarget(name: "BriefOutputTests", dependencies: ["BriefOutput", "BriefFileSystem", "BriefModel"]),
-        .testTarget(name: "BriefCoreTests", dependencies: ["BriefCore", "BriefCache", "BriefFileSystem"]),
+        .testTarget(
+            name: "BriefOutputTests",
+            dependencies: ["BriefOutput", "BriefFileSystem", "BriefModel", "BriefTestSupport"]),
+        .testTarget(
+            name: "BriefCoreTests", dependencies: ["BriefCore", "BriefCache", "BriefFileSystem", "BriefTestSupport"]),
         .testTarget(name: "BriefServeTests", dependencies: ["BriefServe"]),
         .testTarget(name: "BriefCLITests", dependencies: ["brief"]),
     ]

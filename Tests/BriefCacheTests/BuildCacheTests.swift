@@ -1,6 +1,7 @@
 import BriefFileSystem
 import BriefModel
 import BriefStories
+import BriefTestSupport
 import XCTest
 
 @testable import BriefCache

@@ -1,3 +1,4 @@
+import BriefTestSupport
 import XCTest
 
 @testable import BriefCore

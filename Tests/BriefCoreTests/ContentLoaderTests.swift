@@ -1,5 +1,6 @@
 import BriefCache
 import BriefFileSystem
+import BriefTestSupport
 import XCTest
 
 @testable import BriefCore

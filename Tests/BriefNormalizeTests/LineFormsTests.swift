@@ -1,4 +1,5 @@
 import BriefModel
+import BriefTestSupport
 import XCTest
 
 @testable import BriefNormalize

@@ -1,5 +1,6 @@
 import BriefMarkdown
 import BriefModel
+import BriefTestSupport
 import XCTest
 
 @testable import BriefNormalize

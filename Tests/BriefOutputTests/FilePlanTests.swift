@@ -1,5 +1,6 @@
 import BriefFileSystem
 import BriefModel
+import BriefTestSupport
 import XCTest
 
 @testable import BriefOutput

@@ -1,4 +1,5 @@
 import BriefFileSystem
+import BriefTestSupport
 import XCTest
 
 @testable import BriefOutput

@@ -2,6 +2,7 @@ import BriefModel
 import BriefNormalize
 import BriefSite
 import BriefStories
+import BriefTestSupport
 import XCTest
 
 @testable import BriefSite

@@ -1,4 +1,5 @@
 import BriefNormalize
+import BriefTestSupport
 import XCTest
 
 @testable import BriefStories
