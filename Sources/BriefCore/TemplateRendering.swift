@@ -11,12 +11,13 @@ public enum TemplateRendering {
     ///   - partials: the folder holding partials and parents, named by their path without the extension
     ///     (nil: the template's own folder).
     ///   - strict: a variable missing from the data is an error.
-    /// - Returns: exactly the rendered text.
+    /// - Returns: exactly the rendered text, and the warnings a build would give about the templates it used
+    ///   (a tag left open), for the command to print beside it.
     /// - Throws: the problem, with its file, line and column.
     public static func render(
         template: String, data: String, partials: String?,
         strict: Bool
-    ) throws(DiagnosticError) -> String {
+    ) throws(DiagnosticError) -> (text: String, warnings: [Diagnostic]) {
         let templateURL = URL(fileURLWithPath: template)
         let folder = partials.map { URL(fileURLWithPath: $0) } ?? templateURL.deletingLastPathComponent()
         let value = try readData(data)
@@ -33,8 +34,12 @@ public enum TemplateRendering {
         }
         if !found.diagnostics.isEmpty { throw DiagnosticError(found.diagnostics) }
         let options = RenderOptions(strict: strict, missingPartialIsError: true)
+        let library = TemplateLibrary(found.templates + [main])
         do {
-            return try TemplateLibrary(found.templates + [main]).render(main.name, value, options: options)
+            let text = try library.render(main.name, value, options: options)
+            let used = library.dependencies(of: main.name) ?? library.templates
+            let warnings = used.flatMap(\.unclosedTagWarnings).map { Diagnostic(.warning, $0) }
+            return (text, warnings)
         } catch {
             // A partial that exists but does not parse: its own error says more than "not found".
             let unparsed = found.broken.first { error.message.contains("\"\($0.name)\"") }

@@ -36,7 +36,8 @@ struct RenderTemplateCommand: ParsableCommand {
         do {
             let output = try TemplateRendering.render(
                 template: template, data: data, partials: partials, strict: strict)
-            FileHandle.standardOutput.write(Data(output.utf8))
+            printDiagnostics(output.warnings)
+            FileHandle.standardOutput.write(Data(output.text.utf8))
         } catch {
             printDiagnostics(error.diagnostics)
             throw ExitCode(1)

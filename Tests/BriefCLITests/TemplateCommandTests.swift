@@ -23,6 +23,20 @@ final class TemplateCommandTests: XCTestCase {
         XCTAssertEqual(result.stderr, "")
     }
 
+    func testRenderWarnsAboutATagLeftOpenInTheTemplateOrAPartialItUses() throws {
+        let folder = BriefRunner.temporaryFolder(self)
+        try write("<h1>{{title</h1>}}\n{{> card}}", "page.mustache", in: folder)
+        try write("<p>{{name</p>}}", "partials/card.mustache", in: folder)
+        try write("<p>{{oops</p>}}", "partials/unused.mustache", in: folder)
+        try write(#"{"name": "N"}"#, "data.json", in: folder)
+        let result = try BriefRunner.run(["template", "render", "page.mustache", "--data", "data.json"], in: folder)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stderr.contains("page.mustache:1:5: warning: unclosed tag"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("card.mustache:1:4: warning: unclosed tag"), result.stderr)
+        XCTAssertFalse(result.stderr.contains("unused"), "a template the render does not use is not its business")
+        XCTAssertFalse(result.stdout.contains("warning"), "the output stays exactly the result")
+    }
+
     func testRenderErrorsNameTheTemplatePosition() throws {
         let folder = BriefRunner.temporaryFolder(self)
         try write("line one\n  {{#companies}}\n{{name}}\n{{/company}}\n", "broken.mustache", in: folder)
