@@ -130,9 +130,12 @@ public struct NormalizedFile: Encodable, Sendable {
         stories = zip(zip(sections, processed?.stories ?? []), slugs).map { pair, slug in
             let (section, story) = pair
             let companies = story.companies.map { Company(name: $0.name, slug: $0.slug, mentions: $0.mentions) }
+            // The story as the site shows it: without its own `companies:` line, which only tags it.
+            var body = section
+            body.paragraphs = story.paragraphs
             return Story(
                 heading: section.hasOwnHeading ? section.heading : nil, slug: slug,
-                paragraphs: section.paragraphs.map(\.text), companies: companies, markdown: section.markdown)
+                paragraphs: story.paragraphs.map(\.text), companies: companies, markdown: body.markdown)
         }
         self.diagnostics = diagnostics
         markdown = processed?.document.markdownWithFrontMatter

@@ -68,6 +68,20 @@ final class NormalizeCommandTests: XCTestCase {
         XCTAssertTrue(page.contains("Nvidia sold more"), "the site gives b.md's story the same slug")
     }
 
+    func testAStorysOwnCompaniesLineTagsItAndIsNotOneOfItsParagraphs() throws {
+        let folder = BriefRunner.temporaryFolder(self)
+        let source = "# Day\n\n## Chips\n\ncompanies: Acme Widgets\n\nNvidia sold more chips than ever this year.\n"
+        try source.write(to: folder.appendingPathComponent("day.md"), atomically: true, encoding: .utf8)
+        let result = try BriefRunner.run(["normalize", "--json", "day.md"], in: folder)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let story = try XCTUnwrap((object["stories"] as? [[String: Any]])?.first)
+        XCTAssertEqual(story["paragraphs"] as? [String], ["Nvidia sold more chips than ever this year."])
+        XCTAssertFalse((story["markdown"] as? String ?? "").contains("companies:"), "\(story)")
+        let names = (story["companies"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+        XCTAssertEqual(Set(names), ["Nvidia", "Acme Widgets"])
+    }
+
     func testErrorsExitOne() throws {
         let folder = BriefRunner.temporaryFolder(self)
         try Data([0x41, 0x0A, 0xFF, 0x0A]).write(to: folder.appendingPathComponent("bad.txt"))
