@@ -123,7 +123,7 @@ let package = Package(
         .testTarget(name: "BriefTemplateTests", dependencies: ["BriefTemplate"]),
         .testTarget(name: "BriefModelTests", dependencies: ["BriefModel"]),
         .testTarget(name: "BriefFileSystemTests", dependencies: ["BriefFileSystem"]),
-        .testTarget(name: "BriefBuiltInTests", dependencies: ["BriefBuiltIn"]),
+        .testTarget(name: "BriefBuiltInTests", dependencies: ["BriefBuiltIn", "BriefTestSupport"]),
         .testTarget(name: "BriefMarkdownTests", dependencies: ["BriefMarkdown"]),
         .testTarget(
             name: "BriefNormalizeTests",

@@ -15,19 +15,7 @@ struct BuildCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: ArgumentHelp("The site folder, holding Content/.", valueName: "folder"))
-    var root: String = "."
-
-    @Option(
-        name: .shortAndLong,
-        help: ArgumentHelp("Where to write the site (default: Site/ in the site folder).", valueName: "folder"))
-    var output: String?
-
-    @Flag(help: "Include sources marked `draft: true`.")
-    var drafts = false
-
-    @Flag(help: "Treat a variable missing from a template's data as an error.")
-    var strict = false
+    @OptionGroup var site: SiteOptions
 
     @Flag(help: "Ignore the build cache (.brief-cache/) and rebuild everything.")
     var clean = false
@@ -47,19 +35,12 @@ struct BuildCommand: ParsableCommand {
 
     func validate() throws {
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
-        if let output, output.isEmpty { throw ValidationError("--output needs a folder") }
-        if let baseURL, BuildOptions.checkedBaseURL(baseURL) == nil {
-            throw ValidationError("--base-url must be an absolute http(s) address such as https://example.org/news/")
-        }
+        try SiteOptions.validate(baseURL: baseURL)
     }
 
     func run() throws {
-        let rootURL = URL(fileURLWithPath: root)
-        var options = BuildOptions(root: rootURL, output: output.map { URL(fileURLWithPath: $0) })
-        options.drafts = drafts
-        options.strict = strict
+        var options = site.buildOptions(baseURL: baseURL)
         options.clean = clean
-        options.baseURL = baseURL.flatMap(BuildOptions.checkedBaseURL)
         options.exitsAfterBuild = true
         switch SiteBuilder.build(options) {
         case .success(let report):

@@ -16,19 +16,7 @@ struct ServeCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: ArgumentHelp("The site folder, holding Content/.", valueName: "folder"))
-    var root: String = "."
-
-    @Option(
-        name: .shortAndLong,
-        help: ArgumentHelp("Where to write the site (default: Site/ in the site folder).", valueName: "folder"))
-    var output: String?
-
-    @Flag(help: "Include sources marked `draft: true`.")
-    var drafts = false
-
-    @Flag(help: "Treat a variable missing from a template's data as an error.")
-    var strict = false
+    @OptionGroup var site: SiteOptions
 
     @Option(
         help: ArgumentHelp(
@@ -48,19 +36,13 @@ struct ServeCommand: ParsableCommand {
     var baseURL: String?
 
     func validate() throws {
-        if let output, output.isEmpty { throw ValidationError("--output needs a folder") }
         if let port, !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535") }
         if host.isEmpty { throw ValidationError("--bind needs an address, such as 127.0.0.1") }
-        if let baseURL, BuildOptions.checkedBaseURL(baseURL) == nil {
-            throw ValidationError("--base-url must be an absolute http(s) address such as https://example.org/news/")
-        }
+        try SiteOptions.validate(baseURL: baseURL)
     }
 
     func run() throws {
-        var build = BuildOptions(root: URL(fileURLWithPath: root), output: output.map { URL(fileURLWithPath: $0) })
-        build.drafts = drafts
-        build.strict = strict
-        build.baseURL = baseURL.flatMap(BuildOptions.checkedBaseURL)
+        var build = site.buildOptions(baseURL: baseURL)
         var options = ServeOptions(build: build)
         options.host = host
         options.port = port

@@ -1,3 +1,4 @@
+import BriefTestSupport
 import Foundation
 import XCTest
 
@@ -5,18 +6,8 @@ import XCTest
 
 /// The files built into the binary are the repository's files, byte for byte.
 final class EmbeddedFilesTests: XCTestCase {
-    /// The package root, found from this file's path.
-    private static let packageRoot: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-        }
-        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-    }()
-
     private func file(_ path: String) throws -> String {
-        try String(contentsOf: Self.packageRoot.appendingPathComponent(path), encoding: .utf8)
+        try String(contentsOf: Fixtures.packageRoot.appendingPathComponent(path), encoding: .utf8)
     }
 
     func testThemeGazetteerAndSampleAreEmbedded() throws {
@@ -31,7 +22,7 @@ final class EmbeddedFilesTests: XCTestCase {
     }
 
     func testEveryThemeFileIsEmbedded() throws {
-        let templates = Self.packageRoot.appendingPathComponent("Templates")
+        let templates = Fixtures.packageRoot.appendingPathComponent("Templates")
         let enumerator = try XCTUnwrap(FileManager.default.enumerator(atPath: templates.path))
         var files: [String] = []
         while let relative = enumerator.nextObject() as? String {
