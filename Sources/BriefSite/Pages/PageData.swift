@@ -171,13 +171,17 @@ package struct PageData: Sendable {
         }
         values["previous_editions"] = .list(Array(previous))
         values["has_previous_editions"] = .bool(!previous.isEmpty)
-        values["top_companies"] = .list(Array(companyLinks.prefix(12)))
+        values["top_companies"] = .list(Array(companyLinks.prefix(Self.topCompanies)))
         values["has_companies"] = .bool(!model.companies.isEmpty)
         return values
     }
 
     /// How many editions the front page links to after the newest.
     static let previousEditions = 10
+    /// How many companies the front page lists, those in most stories first.
+    static let topCompanies = 12
+    /// How many companies a company's page lists as mentioned in the same stories.
+    static let mentionedWith = 10
 
     /// The newest edition for the front page: each briefing with its first stories, as many in all as
     /// `stories_on_front_page` allows.
@@ -317,7 +321,7 @@ package struct PageData: Sendable {
             if label.hasSuffix("/") { label = label.dropLast() }
             values["website_label"] = .string(String(label))
         }
-        let with = entry.mentionedWith.prefix(10).compactMap { pair -> TemplateValue? in
+        let with = entry.mentionedWith.prefix(Self.mentionedWith).compactMap { pair -> TemplateValue? in
             guard let i = companyIndex[pair.slug] else { return nil }
             return .dictionary([
                 "name": .string(model.companies[i].company.name),
