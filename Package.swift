@@ -139,8 +139,8 @@ let package = Package(
         .testTarget(
             name: "BriefSiteTests",
             dependencies: [
-                "BriefSite", "BriefStories", "BriefModel", "BriefNormalize", "BriefOutput", "BriefTemplate",
-                "BriefTestSupport",
+                "BriefSite", "BriefStories", "BriefCompanies", "BriefModel", "BriefNormalize", "BriefOutput",
+                "BriefTemplate", "BriefTestSupport",
             ]
         ),
         .testTarget(
