@@ -57,24 +57,14 @@ public struct BuildOptions: Sendable {
     }
 
     /// Why the output folder must not be used: it is, or is inside, `Content/` or `Templates/`, or holds them.
-    public var outputProblem: Diagnostic? {
+    public var outputProblem: BuildError? {
         let output = self.output.path
         func isInside(_ path: String, _ folder: String) -> Bool {
             path == folder || path.hasPrefix(folder == "/" ? "/" : folder + "/")
         }
         for (folder, name) in [(content.path, "Content/"), (templates.path, "Templates/")] {
-            if isInside(output, folder) {
-                return .about(
-                    .error, display(self.output),
-                    "the output folder is inside \(name), which brief only reads; choose a folder outside Content/ and Templates/ (the default is Site/)"
-                )
-            }
-            if isInside(folder, output) {
-                return .about(
-                    .error, display(self.output),
-                    "the output folder holds \(name), which brief only reads; choose another folder (the default is Site/)"
-                )
-            }
+            if isInside(output, folder) { return .outputInsideInput(path: display(self.output), folder: name) }
+            if isInside(folder, output) { return .outputHoldsInput(path: display(self.output), folder: name) }
         }
         return nil
     }

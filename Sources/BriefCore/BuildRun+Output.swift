@@ -70,8 +70,8 @@ extension BuildRun {
     /// on leaves none, and the next one is a full build rather than one that trusts a state the site no longer matches.
     private func forgetState(_ cache: BuildCache) throws(DiagnosticError) {
         do { try cache.forgetState() } catch {
-            throw DiagnosticError(
-                .error(options.display(URL(fileURLWithPath: error.path)), "\(error.action): \(error.reason)"))
+            let path = options.display(URL(fileURLWithPath: error.path))
+            throw DiagnosticError(BuildError.fileFailure(path: path, action: error.action, reason: error.reason))
         }
     }
 
@@ -80,7 +80,7 @@ extension BuildRun {
     mutating func finish(
         _ written: PlanOutcome, model: SiteModel, inputs: Inputs, last: LastBuild, target: Target
     ) -> BuildReport {
-        let diagnostics = diagnostics.sortedByLocation()
+        let diagnostics = diagnostics.all.sortedByLocation()
         let counts = [model.briefings.count, model.stories.count, model.companies.count]
         let state = BuildState(
             globalKey: inputs.globalKey, otherInputsKey: inputs.otherInputsKey, sources: inputs.site.stateSources,
@@ -89,7 +89,7 @@ extension BuildRun {
             diagnostics: diagnostics.filter { $0.severity == .warning })
         var cacheWarnings: [Diagnostic] = []
         do throws(FileFailure) { try last.cache.save(state) } catch {
-            cacheWarnings.append(ContentLoader.cacheWarning(error, cache: last.cache))
+            cacheWarnings.append(BuildWarning.cacheNotWritten(error, cacheFolder: last.cache.folder).diagnostic)
         }
         timer.lap("put the site in place")
 

@@ -18,7 +18,7 @@ struct BuildRun {
     let start = Date()
     var timer = PhaseTimer()
     /// Warnings (and errors, until a step stops on them) in the order they were found.
-    var diagnostics: [Diagnostic] = []
+    var diagnostics = Diagnostics()
     /// Parsing the built-in gazetteer takes a while: it overlaps reading the sources, unless the last build's state
     /// makes a build with nothing to do likely, where it would only take cores from the check of the output.
     private var gazetteerStarted = false
@@ -27,7 +27,7 @@ struct BuildRun {
 
     /// The failure of the build: the diagnostics so far and `more`, by location.
     func failure(_ more: [Diagnostic] = []) -> DiagnosticError {
-        DiagnosticError((diagnostics + more).sortedByLocation())
+        DiagnosticError((diagnostics.all + more).sortedByLocation())
     }
 
     /// Starts parsing the built-in gazetteer on another core, once.
@@ -53,11 +53,11 @@ struct BuildRun {
     /// A build that uses the state checks the files it wrote: on other cores, as soon as the state gives them,
     /// while the rest of the state is decoded and the sources are read.
     mutating func lastBuild() throws(DiagnosticError) -> LastBuild {
-        if let problem = options.outputProblem { throw failure([problem]) }
+        if let problem = options.outputProblem { throw failure([problem.diagnostic]) }
         var last = LastBuild(cache: BuildCache(folder: options.cacheFolder))
         if options.clean {
             do throws(FileFailure) { try last.cache.clear() } catch {
-                diagnostics.append(ContentLoader.cacheWarning(error, cache: last.cache))
+                diagnostics.add(BuildWarning.cacheNotWritten(error, cacheFolder: last.cache.folder))
             }
         } else {
             let outputPath = options.output.path
@@ -94,15 +94,15 @@ struct BuildRun {
     /// Reads the settings, the sources (those whose stamp changed since the last build) and the theme.
     mutating func readInputs(_ last: LastBuild) throws(DiagnosticError) -> Inputs {
         let site: SiteInputs
-        switch ContentLoader.read(options, previous: last.state) {
-        case .success(let read): site = read
-        case .failure(let error): throw diagnostics.isEmpty ? error : failure(error.diagnostics)
+        var found = Diagnostics()
+        do throws(DiagnosticError) { site = try SiteInputs.read(options, previous: last.state, into: &found) } catch {
+            throw diagnostics.isEmpty ? error : failure(error.diagnostics)
         }
-        diagnostics += site.diagnostics
+        diagnostics.add(contentsOf: found.all)
         let theme: Theme
         do {
             theme = try Theme.load(
-                overrides: ContentLoader.directoryExists(options.templates) ? options.templates : nil,
+                overrides: SiteFiles.directoryExists(options.templates) ? options.templates : nil,
                 displayPrefix: options.display(options.templates))
         } catch {
             throw failure(error.diagnostics)
@@ -151,15 +151,18 @@ struct BuildRun {
 
     /// Processes every source whose key is not in the cache; fails on any error so far, or when no story is left.
     mutating func process(_ inputs: inout Inputs, _ last: LastBuild) throws(DiagnosticError) -> Sources {
-        let gazetteer = ContentLoader.loadGazetteer(inputs.site, options, diagnostics: &diagnostics)
+        let gazetteer = GazetteerLoader.load(inputs.site, options, into: &diagnostics)
         if diagnostics.hasErrors { throw failure() }
-        let (processed, found, damaged) = ContentLoader.process(
+        let outcome = SourceProcessing.process(
             &inputs.site, gazetteer: gazetteer, cache: last.cache, reuse: !options.clean,
-            previousKeys: last.state.map { Set($0.sourceKeys.values) }, drafts: options.drafts)
-        diagnostics += found
+            previousKeys: last.state.map { Set($0.sourceKeys.values) }, drafts: options.drafts, into: &diagnostics)
+        let damaged = outcome.damagedRecords
+        let processed = (consume outcome).sources
         if damaged > 0 { timer.note("cache: \(damaged) damaged record(s) ignored; their sources were processed again") }
         if diagnostics.hasErrors { throw failure() }
-        if let error = ContentLoader.nothingToPublish(processed, inputs.site, options) { throw failure([error]) }
+        if let error = ContentLoader.nothingToPublish(processed, inputs.site, options) {
+            throw failure([error.diagnostic])
+        }
         // Processed: the raw bytes need not stay in memory.
         for i in inputs.site.files.indices { inputs.site.files[i].bytes = nil }
         timer.lap("normalize, tag and render the sources (cached or anew)")
@@ -171,14 +174,14 @@ struct BuildRun {
     mutating func assemble(_ sources: Sources, _ inputs: Inputs) throws(DiagnosticError) -> SiteModel {
         let (model, warnings) = SiteAssembler(config: inputs.site.config, gazetteer: sources.gazetteer)
             .assemble(sources.processed)
-        diagnostics += warnings
+        diagnostics.add(contentsOf: warnings)
         if model.config.baseURL == nil {
-            diagnostics.append(ContentLoader.baseURLWarning(options, hasConfig: !inputs.site.configBytes.isEmpty))
+            diagnostics.add(BuildWarning.baseURLNotSet(options, hasConfig: !inputs.site.configBytes.isEmpty))
         }
         let checkOptions = RenderOptions(maxOutputBytes: model.config.maxPageSize)
         let themeWarnings =
             inputs.themeWarnings + ThemeCheck.pageWarnings(model, theme: inputs.theme, options: checkOptions)
-        diagnostics += themeWarnings.map { options.strict ? $0.with(severity: .error) : $0 }
+        diagnostics.add(contentsOf: themeWarnings.map { options.strict ? $0.with(severity: .error) : $0 })
         if diagnostics.hasErrors { throw failure() }
         timer.lap("assemble the site")
         return model

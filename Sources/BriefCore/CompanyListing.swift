@@ -17,24 +17,32 @@ public enum CompanyListing {
         public var diagnostics: [Diagnostic]
     }
 
+    /// Names in the stories that look like organisations but are not in the gazetteer.
+    public struct Unknown: Sendable {
+        /// The names, most mentioned first.
+        public var companies: [UnknownCompany]
+        /// Warnings met reading the content.
+        public var diagnostics: [Diagnostic]
+    }
+
     /// The companies the stories mention, found as a build finds them (without the build cache).
-    public static func known(_ options: BuildOptions) -> Result<Known, DiagnosticError> {
-        ContentLoader.load(options).map { content in
-            let (model, _) = SiteAssembler(config: content.config, gazetteer: content.gazetteer).assemble(
-                content.sources)
-            let companies = model.companies.map { ($0.company.name, $0.storyIDs.count, $0.mentions) }
-            return Known(
-                companies: companies, stories: model.stories.count, briefings: model.briefings.count,
-                diagnostics: content.diagnostics)
-        }
+    /// - Throws: the errors that would stop a build, with the warnings met before them.
+    public static func known(_ options: BuildOptions) throws(DiagnosticError) -> Known {
+        let content = try ContentLoader.load(options)
+        let (model, _) = SiteAssembler(config: content.config, gazetteer: content.gazetteer).assemble(content.sources)
+        let companies = model.companies.map { ($0.company.name, $0.storyIDs.count, $0.mentions) }
+        return Known(
+            companies: companies, stories: model.stories.count, briefings: model.briefings.count,
+            diagnostics: content.diagnostics)
     }
 
     /// Names in the stories that look like organisations but are not in the gazetteer, most mentioned
     /// first, with the warnings met reading the content.
-    public static func unknown(_ options: BuildOptions) -> Result<([UnknownCompany], [Diagnostic]), DiagnosticError> {
-        ContentLoader.load(options).map { content in
-            let texts = content.sources.map { (file: $0.document.source, paragraphs: $0.stories.flatMap(\.paragraphs)) }
-            return (UnknownCompanies.find(in: texts, gazetteer: content.gazetteer), content.diagnostics)
-        }
+    /// - Throws: the errors that would stop a build, with the warnings met before them.
+    public static func unknown(_ options: BuildOptions) throws(DiagnosticError) -> Unknown {
+        let content = try ContentLoader.load(options)
+        let texts = content.sources.map { (file: $0.document.source, paragraphs: $0.stories.flatMap(\.paragraphs)) }
+        return Unknown(
+            companies: UnknownCompanies.find(in: texts, gazetteer: content.gazetteer), diagnostics: content.diagnostics)
     }
 }

@@ -31,11 +31,8 @@ struct ContentLinks {
     }
 
     /// The warning for a link left unread.
-    func skipped(_ url: URL, target: String) -> Diagnostic {
-        .warning(
-            options.display(url),
-            "skipped: a symbolic link to \(target), outside the site folder; "
-                + "set follow_symlinks: true in brief.yml to read such links")
+    func skipped(_ url: URL, target: String) -> BuildWarning {
+        .skippedLink(path: options.display(url), target: target)
     }
 
     private static func resolve(_ path: String) -> String? {

@@ -90,18 +90,21 @@ public struct NormalizedFile: Encodable, Sendable {
     public static func normalize(_ files: [String], root: URL, explaining: Bool = false)
         -> (settings: [Diagnostic], files: [NormalizedFile])
     {
-        var settings: [Diagnostic] = []
+        var settings = Diagnostics()
         let options = BuildOptions(root: root)
-        let configBytes = ContentLoader.readOptional(options.configFile, options, diagnostics: &settings) ?? []
-        let config = ContentLoader.parseConfig(configBytes, options, diagnostics: &settings)
-        let gazetteer = ContentLoader.loadGazetteer(options, diagnostics: &settings)
+        let config = SiteSettings.load(options, into: &settings).config
+        let gazetteer = GazetteerLoader.load(options, into: &settings)
         let processor = SourceProcessor(gazetteer: gazetteer, normalizing: config.normalizeOptions)
         let read = files.map { FileTree.read($0) }
         let results = zip(files, read).map { file, bytes -> (ProcessedSource?, [Diagnostic]) in
+            var found = Diagnostics()
             guard let bytes else {
-                return (nil, [.error(file, "cannot read the file: \(String(cString: strerror(errno)))")])
+                found.add(BuildError.unreadableFile(at: file))
+                return (nil, found.all)
             }
-            return ContentLoader.process(bytes, path: file, sizeLimit: config.maxSourceSize, processor: processor)
+            let processed = SourceProcessing.process(
+                bytes, path: file, sizeLimit: config.maxSourceSize, processor: processor, into: &found)
+            return (processed, found.all)
         }
         var slugs = SiteAssembler.storySlugs(results.compactMap(\.0))[...]
         let normalized = zip(zip(files, read), results).map { pair, result in
@@ -119,7 +122,7 @@ public struct NormalizedFile: Encodable, Sendable {
             }
             return normalized
         }
-        return (settings, normalized)
+        return (settings.all, normalized)
     }
 
     init(file: String, processed: ProcessedSource?, slugs: [String], diagnostics: [Diagnostic]) {

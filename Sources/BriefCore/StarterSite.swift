@@ -34,17 +34,13 @@ public enum StarterSite {
     public static func create(in folder: URL) throws(DiagnosticError) -> [String] {
         let display = SiteWriter.display(folder.standardizedFileURL.path)
         if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Content").path) {
-            throw DiagnosticError(
-                .error(
-                    display + "/Content",
-                    "there is a Content/ folder here already; brief init only starts new sites and overwrites nothing"))
+            throw DiagnosticError(BuildError.siteExists(path: display + "/Content"))
         }
         let existing = files.keys.filter {
             FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path)
         }
         if let clash = existing.sorted().first {
-            throw DiagnosticError(
-                .error(display + "/" + clash, "the file exists already; brief init overwrites nothing"))
+            throw DiagnosticError(BuildError.fileExists(path: display + "/" + clash))
         }
         var written: [String] = []
         for (path, text) in files.sorted(by: { $0.key < $1.key }) {
@@ -54,8 +50,8 @@ public enum StarterSite {
                     at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(text.utf8).write(to: url, options: .withoutOverwriting)
             } catch {
-                throw DiagnosticError(
-                    .error(SiteWriter.display(url.path), "cannot write the file: \(error.localizedDescription)"))
+                let path = SiteWriter.display(url.path)
+                throw DiagnosticError(BuildError.unwritableFile(path: path, reason: error.localizedDescription))
             }
             written.append(path)
         }

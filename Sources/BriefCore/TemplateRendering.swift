@@ -55,10 +55,10 @@ public enum TemplateRendering {
 
     private static func readText(_ path: String) throws(DiagnosticError) -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw DiagnosticError(.error(path, "cannot read the file: \(String(cString: strerror(errno)))"))
+            throw DiagnosticError(BuildError.unreadableFile(at: path))
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw DiagnosticError(.error(path, "the file is not valid UTF-8"))
+            throw DiagnosticError(BuildError.notUTF8(path: path, name: nil))
         }
         return text
     }
@@ -69,7 +69,7 @@ public enum TemplateRendering {
             return try TemplateValue(json: Data(text.utf8))
         } catch {
             throw DiagnosticError(
-                .error(path, line: error.line, column: error.column, "invalid JSON: \(error.message)"))
+                BuildError.invalidJSON(path: path, line: error.line, column: error.column, message: error.message))
         }
     }
 

@@ -35,8 +35,8 @@ public enum ThemeExport {
                 try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
                 try Data(text.utf8).write(to: url, options: .withoutOverwriting)
             } catch {
-                let message = "cannot write the file: \(error.localizedDescription)"
-                throw DiagnosticError(.error(SiteWriter.display(url.path), message))
+                let path = SiteWriter.display(url.path)
+                throw DiagnosticError(BuildError.unwritableFile(path: path, reason: error.localizedDescription))
             }
             result.written.append(path)
         }

@@ -24,8 +24,9 @@ struct CompaniesCommand: ParsableCommand {
         var options = BuildOptions(root: URL(fileURLWithPath: root))
         options.drafts = drafts
         if unknown {
-            let (found, diagnostics) = try listed(CompanyListing.unknown(options))
-            printDiagnostics(diagnostics)
+            let unknown = try listed { () throws(DiagnosticError) in try CompanyListing.unknown(options) }
+            let found = unknown.companies
+            printDiagnostics(unknown.diagnostics)
             for company in found {
                 let place = "\(company.file):\(company.line):\(company.column)"
                 let mentions = counted(company.mentions, "mention")
@@ -38,7 +39,7 @@ struct CompaniesCommand: ParsableCommand {
             FileHandle.standardError.write(Data("\(names); add the real ones to Content/companies.yml.\n".utf8))
             return
         }
-        let known = try listed(CompanyListing.known(options))
+        let known = try listed { () throws(DiagnosticError) in try CompanyListing.known(options) }
         printDiagnostics(known.diagnostics)
         let width = max(7, known.companies.map(\.name.count).max() ?? 0)
         print("Company".padding(toLength: width, withPad: " ", startingAt: 0) + "  Stories  Mentions")
@@ -52,10 +53,10 @@ struct CompaniesCommand: ParsableCommand {
     }
 
     /// The listing, or its errors printed and exit status 1.
-    private func listed<T>(_ result: Result<T, DiagnosticError>) throws -> T {
-        switch result {
-        case .success(let value): return value
-        case .failure(let error):
+    private func listed<T>(_ list: () throws(DiagnosticError) -> T) throws -> T {
+        do {
+            return try list()
+        } catch {
             printDiagnostics(error.diagnostics)
             throw ExitCode(1)
         }

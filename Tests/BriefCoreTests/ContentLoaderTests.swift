@@ -1,107 +1,61 @@
-import BriefCache
-import BriefFileSystem
+import BriefModel
 import BriefTestSupport
 import XCTest
 
 @testable import BriefCore
 
-/// A rebuild takes a source's key from the last build instead of reading the file only when
-/// the file's stamp is the same and it was last changed well before that build read it.
+/// The load steps stop with the error that says what is missing, after the warnings met on the way.
 final class ContentLoaderTests: XCTestCase {
-    private func site() throws -> (BuildOptions, URL) {
-        let folder = Fixtures.temporaryFolder(self)
-        let content = folder.appendingPathComponent("Content")
-        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
-        let file = content.appendingPathComponent("a.txt")
-        try "Tesla Sets a Record\nTesla delivered more cars than ever in the quarter, the company said on Monday.\n"
-            .write(to: file, atomically: true, encoding: .utf8)
-        return (BuildOptions(root: folder), file)
-    }
-
-    private func read(_ options: BuildOptions, previous: BuildState? = nil) throws -> SiteInputs {
-        switch ContentLoader.read(options, previous: previous) {
-        case .success(let inputs): return inputs
-        case .failure(let error): throw error
+    private func load(_ folder: URL) -> [Diagnostic] {
+        do {
+            _ = try ContentLoader.load(BuildOptions(root: folder))
+            return []
+        } catch {
+            return error.diagnostics
         }
     }
 
-    /// The last build's state with the file's stamp and a content hash that is not the file's:
-    /// a key made from it shows the file was not read.
-    private func state(from inputs: SiteInputs, readStarted: UInt64) -> BuildState {
-        var sources = inputs.stateSources
-        sources["a.txt"]?.contentHash = 42
-        return BuildState(
-            globalKey: 0, otherInputsKey: 0, sources: sources, readStarted: readStarted, outputs: [:], outputPath: "",
-            outputInode: 0,
-            counts: [], diagnostics: [])
+    private func write(_ text: String, to path: String, in folder: URL) throws {
+        let url = folder.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
     }
 
-    func testAFileSettledBeforeTheLastBuildIsNotReadAgain() throws {
-        let (options, _) = try site()
-        let first = try read(options)
-        XCTAssertNotNil(first.files[0].bytes)
-        let later = FileStamp.now() + 10 * FileStamp.margin
-        let second = try read(options, previous: state(from: first, readStarted: later))
-        XCTAssertNil(second.files[0].bytes, "an unchanged, settled file is not read")
-        XCTAssertEqual(second.files[0].contentHash, 42, "its content hash comes from the last build")
+    func testALowercaseContentFolderIsNamed() throws {
+        let folder = Fixtures.temporaryFolder(self)
+        try write("Hello\nSome text for a story.\n", to: "content/a.txt", in: folder)
+        XCTAssertEqual(load(folder), [BuildError.noContentFolder(folder: "Content", lowercaseFound: true).diagnostic])
     }
 
-    func testAFileChangedShortlyBeforeTheLastBuildIsReadAgain() throws {
-        let (options, _) = try site()
-        let first = try read(options)
-        // The last build began reading just now: the file may have changed within the same clock tick.
-        let second = try read(options, previous: state(from: first, readStarted: first.readStarted))
-        XCTAssertNotNil(second.files[0].bytes)
-        XCTAssertEqual(second.files[0].contentHash, first.files[0].contentHash)
+    func testNoSourcesComesAfterTheIgnoredFiles() throws {
+        let folder = Fixtures.temporaryFolder(self)
+        try write("not a source", to: "Content/notes.pdf", in: folder)
+        XCTAssertEqual(
+            load(folder),
+            [
+                BuildWarning.ignoredFile(path: "Content/notes.pdf").diagnostic,
+                BuildError.noSources(folder: "Content").diagnostic,
+            ])
     }
 
-    func testAFileWithAnotherStampIsReadAgainEvenWithItsOldTimes() throws {
-        let (options, file) = try site()
-        let first = try read(options)
-        let later = FileStamp.now() + 10 * FileStamp.margin
-        // Same size, and the modification time put back: only the change time tells.
-        try "Tesla Sets a Record\nTesla delivered more cars than ever in the quarter, the company said on Friday.\n"
-            .write(to: file, atomically: false, encoding: .utf8)
-        let old = first.files[0].stamp.modified
-        var times = [
-            timespec(tv_sec: Int(old / 1_000_000_000), tv_nsec: Int(old % 1_000_000_000)),
-            timespec(tv_sec: Int(old / 1_000_000_000), tv_nsec: Int(old % 1_000_000_000)),
-        ]
-        XCTAssertEqual(utimensat(AT_FDCWD, file.path, &times, 0), 0)
-        let second = try read(options, previous: state(from: first, readStarted: later))
-        XCTAssertEqual(second.files[0].stamp.modified, first.files[0].stamp.modified)
-        XCTAssertNotNil(second.files[0].bytes, "the change time differs, so the file is read")
-        XCTAssertNotEqual(second.files[0].contentHash, first.files[0].contentHash)
+    func testTwoSettingsFilesStopTheLoad() throws {
+        let folder = Fixtures.temporaryFolder(self)
+        try write(
+            "Tesla Sets a Record\nTesla delivered more cars than ever, the company said.\n", to: "Content/a.txt",
+            in: folder)
+        try write("title: One\n", to: "brief.yml", in: folder)
+        try write("title: Two\n", to: "brief.yaml", in: folder)
+        XCTAssertEqual(load(folder), [BuildError.twoSettingsFiles(path: "brief.yaml").diagnostic])
     }
 
-    func testAnUnreadFileIsReadWhenTheCacheLacksIt() throws {
-        let (options, _) = try site()
-        let first = try read(options)
-        let later = FileStamp.now() + 10 * FileStamp.margin
-        var previous = state(from: first, readStarted: later)
-        previous.sources["a.txt"]?.contentHash = first.files[0].contentHash
-        var second = try read(options, previous: previous)
-        XCTAssertNil(second.files[0].bytes)
-        let cache = BuildCache(folder: options.cacheFolder)
-        let (sources, diagnostics, _) = ContentLoader.process(&second, gazetteer: .builtIn, cache: cache, drafts: false)
-        XCTAssertEqual(diagnostics.filter { $0.severity == .error }, [])
-        XCTAssertEqual(sources.first?.stories.first?.heading, "Tesla Sets a Record")
-        XCTAssertNotNil(
-            cache.records(for: [second.files[0].key]).records[second.files[0].key],
-            "what was read matches the key: stored")
-    }
-
-    func testWhatIsReadLateIsNotStoredUnderAKeyItDoesNotMatch() throws {
-        let (options, _) = try site()
-        let first = try read(options)
-        // The last build's hash is not the file's: the file changed after this build looked at it.
-        var second = try read(
-            options, previous: state(from: first, readStarted: FileStamp.now() + 10 * FileStamp.margin))
-        let cache = BuildCache(folder: options.cacheFolder)
-        let (sources, _, _) = ContentLoader.process(&second, gazetteer: .builtIn, cache: cache, drafts: false)
-        XCTAssertEqual(sources.first?.stories.first?.heading, "Tesla Sets a Record", "the build uses the bytes it read")
-        XCTAssertTrue(
-            cache.records(for: [second.files[0].key]).records.isEmpty, "but does not cache them under the stale key")
-        XCTAssertEqual(second.files[0].stamp, .unknown, "and the next build reads the file")
+    func testASiteLoadsWithItsWarnings() throws {
+        let folder = Fixtures.temporaryFolder(self)
+        try write(
+            "Tesla Sets a Record\nTesla delivered more cars than ever, the company said.\n", to: "Content/a.txt",
+            in: folder)
+        try write("x", to: "Content/b.pdf", in: folder)
+        let content = try ContentLoader.load(BuildOptions(root: folder))
+        XCTAssertEqual(content.sources.count, 1)
+        XCTAssertEqual(content.diagnostics.first, BuildWarning.ignoredFile(path: "Content/b.pdf").diagnostic)
     }
 }

@@ -1,0 +1,58 @@
+import BriefFileSystem
+import BriefModel
+import Foundation
+
+/// What BriefCore itself warns about: the build goes on, and the result is right, but the user should
+/// know. Each case carries the path as the user should see it; `diagnostic` gives the printed text.
+public enum BuildWarning: DiagnosticConvertible, Equatable {
+    /// A file in `Content/` that is not a `.txt` or `.md` source.
+    case ignoredFile(path: String)
+    /// A symbolic link in `Content/` to `target`, outside the site folder, left unread.
+    case skippedLink(path: String, target: String)
+    /// The build cache could not be written at `path`: the next build does again what it would have saved.
+    case cacheNotWritten(path: String, action: String, reason: String)
+    /// `base_url` is not set; `settingsFile` is the settings file's path when there is one, `name` its name.
+    case baseURLNotSet(settingsFile: String?, name: String)
+
+    /// The cache's failure, its path relative to the site folder (the cache folder's parent).
+    static func cacheNotWritten(_ failure: FileFailure, cacheFolder: URL?) -> BuildWarning {
+        let root = cacheFolder?.deletingLastPathComponent().path ?? ""
+        let path = failure.path.hasPrefix(root + "/") ? String(failure.path.dropFirst(root.count + 1)) : failure.path
+        return .cacheNotWritten(path: path, action: failure.action, reason: failure.reason)
+    }
+
+    /// The warning that feeds and the sitemap get relative links: at the settings file when there is one.
+    static func baseURLNotSet(_ options: BuildOptions, hasConfig: Bool) -> BuildWarning {
+        .baseURLNotSet(
+            settingsFile: hasConfig ? options.display(options.configFile) : nil,
+            name: options.configFile.lastPathComponent)
+    }
+
+    /// The warning as the command line prints it.
+    public var diagnostic: Diagnostic {
+        switch self {
+        case .ignoredFile(let path): .warning(path, "ignored: brief reads .txt and .md sources only")
+        case .skippedLink(let path, let target):
+            .warning(
+                path,
+                "skipped: a symbolic link to \(target), outside the site folder; "
+                    + "set follow_symlinks: true in brief.yml to read such links")
+        case .cacheNotWritten(let path, let action, let reason):
+            .warning(path, "\(action): \(reason); the next build does again the work it would have saved")
+        case .baseURLNotSet(let settingsFile, let name): Self.baseURL(settingsFile, name: name)
+        }
+    }
+
+    private static func baseURL(_ settingsFile: String?, name: String) -> Diagnostic {
+        let message =
+            "base_url is not set: feeds and the sitemap get relative links, but feed readers and search "
+            + "engines need absolute ones"
+        guard let settingsFile else {
+            return .about(
+                .warning, "",
+                message + "; create brief.yml with a line such as "
+                    + "`base_url: https://example.org/news/`, or pass --base-url")
+        }
+        return .warning(settingsFile, message + "; set base_url in \(name)")
+    }
+}
