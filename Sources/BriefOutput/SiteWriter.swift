@@ -99,14 +99,12 @@ public final class SiteWriter: @unchecked Sendable {
         do { try FileTree.makeFolders(paths.parent) } catch { throw Self.diagnostic(error) }
         lockDescriptor = open(paths.lock, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard lockDescriptor >= 0 else {
-            throw DiagnosticError(
-                .error(
-                    Self.display(paths.parent),
-                    "cannot write next to the output folder: \(String(cString: strerror(errno)))"))
+            let reason = String(cString: strerror(errno))
+            throw DiagnosticError(OutputError.unwritableParent(path: Self.display(paths.parent), reason: reason))
         }
         guard flock(lockDescriptor, LOCK_EX | LOCK_NB) == 0 else {
             close(lockDescriptor)
-            throw DiagnosticError(.error(display, "another brief build is writing this folder right now"))
+            throw DiagnosticError(OutputError.locked(path: display))
         }
         staging = paths.staging(getpid())
         do {
@@ -114,16 +112,16 @@ public final class SiteWriter: @unchecked Sendable {
         } catch {
             flock(lockDescriptor, LOCK_UN)
             close(lockDescriptor)
-            var diagnostic = Self.diagnostic(error).diagnostics[0]
-            diagnostic.message = "cannot finish the update a killed or failed build left: " + diagnostic.message
-            throw DiagnosticError(diagnostic)
+            throw DiagnosticError(
+                OutputError.unfinishedUpdate(path: Self.display(error.path), action: error.action, reason: error.reason)
+            )
         }
         Self.clearLeftovers(paths)
         guard mkdir(staging, 0o755) == 0 else {
             let reason = String(cString: strerror(errno))
             flock(lockDescriptor, LOCK_UN)
             close(lockDescriptor)
-            throw DiagnosticError(.error(Self.display(paths.parent), "cannot create the staging folder: \(reason)"))
+            throw DiagnosticError(OutputError.unstageable(path: Self.display(paths.parent), reason: reason))
         }
     }
 
@@ -135,24 +133,19 @@ public final class SiteWriter: @unchecked Sendable {
         guard lstat(path, &info) == 0 else {
             // Nothing there, or a file where a folder above it should be (which making that folder reports).
             if errno == ENOENT || errno == ENOTDIR { return nil }
-            throw DiagnosticError(.error(display, "cannot read the output folder: \(String(cString: strerror(errno)))"))
+            throw DiagnosticError(OutputError.unreadableOutput(path: display, reason: String(cString: strerror(errno))))
         }
         guard info.st_mode & S_IFMT == S_IFDIR else {
-            throw DiagnosticError(.error(display, "the output path exists and is not a folder; refusing to replace it"))
+            throw DiagnosticError(OutputError.notAFolder(path: display))
         }
         let entries: [String]
         do { entries = try FileTree.entries(of: path) } catch { throw Self.diagnostic(error) }
         if !entries.isEmpty && !entries.contains(Self.markerName) {
-            throw DiagnosticError(
-                .about(
-                    .error, display,
-                    "this folder was not made by brief (it has no \(Self.markerName) file), so brief will not replace it; choose another --output or empty the folder"
-                ))
+            throw DiagnosticError(OutputError.notBriefsFolder(path: display))
         }
         // A full build swaps the folder out and deletes it, an update writes into it: both need to write.
         guard access(path, R_OK | W_OK | X_OK) == 0 else {
-            throw DiagnosticError(
-                .error(display, "cannot write into the output folder: \(String(cString: strerror(errno)))"))
+            throw DiagnosticError(OutputError.unwritableOutput(path: display, reason: String(cString: strerror(errno))))
         }
         return path
     }
@@ -224,7 +217,7 @@ public final class SiteWriter: @unchecked Sendable {
         emit: (Int32) -> Bool
     ) throws(DiagnosticError) {
         guard Self.isSafe(relativePath) else {
-            throw DiagnosticError(.error(relativePath, "refusing to write outside the output folder"))
+            throw DiagnosticError(OutputError.outsideOutput(path: relativePath))
         }
         let target = staging + "/" + relativePath
         do {
@@ -268,7 +261,8 @@ public final class SiteWriter: @unchecked Sendable {
     }
 
     static func diagnostic(_ failure: FileFailure) -> DiagnosticError {
-        DiagnosticError(.error(display(failure.path), "\(failure.action): \(failure.reason)"))
+        DiagnosticError(
+            OutputError.fileFailure(path: display(failure.path), action: failure.action, reason: failure.reason))
     }
 
     // MARK: Committing
@@ -317,9 +311,8 @@ public final class SiteWriter: @unchecked Sendable {
         let path = output.path
         guard previous != nil else {
             if rename(staging, path) != 0 {
-                throw DiagnosticError(
-                    .error(
-                        Self.display(path), "cannot move the new site into place: \(String(cString: strerror(errno)))"))
+                let reason = String(cString: strerror(errno))
+                throw DiagnosticError(OutputError.unmovable(path: Self.display(path), reason: reason))
             }
             return
         }
@@ -331,13 +324,13 @@ public final class SiteWriter: @unchecked Sendable {
         // File systems without RENAME_EXCHANGE: two renames, with a moment where the old folder is aside.
         let aside = Self.trashEntry(paths)
         guard rename(path, aside) == 0 else {
-            throw DiagnosticError(
-                .error(Self.display(path), "cannot replace the output folder: \(String(cString: strerror(errno)))"))
+            let reason = String(cString: strerror(errno))
+            throw DiagnosticError(OutputError.irreplaceable(path: Self.display(path), reason: reason, aside: nil))
         }
         guard rename(staging, path) == 0 else {
             let reason = String(cString: strerror(errno))
-            let restored = rename(aside, path) == 0 ? "" : "; the previous site is in \(Self.display(aside))"
-            throw DiagnosticError(.error(Self.display(path), "cannot replace the output folder: \(reason)\(restored)"))
+            let left = rename(aside, path) == 0 ? nil : Self.display(aside)
+            throw DiagnosticError(OutputError.irreplaceable(path: Self.display(path), reason: reason, aside: left))
         }
         Self.discard(aside, paths)
     }
