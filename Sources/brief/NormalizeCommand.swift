@@ -45,7 +45,7 @@ struct NormalizeCommand: ParsableCommand {
         }
         if json {
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let data = normalized.count == 1 ? try encoder.encode(normalized[0]) : try encoder.encode(normalized)
             print(String(decoding: data, as: UTF8.self))
         }

@@ -82,6 +82,17 @@ final class NormalizeCommandTests: XCTestCase {
         XCTAssertEqual(Set(names), ["Nvidia", "Acme Widgets"])
     }
 
+    func testJSONKeysComeInTheSameOrderOnEveryRun() throws {
+        let folder = try BriefRunner.sampleSite(self)
+        let result = try BriefRunner.run(
+            ["normalize", "--json", "Content/tesla-unmatched-speed-of-innovation.txt"], in: folder)
+        let keys = ["date", "diagnostics", "ignored", "source", "stories", "title"].map { "\n  \"\($0)\" : " }
+        let positions = keys.map { result.stdout.range(of: $0)?.lowerBound }
+        XCTAssertFalse(positions.contains(nil), result.stdout)
+        XCTAssertEqual(
+            positions.compactMap { $0 }, positions.compactMap { $0 }.sorted(), "sorted keys: diffable output")
+    }
+
     func testErrorsExitOne() throws {
         let folder = BriefRunner.temporaryFolder(self)
         try Data([0x41, 0x0A, 0xFF, 0x0A]).write(to: folder.appendingPathComponent("bad.txt"))
