@@ -17,6 +17,20 @@ package enum TextRules {
         "\"'”’»)]}*_".contains(c)
     }
 
+    /// `isOpeningMark` for an ASCII byte, without making a `Character` of it.
+    @inline(__always)
+    static func isOpeningASCIIMark(_ b: UInt8) -> Bool {
+        b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") || b == UInt8(ascii: "(") || b == UInt8(ascii: "[")
+            || b == UInt8(ascii: "{") || b == UInt8(ascii: "*") || b == UInt8(ascii: "_")
+    }
+
+    /// `isClosingMark` for an ASCII byte, without making a `Character` of it.
+    @inline(__always)
+    static func isClosingASCIIMark(_ b: UInt8) -> Bool {
+        b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") || b == UInt8(ascii: ")") || b == UInt8(ascii: "]")
+            || b == UInt8(ascii: "}") || b == UInt8(ascii: "*") || b == UInt8(ascii: "_")
+    }
+
     /// Whether the text ends where a sentence can end ("." "!" "?" "…" ":"), looking past closing quotes and brackets.
     static func endsSentence(_ text: some StringProtocol) -> Bool {
         text.withBytes { bytes in
@@ -24,7 +38,7 @@ package enum TextRules {
             while end > 0 {
                 let b = bytes[end - 1]
                 if b < 0x80 {
-                    if b == 0x20 || isClosingMark(Character(Unicode.Scalar(b))) {
+                    if b == 0x20 || isClosingASCIIMark(b) {
                         end -= 1
                         continue
                     }
@@ -59,20 +73,32 @@ package enum TextRules {
 
     /// Words in a normalized text: runs of bytes between spaces (normalized text has no other whitespace).
     package static func wordCount(_ text: some StringProtocol) -> Int {
-        let counted = text.utf8.withContiguousStorageIfAvailable(wordCount)
-        return counted ?? wordCount(Array(text.utf8))
+        text.withBytes(wordCount)
     }
 
-    private static func wordCount(_ bytes: some Collection<UInt8>) -> Int {
+    /// Counts the bytes that are not a space and follow a space (or start the text), eight bytes at a time.
+    private static func wordCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let raw = UnsafeRawBufferPointer(bytes)
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let high: UInt64 = 0x8080_8080_8080_8080
         var count = 0
-        var inWord = false
-        for b in bytes {
-            if b == 0x20 {
-                inWord = false
-            } else if !inWord {
-                inWord = true
-                count += 1
-            }
+        // The high bit of each byte: set when it is not a space. The byte before the text counts as a space.
+        var previous: UInt64 = 0
+        var i = 0
+        while i + 8 <= bytes.count {
+            let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ 0x2020_2020_2020_2020
+            let notSpace = (((x & low7) &+ low7) | x) & high
+            let starts = notSpace & ~((notSpace << 8) | (previous >> 56))
+            count += starts.nonzeroBitCount
+            previous = notSpace
+            i += 8
+        }
+        var previousSpace = previous >> 63 == 0
+        while i < bytes.count {
+            let isSpace = bytes[i] == 0x20
+            if previousSpace && !isSpace { count += 1 }
+            previousSpace = isSpace
+            i += 1
         }
         return count
     }
@@ -92,7 +118,7 @@ package enum TextRules {
                 let isUpper = firstByte >= 0x41 && firstByte <= 0x5A
                 let isLower = firstByte >= 0x61 && firstByte <= 0x7A
                 if !isUpper && !isLower {
-                    if !isOpeningMark(Character(Unicode.Scalar(firstByte))) { continue }
+                    if !isOpeningASCIIMark(firstByte) { continue }
                 } else {
                     if index > 0 && isLower && minorWords.contains(raw) { continue }
                     significant += 1
