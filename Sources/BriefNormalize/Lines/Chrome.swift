@@ -281,7 +281,7 @@ enum MetaLines {
     /// `Source: https://…`, `**Date:** November 24, 2025`, `*Model: gpt-4o*`, `Markdown Content:`:
     /// a meta label and a short value (or none).
     static func isLabelledMeta(_ line: String) -> Bool {
-        guard line.utf8.prefix(48).contains(UInt8(ascii: ":")) else { return false }
+        guard Bytes.contains(UInt8(ascii: ":"), inFirst: 48, of: line) else { return false }
         let plain = InlineMarkdown.plainText(line)
         guard let colon = plain.firstIndex(of: ":") else { return false }
         let label = plain[..<colon].trimmingSpaces.lowercased()

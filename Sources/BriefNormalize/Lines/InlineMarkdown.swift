@@ -18,11 +18,10 @@ enum InlineMarkdown {
 
     /// A quick test for characters that inline Markdown uses.
     static func mayHoldMarkup(_ line: String) -> Bool {
-        line.containsByte { b in
-            b == UInt8(ascii: "*") || b == UInt8(ascii: "_") || b == UInt8(ascii: "[") || b == UInt8(ascii: "`")
-                || b == UInt8(ascii: "\\") || b == UInt8(ascii: "<") || b == UInt8(ascii: "~")
-        }
+        markupBytes.containsAny(in: line)
     }
+
+    private static let markupBytes = Bytes.ASCIISet("*_[`\\<~")
 
     /// The most bytes of an inline HTML tag or an autolink.
     static let maxTagLength = 2048

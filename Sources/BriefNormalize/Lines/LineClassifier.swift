@@ -16,7 +16,7 @@ enum LineClassifier {
         known.reserveCapacity(lines.count)
         for (text, number) in lines {
             let key = text.withBytes { ContentHash.of($0) }
-            if var line = known[key], line.raw.withBytes({ a in text.withBytes { b in a.elementsEqual(b) } }) {
+            if var line = known[key], line.raw.withBytes({ a in text.withBytes { b in Bytes.equal(a, b) } }) {
                 line.number = number
                 result.append(line)
                 continue

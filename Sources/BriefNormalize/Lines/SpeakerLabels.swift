@@ -18,7 +18,8 @@ struct SpeakerLabels {
     init(_ lines: [Line]) {
         var counts: [Substring: Int] = [:]
         for line in lines where line.kind == .text {
-            guard line.content.utf8.prefix(48).contains(UInt8(ascii: ":")) || line.content.containsBytes(">") else {
+            guard Bytes.contains(UInt8(ascii: ":"), inFirst: 48, of: line.content) || line.content.containsBytes(">")
+            else {
                 continue
             }
             for piece in Self.turns(in: HTMLEntities.decode(line.content)) {
@@ -43,7 +44,8 @@ struct SpeakerLabels {
 
     /// How many speaker changes (">>", escaped or not) the text marks.
     static func markerCount(in text: String) -> Int {
-        text.withBytes { bytes in
+        guard text.containsByte(UInt8(ascii: ">")) || text.containsBytes("&gt;") else { return 0 }
+        return text.withBytes { bytes in
             var count = 0
             var i = 0
             while i + 1 < bytes.count {
@@ -80,7 +82,8 @@ struct SpeakerLabels {
     /// followed by a colon at the start of the text, and what they say (not a title: "Cloud
     /// Computing: Hitachi Raises the Stakes" is a heading).
     private static func name(in text: String) -> Substring? {
-        guard text.utf8.prefix(40).contains(UInt8(ascii: ":")), let colon = text.prefix(40).firstIndex(of: ":") else {
+        guard Bytes.contains(UInt8(ascii: ":"), inFirst: 40, of: text), let colon = text.prefix(40).firstIndex(of: ":")
+        else {
             return nil
         }
         let said = text[text.index(after: colon)...].drop { $0 == " " }
