@@ -200,19 +200,29 @@ enum ChromeContext {
 
     /// `Content-Type: text/plain`: a header name (letters, digits and hyphens), a colon, a space.
     private static func isMailHeader(_ raw: Substring) -> Bool {
-        guard let colon = raw.firstIndex(of: ":"), colon > raw.startIndex, raw.first?.isLetter == true else {
-            return false
+        raw.withBytes { bytes in
+            guard let first = bytes.first, first | 0x20 >= UInt8(ascii: "a"), first | 0x20 <= UInt8(ascii: "z") else {
+                return false
+            }
+            var colon = 1
+            while colon < bytes.count, bytes[colon] != UInt8(ascii: ":") {
+                guard colon < maxMailHeaderName, headerNameBytes.contains(bytes[colon]) else { return false }
+                colon += 1
+            }
+            return colon < bytes.count && (colon + 1 == bytes.count || bytes[colon + 1] == 0x20)
         }
-        let name = raw[..<colon]
-        return name.count <= 40 && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
-            && (raw.index(after: colon) == raw.endIndex || raw[raw.index(after: colon)] == " ")
     }
+
+    /// The longest mail header name, in bytes.
+    static let maxMailHeaderName = 40
+    private static let headerNameBytes = Bytes.ASCIISet(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-")
 
     /// "157 comments" after the text: everything from there on is the comment section.
     private static func markCommentSection(_ lines: inout [Line]) {
         var sawText = false
         for i in lines.indices {
-            if lines[i].kind == .text && TextRules.wordCount(lines[i].content) >= 12 { sawText = true }
+            if !sawText && lines[i].kind == .text && TextRules.wordCount(lines[i].content) >= 12 { sawText = true }
             guard sawText, case .chrome(.meta) = lines[i].kind, lines[i].content.lowercased().hasSuffix("comments"),
                 lines[i].content.first?.isNumber == true
             else { continue }
