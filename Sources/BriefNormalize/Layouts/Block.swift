@@ -74,24 +74,30 @@ struct Block {
     static func key(for text: String) -> String {
         text.withBytes { bytes in
             String(unsafeUninitializedCapacity: bytes.count + bytes.count / 2) { out in
+                guard let source = bytes.baseAddress, let target = out.baseAddress else { return 0 }
+                let count = bytes.count
                 var n = 0
                 var i = 0
-                while i < bytes.count {
-                    let b = bytes[i]
-                    if b < 0x80 {
-                        out[n] = b >= 0x41 && b <= 0x5A ? b | 0x20 : (b == UInt8(ascii: "`") ? UInt8(ascii: "'") : b)
-                        n += 1
-                        i += 1
+                while i < count {
+                    if i + 8 <= count, let lowered = asciiKey(UnsafeRawPointer(source + i)) {
+                        UnsafeMutableRawPointer(target + n).storeBytes(of: lowered, as: UInt64.self)
+                        n += 8
+                        i += 8
                         continue
                     }
-                    if let (replacement, length) = typographic(bytes, i) {
-                        for r in replacement {
-                            out[n] = r
+                    let b = source[i]
+                    if b < 0x80 {
+                        target[n] = b &- 0x41 < 26 ? b | 0x20 : (b == UInt8(ascii: "`") ? UInt8(ascii: "'") : b)
+                        n += 1
+                        i += 1
+                    } else if let (replacement, copies, length) = typographic(bytes, i) {
+                        for _ in 0..<copies {
+                            target[n] = replacement
                             n += 1
                         }
                         i += length
                     } else {
-                        out[n] = b
+                        target[n] = b
                         n += 1
                         i += 1
                     }
@@ -101,15 +107,32 @@ struct Block {
         }
     }
 
-    /// Curly quotes, dashes and the ellipsis, as the ASCII they stand for.
-    private static func typographic(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> ([UInt8], Int)? {
-        if bytes[i] == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xAB || bytes[i + 1] == 0xBB { return ([0x22], 2) }
+    /// Eight bytes of ASCII without a backtick, in lower case; nil for anything else (judged byte by byte).
+    @inline(__always)
+    private static func asciiKey(_ bytes: UnsafeRawPointer) -> UInt64? {
+        let w = bytes.loadUnaligned(as: UInt64.self)
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        guard w & high == 0 else { return nil }
+        let x = w ^ (ones &* UInt64(UInt8(ascii: "`")))
+        let notBacktick = (((x & ~high) &+ ~high) | x) & high
+        guard notBacktick == high else { return nil }
+        let atLeastA = (w &+ ones &* (0x80 - 0x41)) & high
+        let pastZ = (w &+ ones &* (0x80 - 0x5B)) & high
+        return w | ((atLeastA & ~pastZ) >> 2)
+    }
+
+    /// Curly quotes, dashes and the ellipsis, as the ASCII they stand for: a byte, how many times, and
+    /// how many bytes of the text it replaces.
+    private static func typographic(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt8, Int, Int)? {
+        let quote = UInt8(ascii: "\"")
+        if bytes[i] == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xAB || bytes[i + 1] == 0xBB { return (quote, 1, 2) }
         guard i + 2 < bytes.count, bytes[i] == 0xE2 else { return nil }
         switch (bytes[i + 1], bytes[i + 2]) {
-        case (0x80, 0x98), (0x80, 0x99), (0x80, 0x9B), (0x80, 0xB2): return ([0x27], 3)
-        case (0x80, 0x9C), (0x80, 0x9D), (0x80, 0x9E), (0x80, 0xB3): return ([0x22], 3)
-        case (0x80, 0x90...0x94), (0x88, 0x92): return ([0x2D], 3)
-        case (0x80, 0xA6): return ([0x2E, 0x2E, 0x2E], 3)
+        case (0x80, 0x98), (0x80, 0x99), (0x80, 0x9B), (0x80, 0xB2): return (UInt8(ascii: "'"), 1, 3)
+        case (0x80, 0x9C), (0x80, 0x9D), (0x80, 0x9E), (0x80, 0xB3): return (quote, 1, 3)
+        case (0x80, 0x90...0x94), (0x88, 0x92): return (UInt8(ascii: "-"), 1, 3)
+        case (0x80, 0xA6): return (UInt8(ascii: "."), 3, 3)
         default: return nil
         }
     }
