@@ -3,6 +3,7 @@
 // of the site, the cache or the output. README.md in this folder says how a source flows through.
 import BriefMarkdown
 import BriefModel
+import Foundation
 
 /// Normalizes a source text into a `Document`: the product's core.
 ///
@@ -140,6 +141,17 @@ enum Lines {
         var offsets: [(Int, Int)] = []
         text.withBytes { bytes in
             var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            guard let base = bytes.baseAddress else { return }
+            // Without a carriage return, `memchr` finds each line end much faster than a loop over the bytes.
+            if memchr(base, 0x0D, bytes.count) == nil {
+                while start < bytes.count, let end = memchr(base + start, 0x0A, bytes.count - start) {
+                    let i = base.distance(to: end.assumingMemoryBound(to: UInt8.self))
+                    offsets.append((start, i))
+                    start = i + 1
+                }
+                if start < bytes.count { offsets.append((start, bytes.count)) }
+                return
+            }
             var i = start
             while i < bytes.count {
                 let b = bytes[i]
