@@ -73,6 +73,8 @@ enum HeadingRules {
         guard let first = text.first, first.isLetter || first.isNumber, !(first.isLowercase && !startsWithBrand(text))
         else { return nil }
         guard !TextRules.looksLikeListItem(text), !TextRules.containsURL(text) else { return nil }
+        // Counted before the words are made: most lines that get this far are too long for a heading.
+        guard TextRules.wordCount(text) <= maxWords else { return nil }
         let words = TextRules.words(text)
         guard words.count <= maxWords, !TextRules.containsSentenceBreak(text) else { return nil }
         return words
@@ -87,6 +89,12 @@ enum HeadingRules {
     private static func endsWithAbbreviation(_ text: String) -> Bool {
         let lastWord = text.utf8.reversed().prefix { $0 != 0x20 }
         guard lastWord.count <= 6 else { return false }
+        // Plain ASCII compares byte for byte; anything else as strings do (canonical equivalence).
+        if lastWord.allSatisfy({ $0 < 0x80 }) {
+            return abbreviationBytes.contains { $0.elementsEqual(lastWord.reversed()) }
+        }
         return abbreviations.contains(Substring(String(decoding: lastWord.reversed(), as: UTF8.self)))
     }
+
+    private static let abbreviationBytes = abbreviations.map { Array($0.utf8) }
 }
