@@ -202,7 +202,7 @@ enum HTMLEntities {
     ]
 
     static func decode(_ text: String) -> String {
-        guard text.containsByte(UInt8(ascii: "&")) else { return text }
+        guard text.containsByte(UInt8(ascii: "&")), mayHoldEntity(text) else { return text }
         var out = ""
         var rest = Substring(text)
         while let amp = rest.firstIndex(of: "&") {
@@ -221,6 +221,26 @@ enum HTMLEntities {
         out += rest
         return out
     }
+
+    /// Whether some "&" is followed by a name (letters, digits, "#", any non-ASCII byte) and ";":
+    /// text like "AT&T" has nothing to decode.
+    private static func mayHoldEntity(_ text: String) -> Bool {
+        text.withBytes { bytes in
+            var i = 0
+            while i < bytes.count {
+                guard bytes[i] == UInt8(ascii: "&") else {
+                    i += 1
+                    continue
+                }
+                i += 1
+                while i < bytes.count, nameBytes.contains(bytes[i]) || bytes[i] >= 0x80 { i += 1 }
+                if i < bytes.count, bytes[i] == UInt8(ascii: ";") { return true }
+            }
+            return false
+        }
+    }
+
+    private static let nameBytes = Bytes.ASCIISet("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789#")
 
     private static func character(for name: Substring) -> String? {
         if name.hasPrefix("#x") || name.hasPrefix("#X") {

@@ -74,6 +74,8 @@ struct Line {
 
     /// 1-based column where the content starts in the file (after indentation and markers).
     var contentColumn: Int {
+        // Most lines start with their content.
+        if !content.isEmpty, raw.utf8.starts(with: content.utf8.prefix(12)) { return 1 }
         let probe = Array(content.utf8.prefix(12))
         guard !probe.isEmpty else { return indent + 1 }
         let offset =
