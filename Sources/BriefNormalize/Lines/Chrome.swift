@@ -59,7 +59,7 @@ enum Chrome: String, Sendable {
     private static func longLineKind(_ line: String) -> Chrome? {
         if isCaptionCredit(line) { return .caption }
         if line.containsBytes("ookie") && isCookieNotice(line.lowercased()) { return .prompt }
-        guard TextRules.wordCount(line) <= maxWords,
+        guard ChromePhrases.mayStart(line), TextRules.wordCount(line) <= maxWords,
             let kind = ChromePhrases.kind(ofStart: line.prefix(40).lowercased())
         else {
             return nil
@@ -140,7 +140,10 @@ enum Chrome: String, Sendable {
 
     /// A photo caption that ends with its credit ("… (AP Photo/Matt Rourke,File)"), or a credit line.
     static func isCaptionCredit(_ line: String) -> Bool {
-        guard line.hasSuffix(")") || line.containsBytes("Credit") || line.containsBytes("credit") else { return false }
+        guard
+            line.utf8.last == UInt8(ascii: ")") && line.hasSuffix(")") || line.containsBytes("Credit")
+                || line.containsBytes("credit")
+        else { return false }
         let lower = line.lowercased()
         for mark in [
             "(ap photo", "(photo:", "(photo by", "(getty", "(reuters/", "(afp", "(image:", "(credit:", "(courtesy",

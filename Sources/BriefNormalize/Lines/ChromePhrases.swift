@@ -81,6 +81,14 @@ enum ChromePhrases {
     private static let startsByFirstByte: [UInt8: [([UInt8], Chrome)]] =
         Dictionary(grouping: starts.map { (Array($0.0.utf8), $0.1) }) { $0.0[0] }
 
+    /// Whether a line (in any case) may start like one of the starts: false when its first byte, as
+    /// ASCII in lower case, starts none of them. A first character beyond ASCII is left to `kind(ofStart:)`.
+    static func mayStart(_ line: String) -> Bool {
+        guard let first = line.utf8.first else { return false }
+        guard first < 0x80 else { return true }
+        return startsByFirstByte[first >= 0x41 && first <= 0x5A ? first | 0x20 : first] != nil
+    }
+
     /// The kind of chrome whose start `lower` has.
     static func kind(ofStart lower: String) -> Chrome? {
         guard let first = lower.utf8.first, let candidates = startsByFirstByte[first] else { return nil }

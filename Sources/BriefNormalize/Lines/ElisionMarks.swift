@@ -1,4 +1,5 @@
 import BriefModel
+import Foundation
 
 /// Finds and removes the marks scrapers leave where they cut text: `[...]`, `[…]`, `(...)`, `(…)`.
 enum ElisionMarks {
@@ -40,16 +41,21 @@ enum ElisionMarks {
         line.withBytes(mayHoldMark)
     }
 
+    /// "..", ". ." or "…" somewhere: each "." and each last byte of "…" found with `memchr`.
     private static func mayHoldMark(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var previous: UInt8 = 0
-        var beforePrevious: UInt8 = 0
-        for b in bytes {
-            if b == 0x2E && (previous == 0x2E || previous == 0x20 && beforePrevious == 0x2E) { return true }
-            if b == 0xA6 && previous == 0x80 && beforePrevious == 0xE2 { return true }
-            beforePrevious = previous
-            previous = b
+        guard let base = bytes.baseAddress else { return false }
+        func occurrences(of byte: UInt8, where test: (Int) -> Bool) -> Bool {
+            var i = 0
+            while i < bytes.count, let hit = memchr(base + i, Int32(byte), bytes.count - i) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if test(at) { return true }
+                i = at + 1
+            }
+            return false
         }
-        return false
+        return occurrences(of: 0x2E) { at in
+            at >= 1 && bytes[at - 1] == 0x2E || at >= 2 && bytes[at - 1] == 0x20 && bytes[at - 2] == 0x2E
+        } || occurrences(of: 0xA6) { at in at >= 2 && bytes[at - 1] == 0x80 && bytes[at - 2] == 0xE2 }
     }
 
     /// The index after a mark that starts at `start` with a bracket, or nil.

@@ -46,6 +46,8 @@ enum MarkdownForms {
 
     /// `- item`, `• item`, `1. item`, `2) item`, `a. item` → (ordered, "item").
     static func bulletContent(_ line: String) -> (Bool, String)? {
+        // A capital letter starts neither a bullet, a number nor an outline letter: most lines.
+        if let byte = line.utf8.first, byte >= 0x41 && byte <= 0x5A { return nil }
         guard let first = line.first else { return nil }
         if bulletMarks.contains(first) {
             let rest = line.dropFirst()

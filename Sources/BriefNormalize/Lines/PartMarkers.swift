@@ -16,11 +16,10 @@ enum PartMarkers {
     static func parse(_ line: String) -> Marker? {
         // Cheap test first: a marker starts with "P", "p", a digit or a decoration.
         // A marker holds "/" or "of": most lines have neither.
-        guard line.utf8.count >= 3,
-            line.containsByte(where: { $0 == UInt8(ascii: "/") || $0 | 0x20 == UInt8(ascii: "f") }),
-            let first = line.utf8.first,
+        guard line.utf8.count >= 3, let first = line.utf8.first,
             first == UInt8(ascii: "P") || first == UInt8(ascii: "p") || (first >= 0x30 && first <= 0x39)
-                || decoration.utf8.contains(first)
+                || decoration.utf8.contains(first),
+            line.containsByte(where: { $0 == UInt8(ascii: "/") || $0 | 0x20 == UInt8(ascii: "f") })
         else { return nil }
         var s = Substring(line).drop { decoration.contains($0) }
         let named = s.prefix(4).lowercased() == "part"
