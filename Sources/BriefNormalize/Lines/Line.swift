@@ -75,7 +75,15 @@ struct Line {
     /// 1-based column where the content starts in the file (after indentation and markers).
     var contentColumn: Int {
         // Most lines start with their content.
-        if !content.isEmpty, raw.utf8.starts(with: content.utf8.prefix(12)) { return 1 }
+        let startsLine = content.withBytes { content in
+            raw.withBytes { raw in
+                let n = min(12, content.count)
+                return n > 0 && raw.count >= n
+                    && Bytes.equal(
+                        UnsafeBufferPointer(rebasing: raw[..<n]), UnsafeBufferPointer(rebasing: content[..<n]))
+            }
+        }
+        if startsLine { return 1 }
         let probe = Array(content.utf8.prefix(12))
         guard !probe.isEmpty else { return indent + 1 }
         let offset =

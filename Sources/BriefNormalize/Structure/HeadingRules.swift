@@ -87,13 +87,19 @@ enum HeadingRules {
     }
 
     private static func endsWithAbbreviation(_ text: String) -> Bool {
-        let lastWord = text.utf8.reversed().prefix { $0 != 0x20 }
-        guard lastWord.count <= 6 else { return false }
-        // Plain ASCII compares byte for byte; anything else as strings do (canonical equivalence).
-        if lastWord.allSatisfy({ $0 < 0x80 }) {
-            return abbreviationBytes.contains { $0.elementsEqual(lastWord.reversed()) }
+        text.withBytes { bytes in
+            var start = bytes.count
+            while start > 0, bytes[start - 1] != 0x20 {
+                start -= 1
+                if bytes.count - start > 6 { return false }
+            }
+            let lastWord = UnsafeBufferPointer(rebasing: bytes[start...])
+            // Plain ASCII compares byte for byte; anything else as strings do (canonical equivalence).
+            if lastWord.allSatisfy({ $0 < 0x80 }) {
+                return abbreviationBytes.contains { $0.withUnsafeBufferPointer { Bytes.equal($0, lastWord) } }
+            }
+            return abbreviations.contains(Substring(String(decoding: lastWord, as: UTF8.self)))
         }
-        return abbreviations.contains(Substring(String(decoding: lastWord.reversed(), as: UTF8.self)))
     }
 
     private static let abbreviationBytes = abbreviations.map { Array($0.utf8) }
