@@ -25,7 +25,7 @@ enum CopyMerger {
         var result: [Block] = []
         result.reserveCapacity(blocks.count)
         for block in blocks {
-            let hash = StableHash.value(block.key)
+            let hash = ContentHash.of(block.key)
             if let earlier = seen[hash], earlier.contains(where: { result[$0].key == block.key }) { continue }
             seen[hash, default: []].append(result.count)
             result.append(block)
@@ -52,7 +52,7 @@ enum CopyMerger {
 
         init(_ blocks: [Block]) {
             for (i, block) in blocks.enumerated() {
-                exact[StableHash.value(block.key), default: []].append(i)
+                exact[ContentHash.of(block.key), default: []].append(i)
                 if let h = CopyMerger.head(block.key) { head[h, default: []].append(i) }
                 if let t = CopyMerger.tail(block.key) { tail[t, default: []].append(i) }
             }
@@ -68,7 +68,7 @@ enum CopyMerger {
             var spaces = 0
             for (i, b) in bytes.enumerated() where b == 0x20 {
                 spaces += 1
-                if spaces == signatureWords { return StableHash.value(bytes: bytes[..<i]) }
+                if spaces == signatureWords { return ContentHash.of(UnsafeBufferPointer(rebasing: bytes[..<i])) }
             }
             return nil
         }
@@ -83,7 +83,9 @@ enum CopyMerger {
                 i -= 1
                 if bytes[i] == 0x20 {
                     spaces += 1
-                    if spaces == signatureWords { return StableHash.value(bytes: bytes[(i + 1)...]) }
+                    if spaces == signatureWords {
+                        return ContentHash.of(UnsafeBufferPointer(rebasing: bytes[(i + 1)...]))
+                    }
                 }
             }
             return nil
@@ -160,7 +162,7 @@ enum CopyMerger {
             return usable.first { $0 > cursor } ?? usable.last
         }
         if let i = pick(
-            index.exact[StableHash.value(key)], { merged[$0].key == key || merged[$0].key.containsBytes(key) })
+            index.exact[ContentHash.of(key)], { merged[$0].key == key || merged[$0].key.containsBytes(key) })
         {
             return .contained(i)
         }
