@@ -68,7 +68,24 @@ package enum TextRules {
     }
 
     static func words(_ text: some StringProtocol) -> [Substring] {
-        Substring(text).utf8.split(separator: UInt8(ascii: " ")).map { Substring($0) }
+        let text = Substring(text)
+        var bounds: [(start: Int, end: Int)] = []
+        text.withBytes { bytes in
+            var start = -1
+            for (i, b) in bytes.enumerated() {
+                if b != 0x20 {
+                    if start < 0 { start = i }
+                } else if start >= 0 {
+                    bounds.append((start, i))
+                    start = -1
+                }
+            }
+            if start >= 0 { bounds.append((start, bytes.count)) }
+        }
+        let utf8 = text.utf8
+        return bounds.map {
+            text[utf8.index(utf8.startIndex, offsetBy: $0.start)..<utf8.index(utf8.startIndex, offsetBy: $0.end)]
+        }
     }
 
     /// Words in a normalized text: runs of bytes between spaces (normalized text has no other whitespace).
