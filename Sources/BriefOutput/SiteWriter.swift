@@ -414,8 +414,9 @@ public final class SiteWriter: @unchecked Sendable {
     // MARK: Helpers
 
     /// A relative path with no way out: no `..`, no absolute path, no NUL, no backslash.
+    /// On bytes: Foundation's `contains` would cost more than writing the file.
     static func isSafe(_ path: String) -> Bool {
-        !path.isEmpty && !path.hasPrefix("/") && !path.contains("\0") && !path.contains("\\")
+        !path.isEmpty && !path.hasPrefix("/") && !path.utf8.contains(0) && !path.utf8.contains(UInt8(ascii: "\\"))
             && !path.split(separator: "/", omittingEmptySubsequences: false).contains {
                 $0.isEmpty || $0 == "." || $0 == ".."
             }

@@ -1,4 +1,5 @@
 import BriefMarkdown
+import BriefModel
 
 /// A story's body as pages show it: its Markdown rendered by cmark-gfm with smart punctuation, and each
 /// table in a box of its own that scrolls sideways on a narrow screen (and takes keyboard focus to do so).
@@ -11,7 +12,8 @@ public enum StoryHTML {
     /// The HTML for a story's Markdown body.
     public static func render(_ markdown: String) -> String {
         let html = CMark.html(markdown, smart: true)
-        guard html.contains("<table>") else { return html }
+        // On bytes: Foundation's `contains` costs a fifth of processing a source on Linux.
+        guard html.containsBytes("<table>") else { return html }
         return html.replacingOccurrences(of: "<table>", with: tableBox)
             .replacingOccurrences(of: "</table>", with: "</table>\n</div>")
     }

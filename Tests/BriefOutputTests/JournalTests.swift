@@ -84,4 +84,13 @@ final class JournalTests: XCTestCase {
             paths, staging: staging, moves: ["../outside.txt"], deletions: ["../outside.txt", "/etc/passwd"])
         XCTAssertEqual(read("outside.txt"), "keep me")
     }
+
+    func testASafePathIsRelativeWithoutAWayOut() {
+        for path in ["index.html", "stories/a-b/index.html", "assets/search/t/0f.js"] {
+            XCTAssertTrue(SiteWriter.isSafe(path), path)
+        }
+        for path in ["", "/etc/passwd", "../x", "a/../x", "a/./x", "a//x", "a\\x", "a\0x", "a/"] {
+            XCTAssertFalse(SiteWriter.isSafe(path), path)
+        }
+    }
 }
