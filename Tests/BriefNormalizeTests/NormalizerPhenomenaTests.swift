@@ -79,6 +79,14 @@ final class NormalizerPhenomenaTests: XCTestCase {
         }
         XCTAssertEqual(ElisionMarks.strip("Text that ends here [...]").text, "Text that ends here")
         XCTAssertTrue(ElisionMarks.strip("[…] text that resumes").atStart)
+        // Emphasis in or around a mark is part of it; emphasis elsewhere is left alone.
+        for marked in ["Text that ends here *[...]*", "Text that ends here [...*]*", "Text that ends here **[…]**"] {
+            let stripped = ElisionMarks.strip(marked)
+            XCTAssertEqual(stripped.text, "Text that ends here", marked)
+            XCTAssertTrue(stripped.atEnd, marked)
+        }
+        XCTAssertEqual(ElisionMarks.strip("A *bold* claim [...]").text, "A *bold* claim")
+        XCTAssertEqual(ElisionMarks.strip("Keep *this* and [*] too").text, "Keep *this* and [*] too")
     }
 
     func testParagraphSplitAtAChunkBreakIsReassembled() {

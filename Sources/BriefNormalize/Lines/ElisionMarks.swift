@@ -22,10 +22,13 @@ enum ElisionMarks {
         var i = 0
         var removedAny = false
         while i < chars.count {
-            guard chars[i] == "[" || chars[i] == "(", let end = markEnd(chars, from: i) else {
+            guard chars[i] == "[" || chars[i] == "(", var end = markEnd(chars, from: i) else {
                 i += 1
                 continue
             }
+            // Emphasis marks around a mark ("*[...]*") belong to it: left alone, they would close around nothing.
+            while i > 0, isEmphasis(chars[i - 1]) { i -= 1 }
+            while end < chars.count, isEmphasis(chars[end]) { end += 1 }
             if i == 0 || chars[..<i].allSatisfy({ $0 == " " }) { result.atStart = true }
             if end == chars.count || chars[end...].allSatisfy({ $0 == " " }) { result.atEnd = true }
             chars.removeSubrange(i..<end)
@@ -70,8 +73,8 @@ enum ElisionMarks {
                 dots += 1
             } else if c == "…" {
                 ellipses += 1
-            } else if c == " " {
-                // spaces allowed inside: "[ … ]", ". . ."
+            } else if c == " " || isEmphasis(c) {
+                // spaces allowed inside: "[ … ]", ". . ."; and emphasis marks, which hide nothing: "[...*]"
             } else if c == close {
                 return (dots >= 3 || ellipses >= 1) ? i + 1 : nil
             } else {
@@ -81,6 +84,8 @@ enum ElisionMarks {
         }
         return nil
     }
+
+    private static func isEmphasis(_ c: Character) -> Bool { c == "*" || c == "_" }
 
     /// Removes a bare "..." or "…" that ends the last line of a chunk.
     static func stripTrailingEllipsis(_ line: String) -> String? {
