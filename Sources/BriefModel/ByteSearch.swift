@@ -8,12 +8,7 @@
 /// megabytes of text; the texts compared here are already normalized, so bytes suffice.
 extension StringProtocol {
     /// Whether `needle` occurs in the text, compared byte for byte.
-    package func containsBytes(_ needle: String) -> Bool {
-        let found = utf8.withContiguousStorageIfAvailable { haystack in
-            needle.utf8.withContiguousStorageIfAvailable { ByteSearch.firstIndex(of: $0, in: haystack) != nil }
-        }
-        return (found ?? nil) ?? (ByteSearch.firstIndex(of: Array(needle.utf8), in: Array(utf8)) != nil)
-    }
+    package func containsBytes(_ needle: String) -> Bool { ByteSearch.contains(needle, in: self) }
 
     /// Whether the text starts with `prefix`, compared byte for byte.
     package func hasPrefixBytes(_ prefix: some StringProtocol) -> Bool {
@@ -29,8 +24,29 @@ extension StringProtocol {
     }
 }
 
+// `String` and `Substring` in particular: hot loops call these hundreds of thousands of times, and from another
+// module the generic version goes through the protocol's witnesses, which costs more than the search.
+extension String {
+    /// Whether `needle` occurs in the text, compared byte for byte.
+    package func containsBytes(_ needle: String) -> Bool { ByteSearch.contains(needle, in: self) }
+}
+
+extension Substring {
+    /// Whether `needle` occurs in the text, compared byte for byte.
+    package func containsBytes(_ needle: String) -> Bool { ByteSearch.contains(needle, in: self) }
+}
+
 /// Finds bytes in bytes, with `memchr` for the first byte: far faster than a generic collection search.
 package enum ByteSearch {
+    /// Whether `needle` occurs in `text`, compared byte for byte (`containsBytes`).
+    @inline(__always)
+    static func contains(_ needle: String, in text: some StringProtocol) -> Bool {
+        let found = text.utf8.withContiguousStorageIfAvailable { haystack in
+            needle.utf8.withContiguousStorageIfAvailable { firstIndex(of: $0, in: haystack) != nil }
+        }
+        return (found ?? nil) ?? (firstIndex(of: Array(needle.utf8), in: Array(text.utf8)) != nil)
+    }
+
     /// The offset of the first occurrence of `needle` in `haystack`.
     package static func firstIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
         haystack.withUnsafeBufferPointer { h in needle.withUnsafeBufferPointer { firstIndex(of: $0, in: h) } }

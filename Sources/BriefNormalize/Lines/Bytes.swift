@@ -1,27 +1,6 @@
 import BriefModel
 import Foundation
 
-extension String {
-    /// `containsBytes` (BriefModel) for a `String` in particular: the per-line checks call it
-    /// hundreds of thousands of times, and the generic version costs more than the search.
-    func containsBytes(_ needle: String) -> Bool {
-        let found = utf8.withContiguousStorageIfAvailable { haystack in
-            needle.utf8.withContiguousStorageIfAvailable { ByteSearch.firstIndex(of: $0, in: haystack) != nil }
-        }
-        return (found ?? nil) ?? (ByteSearch.firstIndex(of: Array(needle.utf8), in: Array(utf8)) != nil)
-    }
-}
-
-extension Substring {
-    /// `containsBytes` (BriefModel) for a `Substring` in particular, as for `String`.
-    func containsBytes(_ needle: String) -> Bool {
-        let found = utf8.withContiguousStorageIfAvailable { haystack in
-            needle.utf8.withContiguousStorageIfAvailable { ByteSearch.firstIndex(of: $0, in: haystack) != nil }
-        }
-        return (found ?? nil) ?? (ByteSearch.firstIndex(of: Array(needle.utf8), in: Array(utf8)) != nil)
-    }
-}
-
 /// Byte-level tests shared by the per-line checks: every line of every source goes through them,
 /// so they read UTF-8 bytes instead of iterating `Character`s or searching with Foundation.
 enum Bytes {
