@@ -73,7 +73,7 @@ struct StagesBench: ParsableCommand {
         clock.lap("assemble \(model.stories.count) stories, \(model.companies.count) companies")
         let pages = try RenderBenchmark.allPages(model)
         clock.lap(
-            "page data (\(String(format: "%.3f", pages.data)) s) and rendering (\(String(format: "%.3f", pages.render)) s) of \(pages.pages) pages, \(pages.bytes / 1_000_000) MB"
+            "fingerprints (\(String(format: "%.3f", pages.fingerprints)) s), page data (\(String(format: "%.3f", pages.data)) s) and rendering (\(String(format: "%.3f", pages.render)) s) of \(pages.pages) pages, \(pages.bytes / 1_000_000) MB"
         )
         clock.report()
     }

@@ -9,7 +9,7 @@ final class PageDataTests: XCTestCase {
     private let model = SmallSite.model()
 
     private func data(_ page: Page, prebuild: Bool = true) -> TemplateValue {
-        PageData(model: model, prebuildStories: prebuild).data(for: page)
+        PageData<TemplateValue>(model: model, prebuildStories: prebuild).data(for: page)
     }
 
     private func story(_ heading: String) -> Int {
@@ -50,7 +50,7 @@ final class PageDataTests: XCTestCase {
 
     func testTheFrontPageShowsTheNewestEditionWithinTheStoryLimit() {
         let model = SmallSite.model { $0.storiesOnFrontPage = 0 }
-        let home = PageData(model: model).data(for: .home)
+        let home = PageData<TemplateValue>(model: model).data(for: .home)
         XCTAssertEqual(home.text("edition.briefings.0.title"), "Tuesday & more")
         XCTAssertEqual(home.count("edition.briefings.0.stories"), 0)
         XCTAssertEqual(home.at("edition.briefings.0.more_count"), .number(1))
@@ -61,7 +61,7 @@ final class PageDataTests: XCTestCase {
     func testACompanyPageIsPagedByPageSize() {
         let model = SmallSite.model { $0.pageSize = 1 }
         let tesla = model.companies.firstIndex { $0.company.name == "Tesla" }!
-        let data = PageData(model: model)
+        let data = PageData<TemplateValue>(model: model)
         let first = data.data(for: .company(tesla, page: 1))
         let second = data.data(for: .company(tesla, page: 2))
         XCTAssertEqual(first.text("name"), "Tesla")

@@ -3,14 +3,16 @@ import BriefModel
 import BriefNormalize
 import BriefSite
 import BriefStories
+import BriefTemplate
 import XCTest
 
 @testable import BriefSite
 
 /// An incremental build draws again only the pages whose fingerprint changed, so a value a page shows that does
-/// not reach its fingerprint leaves that page stale. These tests change one thing at a time in a small site and
-/// compare, page by page, the data the template receives (`DataHash`) with the fingerprint: when one changes,
-/// the other must.
+/// not reach its fingerprint leaves that page stale. A fingerprint hashes the page's data as the same code builds
+/// it for the template, with a story's content by its content hash. These tests check both halves: on every page,
+/// the hashing mode, when it walks stories' content, makes the hash of the template's data; and, changing one thing
+/// at a time in a small site, the fingerprint changes exactly when the data the template receives does.
 final class PageFingerprintsTests: XCTestCase {
     /// Fifteen companies, so that the front page's list of the top twelve and the "mentioned with" lists are cut.
     private static let names = [
@@ -57,11 +59,11 @@ final class PageFingerprintsTests: XCTestCase {
     /// bytes), and its fingerprint.
     private static func pages(_ site: Site) -> [String: (data: UInt64, fingerprint: UInt64)] {
         let model = site.model()
-        let data = PageData(model: model)
+        let data = PageData<TemplateValue>(model: model)
         let fingerprints = PageFingerprints(model: model, global: 7, templateKeys: ["story": 1, "index": 2])
         var result: [String: (data: UInt64, fingerprint: UInt64)] = [:]
         for page in Page.all(in: model) {
-            result[page.path(in: model)] = (DataHash.of(data.data(for: page)), fingerprints.fingerprint(page))
+            result[page.path(in: model)] = (DataHash.of(data.data(for: page)).value, fingerprints.fingerprint(page))
         }
         let feeds = CompanyFeeds(FeedContext(model: model, sourceDateEpoch: "0"))
         for i in 0..<feeds.count {
@@ -106,6 +108,19 @@ final class PageFingerprintsTests: XCTestCase {
                 XCTAssertEqual(
                     old.fingerprint, new.fingerprint, "\(path) does not show the change, but its fingerprint changed",
                     file: file, line: line)
+            }
+        }
+    }
+
+    func testTheHashOfEveryPageIsTheHashOfItsTemplateData() {
+        let model = Site().model()
+        let walked = PageData<WalkedHash>(model: model)
+        for prebuild in [true, false] {
+            let data = PageData<TemplateValue>(model: model, prebuildStories: prebuild)
+            for page in Page.all(in: model) {
+                XCTAssertEqual(
+                    walked.data(for: page).hash, DataHash.of(data.data(for: page)),
+                    "\(page.path(in: model)), stories prebuilt: \(prebuild)")
             }
         }
     }

@@ -38,17 +38,18 @@ package struct CompanyFeeds {
         ]
     }
 
-    /// What both feeds of company `i` are made of: the settings they show, the dates of undated stories, and
-    /// each story's card and content (`PageFingerprints` gives `global` and `cards`).
+    /// What both feeds of company `i` are made of: the settings they show, the dates of undated stories, the
+    /// company, and each story's card and content (as `PageFingerprints` has them for the pages).
     package func fingerprint(_ i: Int, _ fingerprints: PageFingerprints) -> UInt64 {
         let model = context.model
         var f = Fingerprint(fingerprints.global)
+        f.add(fingerprints.data.siteValue.value)
         f.add(model.config.feedItems)
         f.add(model.config.timeZone.identifier)
         f.add(Int(context.fallbackDate.timeIntervalSince1970))
-        fingerprints.addCompanyLink(model.companies[i], to: &f)
+        f.add(fingerprints.data.companyLinks[i].value)
         for id in info(i).stories {
-            f.add(fingerprints.cards[id])
+            f.add(fingerprints.data.storyCard(id).value)
             f.add(model.stories[id].hash)
         }
         return f.value

@@ -83,9 +83,16 @@ public enum Page: Sendable, Hashable {
 
 /// Paths and addresses: relative links between pages, absolute ones for feeds and canonical links.
 enum SitePaths {
+    /// The way back to the root from the usual depths, made once.
+    private static let roots = (0..<8).map { String(repeating: "../", count: $0) }
+
     /// The relative way from a page at `path` back to the site root ("../../" for `stories/a/index.html`).
     static func root(from path: String) -> String {
-        String(repeating: "../", count: path.utf8.filter { $0 == UInt8(ascii: "/") }.count)
+        var depth = 0
+        path.withBytes { bytes in
+            for byte in bytes where byte == UInt8(ascii: "/") { depth += 1 }
+        }
+        return depth < roots.count ? roots[depth] : String(repeating: "../", count: depth)
     }
 
     /// The address of a page under `base`, without a trailing `index.html`.
@@ -93,9 +100,18 @@ enum SitePaths {
         base + (path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path)
     }
 
-    static func story(_ slug: String) -> String { "stories/\(slug)/index.html" }
-    static func briefing(_ slug: String) -> String { "briefings/\(slug)/index.html" }
-    static func company(_ slug: String) -> String { "companies/\(slug)/index.html" }
+    static func story(_ slug: String) -> String { page("stories/", slug) }
+    static func briefing(_ slug: String) -> String { page("briefings/", slug) }
+    static func company(_ slug: String) -> String { page("companies/", slug) }
+
+    /// `folder` + `slug` + `/index.html`, in one allocation: a build makes tens of thousands of these.
+    private static func page(_ folder: String, _ slug: String) -> String {
+        var path = folder
+        path.reserveCapacity(folder.utf8.count + slug.utf8.count + 11)
+        path += slug
+        path += "/index.html"
+        return path
+    }
     static func archiveYear(_ year: Int) -> String { "archive/\(year)/index.html" }
     static func archiveMonthFolder(_ month: Archive.Month) -> String {
         "archive/\(month.year)/" + (month.month < 10 ? "0" : "") + "\(month.month)/"

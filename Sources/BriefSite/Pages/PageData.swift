@@ -1,22 +1,30 @@
 import BriefModel
 import BriefTemplate
 
-/// Builds the template data of each page from the site model: plain dictionaries and lists.
+/// Builds the data of each page from the site model: plain dictionaries and lists, as the template values a page
+/// is drawn with (`PageData<TemplateValue>`) or as the hash that tells whether it changed (`PageData<PageHash>`).
 ///
 /// Every `url` in the data is relative to the site root and templates write `{{root}}{{url}}`;
 /// so the value of a story, briefing or company is the same on every page, and is built once
 /// here instead of once per page that lists it (a company page can list thousands of stories).
-package struct PageData: Sendable {
+package struct PageData<Value: PageValue>: Sendable {
     let model: SiteModel
-    private let companyIndex: [String: Int]
-    private let siteValue: TemplateValue
-    /// Per story: heading, url, date; the same plus summary and briefing; its company tags.
-    /// Made for every story at once when most pages are drawn, else when a page needs them.
-    private let prebuilt: (links: [TemplateValue], cards: [TemplateValue], companies: [TemplateValue])?
-    /// Per briefing: title, url, date, story count; title and url; per company: name, url, counts.
-    private let briefingLinks: [[String: TemplateValue]]
-    private let briefingRefs: [TemplateValue]
-    private let companyLinks: [TemplateValue]
+    /// Per company slug, its index in `model.companies` and the url of its page: stories name companies by slug.
+    private let companiesBySlug: [String: (index: Int, url: Value)]
+    /// The site's settings as every page shows them.
+    let siteValue: Value
+    /// Per story: its url; heading, url, date; the same plus summary and briefing; its company tags.
+    /// Made for every story at once when most pages are drawn, else (empty) when a page needs them.
+    private let storyURLs: [Value]
+    private let links: [Value]
+    private let cards: [Value]
+    private let companyTags: [Value]
+    /// Per briefing: title, url, date, story count; title and url; its date (its stories' date too).
+    private let briefingLinks: [Value.Fields]
+    private let briefingRefs: [Value]
+    private let briefingDates: [Value]
+    /// Per company: name, url, counts.
+    let companyLinks: [Value]
     /// Per edition, where the archive lists it.
     private let editionPaths: [String]
 
@@ -25,46 +33,48 @@ package struct PageData: Sendable {
     package init(model: SiteModel, prebuildStories: Bool = true) {
         self.model = model
         editionPaths = SitePaths.editions(in: model)
-        var index: [String: Int] = [:]
-        for (i, entry) in model.companies.enumerated() { index[entry.company.slug] = i }
-        companyIndex = index
-        var site: [String: TemplateValue] = [
+        let companyURLs = model.companies.map { Value.string(SitePaths.company($0.company.slug)) }
+        var bySlug: [String: (index: Int, url: Value)] = [:]
+        for (i, entry) in model.companies.enumerated() { bySlug[entry.company.slug] = (i, companyURLs[i]) }
+        let companiesBySlug = bySlug
+        self.companiesBySlug = companiesBySlug
+        var site: Value.Fields = [
             "title": .string(model.config.title),
             "description": .string(model.config.description),
             "language": .string(model.config.language),
         ]
-        if let author = model.config.author { site["author"] = .string(author) }
-        if let base = model.config.baseURL { site["base_url"] = .string(base) }
+        if let author = model.config.author { site.add("author", .string(author)) }
+        if let base = model.config.baseURL { site.add("base_url", .string(base)) }
         siteValue = .dictionary(site)
 
-        let briefingLinks = model.briefings.map { briefing -> [String: TemplateValue] in
-            [
+        let briefingDates = model.briefings.map { Self.dateValue($0.date) }
+        self.briefingDates = briefingDates
+        briefingLinks = model.briefings.indices.map { b -> Value.Fields in
+            let briefing = model.briefings[b]
+            return [
                 "title": .string(briefing.title),
                 "url": .string(SitePaths.briefing(briefing.slug)),
-                "date": Self.dateValue(briefing.date),
+                "date": briefingDates[b],
                 "story_count": .number(Double(briefing.storyIDs.count)),
                 "story_noun": .string(briefing.storyIDs.count == 1 ? "story" : "stories"),
             ]
         }
-        self.briefingLinks = briefingLinks
         let briefingRefs = model.briefings.map {
-            TemplateValue.dictionary(["title": .string($0.title), "url": .string(SitePaths.briefing($0.slug))])
+            Value.dictionary(["title": .string($0.title), "url": .string(SitePaths.briefing($0.slug))])
         }
         self.briefingRefs = briefingRefs
-        if prebuildStories {
-            let built = Parallel.map(model.stories.count) { i -> (TemplateValue, TemplateValue, TemplateValue) in
-                let story = model.stories[i]
-                let link = Self.link(story)
-                return (.dictionary(link), Self.card(story, link: link, briefingRefs), Self.companies(story))
-            }
-            prebuilt = (built.map(\.0), built.map(\.1), built.map(\.2))
-        } else {
-            prebuilt = nil
+        let built = Parallel.map(prebuildStories ? model.stories.count : 0) { i in
+            Self.values(of: model.stories[i], briefingDates, briefingRefs, companiesBySlug)
         }
-        companyLinks = model.companies.map { entry in
-            .dictionary([
+        storyURLs = built.map(\.url)
+        links = built.map(\.link)
+        cards = built.map(\.card)
+        companyTags = built.map(\.tags)
+        companyLinks = model.companies.indices.map { i in
+            let entry = model.companies[i]
+            return .dictionary([
                 "name": .string(entry.company.name),
-                "url": .string(SitePaths.company(entry.company.slug)),
+                "url": companyURLs[i],
                 "story_count": .number(Double(entry.storyIDs.count)),
                 "story_noun": .string(entry.storyIDs.count == 1 ? "story" : "stories"),
                 "mentions": .number(Double(entry.mentions)),
@@ -73,9 +83,11 @@ package struct PageData: Sendable {
     }
 
     /// The data `page`'s template receives: the site, the page's own values and its meta.
-    package func data(for page: Page) -> TemplateValue {
-        let path = page.path(in: model)
-        var values: [String: TemplateValue]
+    package func data(for page: Page) -> Value { data(for: page, at: page.path(in: model)) }
+
+    /// The data of `page`, whose path (`Page.path(in:)`) the caller has made already.
+    package func data(for page: Page, at path: String) -> Value {
+        var values: Value.Fields
         var meta = PageMeta(title: model.config.title, description: model.config.description)
         switch page {
         case .home:
@@ -152,71 +164,77 @@ package struct PageData: Sendable {
         }
         // The 404 page is served at any depth: its links start at the site's address when it is known, else they are
         // relative to the site's root, which a script of the page finds from its address (see 404.mustache).
-        values["root"] = .string(page == .notFound ? (model.config.baseURL ?? "") : SitePaths.root(from: path))
-        values["site"] = siteValue
-        values["page"] = meta.value(
-            canonical: page == .notFound ? nil : model.config.baseURL.map { SitePaths.absolute(path, base: $0) })
+        values.add("root", .string(page == .notFound ? (model.config.baseURL ?? "") : SitePaths.root(from: path)))
+        values.add("site", siteValue)
+        values.add(
+            "page",
+            meta.value(
+                canonical: page == .notFound ? nil : model.config.baseURL.map { SitePaths.absolute(path, base: $0) }))
         return .dictionary(values)
     }
 
     // MARK: Pages
 
-    private func home() -> [String: TemplateValue] {
-        var values: [String: TemplateValue] = [:]
-        if let newest = model.editions.first { values["edition"] = .dictionary(edition(newest)) }
-        let previous = model.editions.indices.dropFirst().prefix(Self.previousEditions).map { e -> TemplateValue in
+    private func home() -> Value.Fields {
+        var values: Value.Fields = [:]
+        if let newest = model.editions.first { values.add("edition", .dictionary(edition(newest))) }
+        let previous = model.editions.indices.dropFirst().prefix(Self.previousEditions).map { e -> Value in
             var value = editionLink(e)
-            value["briefings"] = .list(model.editions[e].briefings.map { .dictionary(briefingLinks[$0]) })
+            value.add("briefings", .list(model.editions[e].briefings.map { .dictionary(briefingLinks[$0]) }))
             return .dictionary(value)
         }
-        values["previous_editions"] = .list(Array(previous))
-        values["has_previous_editions"] = .bool(!previous.isEmpty)
-        values["top_companies"] = .list(Array(companyLinks.prefix(Self.topCompanies)))
-        values["has_companies"] = .bool(!model.companies.isEmpty)
+        values.add("previous_editions", .list(Array(previous)))
+        values.add("has_previous_editions", .bool(!previous.isEmpty))
+        values.add("top_companies", .list(Array(companyLinks.prefix(Self.topCompanies))))
+        values.add("has_companies", .bool(!model.companies.isEmpty))
         return values
     }
 
     /// How many editions the front page links to after the newest.
-    static let previousEditions = 10
+    private static var previousEditions: Int { 10 }
     /// How many companies the front page lists, those in most stories first.
-    static let topCompanies = 12
+    private static var topCompanies: Int { 12 }
     /// How many companies a company's page lists as mentioned in the same stories.
-    static let mentionedWith = 10
+    private static var mentionedWith: Int { 10 }
 
     /// The newest edition for the front page: each briefing with its first stories, as many in all as
     /// `stories_on_front_page` allows.
-    private func edition(_ edition: Edition) -> [String: TemplateValue] {
+    private func edition(_ edition: Edition) -> Value.Fields {
         var values = editionHeading(edition)
         var left = model.config.storiesOnFrontPage
-        values["briefings"] = .list(
-            edition.briefings.map { b in
-                var value = briefingLinks[b]
-                let ids = model.briefings[b].storyIDs
-                let shown = ids.prefix(max(0, left))
-                left -= shown.count
-                value["stories"] = .list(
-                    shown.map { id in
-                        guard case .dictionary(var card) = storyCard(id) else { return storyCard(id) }
-                        // The edition's heading gives the date and the briefing's heading its title.
-                        card["briefing"] = nil
-                        card["date"] = nil
-                        card["has_meta"] = .bool(false)
-                        card["companies"] = storyCompanies(id)
-                        card["has_companies"] = .bool(!model.stories[id].companies.isEmpty)
-                        return .dictionary(card)
-                    })
-                value["has_stories"] = .bool(!shown.isEmpty)
-                let more = ids.count - shown.count
-                value["more_count"] = .number(Double(more))
-                value["more_noun"] = .string(more == 1 ? "story" : "stories")
-                value["has_more"] = .bool(more > 0)
-                return .dictionary(value)
-            })
+        let briefings = edition.briefings.map { b -> Value in
+            var value = briefingLinks[b]
+            let ids = model.briefings[b].storyIDs
+            let shown = ids.prefix(max(0, left))
+            left -= shown.count
+            value.add("stories", .list(shown.map { editionCard($0) }))
+            value.add("has_stories", .bool(!shown.isEmpty))
+            let more = ids.count - shown.count
+            value.add("more_count", .number(Double(more)))
+            value.add("more_noun", .string(more == 1 ? "story" : "stories"))
+            value.add("has_more", .bool(more > 0))
+            return .dictionary(value)
+        }
+        values.add("briefings", .list(briefings))
         return values
     }
 
+    /// A story on the front page: its card without date or briefing (the edition's heading gives the date and
+    /// the briefing's heading its title), with its company tags.
+    private func editionCard(_ id: Int) -> Value {
+        let story = model.stories[id]
+        return .dictionary([
+            "heading": .string(story.heading),
+            "url": storyURL(id),
+            "summary": .string(story.summary),
+            "has_meta": .bool(false),
+            "companies": storyCompanies(id),
+            "has_companies": .bool(!story.companies.isEmpty),
+        ])
+    }
+
     /// An edition's date, or the heading of the undated one.
-    private func editionHeading(_ edition: Edition) -> [String: TemplateValue] {
+    private func editionHeading(_ edition: Edition) -> Value.Fields {
         let date = edition.day.flatMap { ContentDate(year: $0.year, month: $0.month, day: $0.day) }
         return [
             "date": Self.dateValue(date),
@@ -226,80 +244,84 @@ package struct PageData: Sendable {
         ]
     }
 
-    private func briefing(_ index: Int) -> [String: TemplateValue] {
+    private func briefing(_ index: Int) -> Value.Fields {
         let briefing = model.briefings[index]
         var values = briefingLinks[index]
         var words = 0
-        values["stories"] = .list(
-            briefing.storyIDs.enumerated().map { position, id in
-                let story = model.stories[id]
-                words += story.wordCount
-                return .dictionary([
-                    "heading": .string(story.heading),
-                    "url": .string(SitePaths.story(story.slug)),
-                    "anchor": .string("story-\(position + 1)"),
-                    "html": .string(story.html),
-                    "companies": storyCompanies(id),
-                    "has_companies": .bool(!story.companies.isEmpty),
-                ])
-            })
-        values["reading_time"] = .number(Double(Self.readingTime(words: words)))
+        let stories = briefing.storyIDs.enumerated().map { position, id -> Value in
+            let story = model.stories[id]
+            words += story.wordCount
+            return briefingEntry(story, position: position)
+        }
+        values.add("stories", .list(stories))
+        values.add("reading_time", .number(Double(Self.readingTime(words: words))))
         let e = model.editionOfBriefing[index]
-        values["edition_url"] = .string(editionPaths[e])
+        values.add("edition_url", .string(editionPaths[e]))
         // Editions run newest first: the previous (older) one follows this one.
-        if e + 1 < model.editions.count { values["previous_edition"] = .dictionary(editionLink(e + 1)) }
-        if e > 0 { values["next_edition"] = .dictionary(editionLink(e - 1)) }
+        if e + 1 < model.editions.count { values.add("previous_edition", .dictionary(editionLink(e + 1))) }
+        if e > 0 { values.add("next_edition", .dictionary(editionLink(e - 1))) }
         return values
     }
 
+    /// A story on its briefing's page, in full.
+    private func briefingEntry(_ story: Story, position: Int) -> Value {
+        var value: Value.Fields = [
+            "heading": .string(story.heading),
+            "url": storyURL(story.id),
+            "anchor": .string(position < storyAnchors.count ? storyAnchors[position] : "story-\(position + 1)"),
+            "companies": storyCompanies(story.id),
+            "has_companies": .bool(!story.companies.isEmpty),
+        ]
+        Value.addContent(of: story, to: &value) { $0.add("html", .string(story.html)) }
+        return .dictionary(value)
+    }
+
     /// An edition's heading, and where the archive lists it.
-    private func editionLink(_ e: Int) -> [String: TemplateValue] {
+    private func editionLink(_ e: Int) -> Value.Fields {
         var value = editionHeading(model.editions[e])
-        value["url"] = .string(editionPaths[e])
+        value.add("url", .string(editionPaths[e]))
         return value
     }
 
-    private func story(_ story: Story) -> [String: TemplateValue] {
-        let briefing = model.briefings[story.briefing]
-        let position = briefing.storyIDs.firstIndex(of: story.id) ?? 0
-        func neighbour(_ offset: Int) -> TemplateValue {
-            let p = position + offset
-            return briefing.storyIDs.indices.contains(p) ? storyLink(briefing.storyIDs[p]) : .null
-        }
-        let figures = KeyFigureContext.find(story.keyFigures, in: story.paragraphs).map { figure -> TemplateValue in
-            .dictionary([
-                "before": .string(Typography.smart(figure.before)), "value": .string(figure.value),
-                "after": .string(Typography.smart(figure.after)),
-            ])
-        }
-        let previous = neighbour(-1)
-        let next = neighbour(1)
-        return [
+    private func story(_ story: Story) -> Value.Fields {
+        let ids = model.briefings[story.briefing].storyIDs
+        let position = ids.firstIndex(of: story.id) ?? 0
+        let previous = position > 0 ? storyLink(ids[position - 1]) : .null
+        let next = position + 1 < ids.count ? storyLink(ids[position + 1]) : .null
+        var values: Value.Fields = [
             "heading": .string(story.heading),
             "summary": .string(story.summary),
-            "html": .string(story.html),
-            "briefing": .dictionary([
-                "title": .string(briefing.title), "url": .string(SitePaths.briefing(briefing.slug)),
-            ]),
-            "date": Self.dateValue(story.date),
+            "briefing": briefingRefs[story.briefing],
+            "date": briefingDates[story.briefing],
             "reading_time": .number(Double(Self.readingTime(words: story.wordCount))),
             "companies": storyCompanies(story.id),
             "has_companies": .bool(!story.companies.isEmpty),
-            "key_figures": .list(figures),
-            "has_key_figures": .bool(!figures.isEmpty),
             "previous": previous,
             "next": next,
-            "has_neighbours": .bool(previous != .null || next != .null),
-            "related": .list(story.related.map(storyLink)),
+            "has_neighbours": .bool(ids.count > 1),
+            // A closure, not `map(storyLink)`: a method reference copies `self`, with all its lists, each time.
+            "related": .list(story.related.map { storyLink($0) }),
             "has_related": .bool(!story.related.isEmpty),
         ]
+        Value.addContent(of: story, to: &values) { values in
+            values.add("html", .string(story.html))
+            let figures = KeyFigureContext.find(story.keyFigures, in: story.paragraphs).map { figure -> Value in
+                .dictionary([
+                    "before": .string(Typography.smart(figure.before)), "value": .string(figure.value),
+                    "after": .string(Typography.smart(figure.after)),
+                ])
+            }
+            values.add("key_figures", .list(figures))
+            values.add("has_key_figures", .bool(!figures.isEmpty))
+        }
+        return values
     }
 
-    private func company(_ i: Int, page: Int) -> [String: TemplateValue] {
+    private func company(_ i: Int, page: Int) -> Value.Fields {
         let entry = model.companies[i]
         let company = entry.company
         let pages = model.storyPages(ofCompany: i)
-        var values: [String: TemplateValue] = [
+        var values: Value.Fields = [
             "name": .string(company.name),
             "mentions": .number(Double(entry.mentions)),
             "mention_noun": .string(entry.mentions == 1 ? "time" : "times"),
@@ -311,33 +333,33 @@ package struct PageData: Sendable {
             "feed_url": .string(SitePaths.companyFeed(company.slug, json: false)),
             "json_feed_url": .string(SitePaths.companyFeed(company.slug, json: true)),
         ]
-        if let v = company.description { values["description"] = .string(v) }
-        if let v = company.sector { values["sector"] = .string(v) }
-        if let v = company.ticker { values["ticker"] = .string(v) }
+        if let v = company.description { values.add("description", .string(v)) }
+        if let v = company.sector { values.add("sector", .string(v)) }
+        if let v = company.ticker { values.add("ticker", .string(v)) }
         if let v = company.website, v.hasPrefix("https://") || v.hasPrefix("http://") {
-            values["website"] = .string(v)
+            values.add("website", .string(v))
             var label = v.drop { $0 != "/" }.drop { $0 == "/" }
             if label.hasPrefix("www.") { label = label.dropFirst(4) }
             if label.hasSuffix("/") { label = label.dropLast() }
-            values["website_label"] = .string(String(label))
+            values.add("website_label", .string(String(label)))
         }
-        let with = entry.mentionedWith.prefix(Self.mentionedWith).compactMap { pair -> TemplateValue? in
-            guard let i = companyIndex[pair.slug] else { return nil }
+        let with = entry.mentionedWith.prefix(Self.mentionedWith).compactMap { pair -> Value? in
+            guard let other = companiesBySlug[pair.slug] else { return nil }
             return .dictionary([
-                "name": .string(model.companies[i].company.name),
-                "url": .string(SitePaths.company(pair.slug)),
+                "name": .string(model.companies[other.index].company.name),
+                "url": other.url,
                 "stories": .number(Double(pair.stories)),
             ])
         }
-        values["mentioned_with"] = .list(with)
-        values["has_mentioned_with"] = .bool(!with.isEmpty)
+        values.add("mentioned_with", .list(with))
+        values.add("has_mentioned_with", .bool(!with.isEmpty))
         return values
     }
 
     // MARK: Archive
 
-    private func archiveIndex() -> [String: TemplateValue] {
-        let years = model.archive.years.map { year -> TemplateValue in
+    private func archiveIndex() -> Value.Fields {
+        let years = model.archive.years.map { year -> Value in
             .dictionary([
                 "year": .number(Double(year.year)),
                 "url": .string(SitePaths.archiveYear(year.year)),
@@ -353,22 +375,24 @@ package struct PageData: Sendable {
                     }),
             ])
         }
-        var values: [String: TemplateValue] = ["years": .list(years), "has_years": .bool(!years.isEmpty)]
+        var values: Value.Fields = ["years": .list(years), "has_years": .bool(!years.isEmpty)]
         let undated = model.archive.undated.count
         if undated > 0 {
-            values["undated"] = .dictionary([
-                "url": .string("archive/undated/index.html"),
-                "count": .number(Double(undated)),
-                "noun": .string(undated == 1 ? "briefing" : "briefings"),
-            ])
+            values.add(
+                "undated",
+                .dictionary([
+                    "url": .string("archive/undated/index.html"),
+                    "count": .number(Double(undated)),
+                    "noun": .string(undated == 1 ? "briefing" : "briefings"),
+                ]))
         }
         return values
     }
 
-    private func archiveYear(_ y: Int) -> [String: TemplateValue] {
+    private func archiveYear(_ y: Int) -> Value.Fields {
         let year = model.archive.years[y]
-        let months = year.months.map { month -> TemplateValue in
-            let days = month.editions.map { e -> TemplateValue in
+        let months = year.months.map { month -> Value in
+            let days = month.editions.map { e -> Value in
                 .dictionary([
                     "day": .number(Double(model.editions[e].day?.day ?? 0)), "url": .string(editionPaths[e]),
                     "count": .number(Double(model.editions[e].briefings.count)),
@@ -383,41 +407,41 @@ package struct PageData: Sendable {
                 "days": .list(days),
             ])
         }
-        var values: [String: TemplateValue] = [
+        var values: Value.Fields = [
             "year": .number(Double(year.year)),
             "count": .number(Double(year.count)),
             "noun": .string(year.count == 1 ? "briefing" : "briefings"),
             "months": .list(months),
         ]
-        if y + 1 < model.archive.years.count { values["older"] = yearLink(y + 1) }
-        if y > 0 { values["newer"] = yearLink(y - 1) }
-        values["has_neighbours"] = .bool(model.archive.years.count > 1)
+        if y + 1 < model.archive.years.count { values.add("older", yearLink(y + 1)) }
+        if y > 0 { values.add("newer", yearLink(y - 1)) }
+        values.add("has_neighbours", .bool(model.archive.years.count > 1))
         return values
     }
 
-    private func yearLink(_ y: Int) -> TemplateValue {
+    private func yearLink(_ y: Int) -> Value {
         let year = model.archive.years[y].year
         return .dictionary(["heading": .string("\(year)"), "url": .string(SitePaths.archiveYear(year))])
     }
 
-    private func archiveMonth(_ y: Int, _ m: Int, page: Int) -> [String: TemplateValue] {
+    private func archiveMonth(_ y: Int, _ m: Int, page: Int) -> Value.Fields {
         let year = model.archive.years[y]
         let month = year.months[m]
         let pages = model.briefingPages(ofMonth: y, m)
         var values = dayGroups(month.briefings, pages: pages, page: page)
-        values["heading"] = .string(Self.monthName(month))
-        values["year"] = yearLink(y)
-        values["pagination"] = Self.pagination(pages, page, folder: SitePaths.archiveMonthFolder(month))
+        values.add("heading", .string(Self.monthName(month)))
+        values.add("year", yearLink(y))
+        values.add("pagination", Self.pagination(pages, page, folder: SitePaths.archiveMonthFolder(month)))
         // Months run newest first, across years.
         let all = model.archive.years.indices.flatMap { yy in model.archive.years[yy].months.indices.map { (yy, $0) } }
         let position = all.firstIndex { $0 == (y, m) } ?? 0
-        if position + 1 < all.count { values["older"] = monthLink(all[position + 1]) }
-        if position > 0 { values["newer"] = monthLink(all[position - 1]) }
-        values["has_neighbours"] = .bool(all.count > 1)
+        if position + 1 < all.count { values.add("older", monthLink(all[position + 1])) }
+        if position > 0 { values.add("newer", monthLink(all[position - 1])) }
+        values.add("has_neighbours", .bool(all.count > 1))
         return values
     }
 
-    private func monthLink(_ at: (Int, Int)) -> TemplateValue {
+    private func monthLink(_ at: (Int, Int)) -> Value {
         let month = model.archive.years[at.0].months[at.1]
         return .dictionary([
             "heading": .string(Self.monthName(month)),
@@ -425,28 +449,28 @@ package struct PageData: Sendable {
         ])
     }
 
-    private func archiveUndated(page: Int) -> [String: TemplateValue] {
+    private func archiveUndated(page: Int) -> Value.Fields {
         let pages = model.undatedPages
         var values = dayGroups(model.archive.undated, pages: pages, page: page)
-        values["heading"] = .string("Undated briefings")
-        values["pagination"] = Self.pagination(pages, page, folder: "archive/undated/")
+        values.add("heading", .string("Undated briefings"))
+        values.add("pagination", Self.pagination(pages, page, folder: "archive/undated/"))
         return values
     }
 
     /// One page of a list of briefings, under a heading per day.
-    private func dayGroups(_ briefings: [Int], pages: Pagination, page: Int) -> [String: TemplateValue] {
+    private func dayGroups(_ briefings: [Int], pages: Pagination, page: Int) -> Value.Fields {
         var groups: [(day: Edition.Day?, briefings: [Int])] = []
         for k in pages.items(page) {
             let day = model.briefings[briefings[k]].date.map(Edition.Day.init)
             if groups.isEmpty || groups[groups.count - 1].day != day { groups.append((day, [])) }
             groups[groups.count - 1].briefings.append(briefings[k])
         }
-        let days = groups.map { group -> TemplateValue in
-            let links = group.briefings.map { TemplateValue.dictionary(briefingLinks[$0]) }
-            var value: [String: TemplateValue] = ["briefings": .list(links)]
+        let days = groups.map { group -> Value in
+            let links = group.briefings.map { Value.dictionary(briefingLinks[$0]) }
+            var value: Value.Fields = ["briefings": .list(links)]
             if let day = group.day {
-                value["date"] = Self.dateValue(Self.date(day))
-                value["anchor"] = .string("day-" + day.iso)
+                value.add("date", Self.dateValue(Self.date(day)))
+                value.add("anchor", .string("day-" + day.iso))
             }
             return .dictionary(value)
         }
@@ -467,14 +491,14 @@ package struct PageData: Sendable {
     // MARK: Shared pieces
 
     /// Where page `page` of a list stands among its pages, with the paths of its neighbours.
-    static func pagination(_ pages: Pagination, _ page: Int, folder: String) -> TemplateValue {
-        var values: [String: TemplateValue] = [
+    static func pagination(_ pages: Pagination, _ page: Int, folder: String) -> Value {
+        var values: Value.Fields = [
             "page": .number(Double(page)),
             "pages": .number(Double(pages.pages)),
             "has_pages": .bool(pages.pages > 1),
         ]
-        if page > 1 { values["previous"] = .string(Pagination.path(folder, page: page - 1)) }
-        if page < pages.pages { values["next"] = .string(Pagination.path(folder, page: page + 1)) }
+        if page > 1 { values.add("previous", .string(Pagination.path(folder, page: page - 1))) }
+        if page < pages.pages { values.add("next", .string(Pagination.path(folder, page: page + 1))) }
         return .dictionary(values)
     }
 
@@ -483,43 +507,59 @@ package struct PageData: Sendable {
         page > 1 ? "\(title), page \(page) of \(pages.pages)" : title
     }
 
-    private func storyLink(_ id: Int) -> TemplateValue {
-        prebuilt?.links[id] ?? .dictionary(Self.link(model.stories[id]))
+    /// What is made once per story for the pages that list it: its url, link, card and company tags.
+    private static func values(
+        of story: Story, _ dates: [Value], _ briefingRefs: [Value], _ companies: [String: (index: Int, url: Value)]
+    ) -> (url: Value, link: Value, card: Value, tags: Value) {
+        let url = Value.string(SitePaths.story(story.slug))
+        let link = Self.link(story, url, dates)
+        return (url, .dictionary(link), card(story, link: link, briefingRefs), tags(story, companies))
     }
 
-    private func storyCard(_ id: Int) -> TemplateValue {
-        prebuilt?.cards[id] ?? Self.card(model.stories[id], link: Self.link(model.stories[id]), briefingRefs)
+    private func storyURL(_ id: Int) -> Value {
+        storyURLs.isEmpty ? .string(SitePaths.story(model.stories[id].slug)) : storyURLs[id]
     }
 
-    private func storyCompanies(_ id: Int) -> TemplateValue {
-        prebuilt?.companies[id] ?? Self.companies(model.stories[id])
+    private func storyLink(_ id: Int) -> Value {
+        links.isEmpty ? .dictionary(Self.link(model.stories[id], storyURL(id), briefingDates)) : links[id]
     }
 
-    private static func link(_ story: Story) -> [String: TemplateValue] {
-        ["heading": .string(story.heading), "url": .string(SitePaths.story(story.slug)), "date": dateValue(story.date)]
+    /// Story `id` as lists of stories show it: its link, summary and briefing.
+    func storyCard(_ id: Int) -> Value {
+        if !cards.isEmpty { return cards[id] }
+        let story = model.stories[id]
+        return Self.card(story, link: Self.link(story, storyURL(id), briefingDates), briefingRefs)
     }
 
-    private static func card(_ story: Story, link: [String: TemplateValue], _ briefingRefs: [TemplateValue])
-        -> TemplateValue
-    {
+    private func storyCompanies(_ id: Int) -> Value {
+        companyTags.isEmpty ? Self.tags(model.stories[id], companiesBySlug) : companyTags[id]
+    }
+
+    /// A story's heading, url and date (its briefing's, in `dates`).
+    private static func link(_ story: Story, _ url: Value, _ dates: [Value]) -> Value.Fields {
+        ["heading": .string(story.heading), "url": url, "date": dates[story.briefing]]
+    }
+
+    private static func card(_ story: Story, link: Value.Fields, _ briefingRefs: [Value]) -> Value {
         var card = link
-        card["summary"] = .string(story.summary)
-        card["briefing"] = briefingRefs[story.briefing]
-        card["has_meta"] = .bool(true)
+        card.add("summary", .string(story.summary))
+        card.add("briefing", briefingRefs[story.briefing])
+        card.add("has_meta", .bool(true))
         return .dictionary(card)
     }
 
-    private static func companies(_ story: Story) -> TemplateValue {
+    /// A story's company tags, with the urls of the company pages in `companies`.
+    private static func tags(_ story: Story, _ companies: [String: (index: Int, url: Value)]) -> Value {
         .list(
             story.companies.map {
                 .dictionary([
-                    "name": .string($0.name), "url": .string(SitePaths.company($0.slug)),
+                    "name": .string($0.name), "url": companies[$0.slug]?.url ?? .string(SitePaths.company($0.slug)),
                     "mentions": .number(Double($0.mentions)),
                 ])
             })
     }
 
-    private static func dateValue(_ date: ContentDate?) -> TemplateValue {
+    private static func dateValue(_ date: ContentDate?) -> Value {
         guard let date else { return .null }
         return .dictionary(["iso": .string(date.isoDay), "display": .string(DisplayDate.text(date))])
     }
@@ -533,6 +573,12 @@ package struct PageData: Sendable {
     }
 }
 
+extension PageData<TemplateValue> {
+    /// The template data of each of `pages`, in order: built here, where the generic code is specialized, for
+    /// callers in other targets (the benchmarks), which would otherwise run it unspecialized, a third slower.
+    package func templateData(for pages: [Page]) -> [TemplateValue] { pages.map { data(for: $0) } }
+}
+
 /// What every page says about itself in `<head>`.
 private struct PageMeta {
     var title: String
@@ -542,15 +588,18 @@ private struct PageMeta {
     /// Which navigation entry is current.
     var section: String?
 
-    func value(canonical: String?) -> TemplateValue {
-        var values: [String: TemplateValue] = [
+    func value<Value: PageValue>(canonical: String?) -> Value {
+        var values: Value.Fields = [
             "title": .string(title),
             "description": .string(description),
             "og_type": .string(ogType),
             "is_home": .bool(isHome),
         ]
-        if let canonical { values["canonical"] = .string(canonical) }
-        if let section { values[section] = .bool(true) }
+        if let canonical { values.add("canonical", .string(canonical)) }
+        if let section { values.add(section, .bool(true)) }
         return .dictionary(values)
     }
 }
+
+/// The anchors of a briefing's first stories on its page, made once.
+private let storyAnchors = (1...50).map { "story-\($0)" }

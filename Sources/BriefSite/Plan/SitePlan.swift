@@ -45,16 +45,17 @@ package enum SitePlan {
         _ pages: [Page], _ model: SiteModel, _ theme: Theme, _ settings: Settings, _ fingerprints: PageFingerprints,
         to plan: inout FilePlan
     ) {
-        let data = PageData(model: model, prebuildStories: settings.drawsMostPages)
+        let data = PageData<TemplateValue>(model: model, prebuildStories: settings.drawsMostPages)
         let options = RenderOptions(
             strict: settings.strict, missingPartialIsError: true, maxOutputBytes: model.config.maxPageSize)
         let library = theme.library
         for page in pages {
             let path = page.path(in: model)
             plan.add(
-                FilePlan.Entry([path], fingerprint: fingerprints.fingerprint(page)) { () throws(DiagnosticError) in
+                FilePlan.Entry([path], fingerprint: fingerprints.fingerprint(page, at: path)) {
+                    () throws(DiagnosticError) in
                     do throws(TemplateError) {
-                        let html = try library.render(page.template, data.data(for: page), options: options)
+                        let html = try library.render(page.template, data.data(for: page, at: path), options: options)
                         return [FilePlan.File(path, text: html)]
                     } catch {
                         throw DiagnosticError(Diagnostic(error))

@@ -42,7 +42,7 @@ public enum ThemeCheck {
         let library = theme.library
         var firstPage: [String: Page] = [:]
         for page in Page.all(in: model) where firstPage[page.template] == nil { firstPage[page.template] = page }
-        let data = PageData(model: model, prebuildStories: false)
+        let data = PageData<TemplateValue>(model: model, prebuildStories: false)
         // Per template to blame (the page's own, else a parent of the site's): pages with no text, with no <main>.
         var empty: [String: [String]] = [:]
         var mainless: [String: [String]] = [:]
