@@ -14,32 +14,29 @@ import Foundation
 /// drawn again, and a build where nothing changed writes nothing at all.
 public enum SiteBuilder {
     /// Builds the site described by `options` and puts it in place.
-    /// Returns the report, warnings included; on failure, the diagnostics that explain it, with `Site/` untouched.
-    public static func build(_ options: BuildOptions) -> Result<BuildReport, DiagnosticError> {
+    /// - Returns: the report, warnings included.
+    /// - Throws: the diagnostics that explain the failure, warnings found before it included; `Site/` is untouched.
+    public static func build(_ options: BuildOptions) throws(DiagnosticError) -> BuildReport {
         var run = BuildRun(options)
         defer { run.timer.report() }
-        do throws(DiagnosticError) {
-            let last = try run.lastBuild()
-            var inputs = try run.readInputs(last)
-            if let report = run.upToDate(inputs, last) { return .success(report) }
-            let sources = try run.process(&inputs, last)
-            let model = try run.assemble(sources, inputs)
-            let target = try run.openOutput(inputs, last)
-            let plan = SitePlan.make(
-                model, theme: inputs.theme,
-                settings: SitePlan.Settings(
-                    global: inputs.globalKey, strict: options.strict, sourceDateEpoch: options.sourceDateEpoch,
-                    drawsMostPages: target.previous == nil))
-            let written = try run.write(plan, to: target, last)
-            let report = run.finish(written, model: model, inputs: inputs, last: last, target: target)
-            // Consumed, so that the last reference, and the freeing, is the disposal's.
-            Disposal.later(
-                consume inputs, consume sources, consume model, consume plan, consume written, consume last,
-                consume target, keepUntilExit: options.exitsAfterBuild)
-            return .success(report)
-        } catch {
-            return .failure(error)
-        }
+        let last = try run.lastBuild()
+        var inputs = try run.readInputs(last)
+        if let report = run.upToDate(inputs, last) { return report }
+        let sources = try run.process(&inputs, last)
+        let model = try run.assemble(sources, inputs)
+        let target = try run.openOutput(inputs, last)
+        let plan = SitePlan.make(
+            model, theme: inputs.theme,
+            settings: SitePlan.Settings(
+                global: inputs.globalKey, strict: options.strict, sourceDateEpoch: options.sourceDateEpoch,
+                drawsMostPages: target.previous == nil))
+        let written = try run.write(plan, to: target, last)
+        let report = run.finish(written, model: model, inputs: inputs, last: last, target: target)
+        // Consumed, so that the last reference, and the freeing, is the disposal's.
+        Disposal.later(
+            consume inputs, consume sources, consume model, consume plan, consume written, consume last,
+            consume target, keepUntilExit: options.exitsAfterBuild)
+        return report
     }
 
     /// Everything that touches every page: brief itself, the settings every page shows (and the size

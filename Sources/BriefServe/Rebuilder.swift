@@ -22,11 +22,11 @@ final class Rebuilder: Sendable {
     func build(trigger: [String]) {
         building.withLockedValue { $0 = true }
         defer { building.withLockedValue { $0 = false } }
-        switch SiteBuilder.build(options) {
-        case .success(let result):
+        do {
+            let result = try SiteBuilder.build(options)
             hub.built(changed: result.changedFiles)
             report(.built(result, trigger: trigger))
-        case .failure(let error):
+        } catch {
             hub.failed(error.diagnostics)
             report(.failed(error.diagnostics, trigger: trigger))
         }

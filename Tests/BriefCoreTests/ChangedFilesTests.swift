@@ -17,7 +17,7 @@ final class ChangedFilesTests: XCTestCase {
         """
 
     private func build(_ options: BuildOptions) throws -> BuildReport {
-        try SiteBuilder.build(options).get()
+        try SiteBuilder.build(options)
     }
 
     /// The site's files, as paths inside it; the hidden marker is not one of them.
