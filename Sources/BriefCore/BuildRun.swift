@@ -172,9 +172,8 @@ struct BuildRun {
     /// Assembles the site model and checks the theme against it; fails on any error so far.
     /// `--strict` holds a site's templates to what it holds their data to.
     mutating func assemble(_ sources: Sources, _ inputs: Inputs) throws(DiagnosticError) -> SiteModel {
-        let (model, warnings) = SiteAssembler(config: inputs.site.config, gazetteer: sources.gazetteer)
-            .assemble(sources.processed)
-        diagnostics.add(contentsOf: warnings)
+        let model = SiteAssembler(config: inputs.site.config, gazetteer: sources.gazetteer)
+            .assemble(sources.processed, into: &diagnostics)
         if model.config.baseURL == nil {
             diagnostics.add(BuildWarning.baseURLNotSet(options, hasConfig: !inputs.site.configBytes.isEmpty))
         }

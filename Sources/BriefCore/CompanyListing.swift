@@ -29,7 +29,9 @@ public enum CompanyListing {
     /// - Throws: the errors that would stop a build, with the warnings met before them.
     public static func known(_ options: BuildOptions) throws(DiagnosticError) -> Known {
         let content = try ContentLoader.load(options)
-        let (model, _) = SiteAssembler(config: content.config, gazetteer: content.gazetteer).assemble(content.sources)
+        var assemblyWarnings = Diagnostics()
+        let model = SiteAssembler(config: content.config, gazetteer: content.gazetteer)
+            .assemble(content.sources, into: &assemblyWarnings)
         let companies = model.companies.map { ($0.company.name, $0.storyIDs.count, $0.mentions) }
         return Known(
             companies: companies, stories: model.stories.count, briefings: model.briefings.count,

@@ -29,8 +29,6 @@ enum SiteSettings {
             diagnostics.add(BuildError.notUTF8(path: path, name: "brief.yml"))
             return SiteConfig()
         }
-        let (config, found) = SiteConfig.parse(text, path: path)
-        diagnostics.add(contentsOf: found)
-        return config
+        return SiteConfig.parse(text, path: path, into: &diagnostics)
     }
 }

@@ -81,6 +81,11 @@ package struct YAMLReader {
         (node.mark?.line ?? 1) + firstLine - 1
     }
 
+    /// The column of `node`, 1-based.
+    package func column(of node: Node) -> Int {
+        node.mark?.column ?? 1
+    }
+
     /// The key-value pairs of a mapping, or an error naming what was expected.
     package func mapping(_ node: Node, _ what: String) throws(DiagnosticError) -> [(
         key: String, keyNode: Node, value: Node

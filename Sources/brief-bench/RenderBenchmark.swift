@@ -16,8 +16,9 @@ enum RenderBenchmark {
     /// Renders the story pages of the site built from `sources`, round-robin, `iterations` times.
     static func storyPages(sources: [SourceText], iterations: Int) throws -> Result {
         let processor = SourceProcessor(gazetteer: .builtIn)
-        let (model, _) = SiteAssembler(config: SiteConfig(), gazetteer: .builtIn).assemble(
-            sources.map(processor.process))
+        var warnings = Diagnostics()
+        let model = SiteAssembler(config: SiteConfig(), gazetteer: .builtIn).assemble(
+            sources.map(processor.process), into: &warnings)
         guard !model.stories.isEmpty else { return Result(pages: 0, seconds: 0, bytesPerPage: 0) }
         let theme = try Theme.load(overrides: nil)
         let data = PageData<TemplateValue>(model: model)

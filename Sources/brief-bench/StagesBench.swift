@@ -69,7 +69,8 @@ struct StagesBench: ParsableCommand {
         let processor = SourceProcessor(gazetteer: .builtIn)
         let processed = documents.map(processor.process)
         clock.lap("process (tag, render Markdown, figures)")
-        let (model, _) = SiteAssembler(config: SiteConfig(), gazetteer: .builtIn).assemble(processed)
+        var warnings = Diagnostics()
+        let model = SiteAssembler(config: SiteConfig(), gazetteer: .builtIn).assemble(processed, into: &warnings)
         clock.lap("assemble \(model.stories.count) stories, \(model.companies.count) companies")
         let pages = try RenderBenchmark.allPages(model)
         clock.lap(

@@ -51,7 +51,9 @@ final class PageFingerprintsTests: XCTestCase {
         func model() -> SiteModel {
             let gazetteer = Gazetteer(companies: companies, neverPhrases: Gazetteer.builtIn.neverPhrases)
             let processor = SourceProcessor(gazetteer: gazetteer)
-            return SiteAssembler(config: config, gazetteer: gazetteer).assemble(documents.map(processor.process)).0
+            var warnings = Diagnostics()
+            return SiteAssembler(config: config, gazetteer: gazetteer).assemble(
+                documents.map(processor.process), into: &warnings)
         }
     }
 

@@ -18,7 +18,10 @@ final class SiteAssemblerTests: XCTestCase {
 
     private func assemble(_ documents: [Document]) -> (SiteModel, [Diagnostic]) {
         let processor = SourceProcessor(gazetteer: .builtIn)
-        return SiteAssembler(config: SiteConfig(), gazetteer: .builtIn).assemble(documents.map(processor.process))
+        var diagnostics = Diagnostics()
+        let model = SiteAssembler(config: SiteConfig(), gazetteer: .builtIn)
+            .assemble(documents.map(processor.process), into: &diagnostics)
+        return (model, diagnostics.all)
     }
 
     func testNewestFirstAndUndatedLast() {

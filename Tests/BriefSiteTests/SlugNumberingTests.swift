@@ -19,7 +19,10 @@ final class SlugNumberingTests: XCTestCase {
 
     private func assemble(_ documents: [Document]) -> (SiteModel, [Diagnostic]) {
         let processor = SourceProcessor(gazetteer: .builtIn)
-        return SiteAssembler(config: SiteConfig(), gazetteer: .builtIn).assemble(documents.map(processor.process))
+        var diagnostics = Diagnostics()
+        let model = SiteAssembler(config: SiteConfig(), gazetteer: .builtIn)
+            .assemble(documents.map(processor.process), into: &diagnostics)
+        return (model, diagnostics.all)
     }
 
     func testTheNextNumberSkipsASlugThatIsSomeonesOwn() {
@@ -62,11 +65,11 @@ final class SlugNumberingTests: XCTestCase {
 
     func testTheRegistryNumbersFromTwoAndNeverHandsOutASlugTwice() {
         var registry = SlugRegistry(kind: "story")
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = Diagnostics()
         let wanted = ["x", "x-2", "x", "x-3", "x", "x", "x-2"]
         let slugs = wanted.map { registry.claim($0, by: "Content/a.txt", line: 1, diagnostics: &diagnostics) }
         XCTAssertEqual(slugs, ["x", "x-2", "x-3", "x-3-2", "x-4", "x-5", "x-2-2"])
         XCTAssertEqual(Set(slugs).count, slugs.count)
-        XCTAssertEqual(diagnostics.count, 5)
+        XCTAssertEqual(diagnostics.all.count, 5)
     }
 }

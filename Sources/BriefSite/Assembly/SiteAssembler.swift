@@ -23,10 +23,9 @@ public struct SiteAssembler {
         self.gazetteer = gazetteer
     }
 
-    /// The site model of all sources, with warnings for slug clashes and undated sources.
+    /// The site model of all sources; slug clashes and undated sources are recorded as warnings.
     /// Sources without stories are left out; briefings come out sorted by date, then file name.
-    public func assemble(_ sources: [ProcessedSource]) -> (SiteModel, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
+    public func assemble(_ sources: [ProcessedSource], into diagnostics: inout Diagnostics) -> SiteModel {
         let usable = sources.filter { !$0.stories.isEmpty }
         let ages = Self.ages(usable)
         let slugs = Self.claimSlugs(usable, ages: ages, diagnostics: &diagnostics)
@@ -57,26 +56,9 @@ public struct SiteAssembler {
 
         let (companies, storyCompanies) = companyEntries(stories)
         RelatedStories.fill(&stories, companies: companies, storyCompanies: storyCompanies)
-        if let warning = Self.undatedWarning(usable.filter { $0.document.date == nil }.map(\.document.source)) {
-            diagnostics.append(warning)
-        }
-        return (SiteModel(config: config, briefings: briefings, stories: stories, companies: companies), diagnostics)
-    }
-
-    /// One warning for all undated sources, at the first of them by name: what undated means and how to date one.
-    static func undatedWarning(_ sources: [String]) -> Diagnostic? {
-        guard let first = sources.min() else { return nil }
-        let others = sources.count - 1
-        let which =
-            others == 0
-            ? "this source has no date"
-            : "this source and \(others) other\(others == 1 ? "" : "s") have no date"
-        return .warning(
-            first,
-            "\(which): undated briefings are listed after the dated ones, as an edition of their own, "
-                + "and the feeds date them by SOURCE_DATE_EPOCH when it is set, else by the oldest day of the site; to date "
-                + "a source, start its file name with the day (2024-05-01-name.txt) or put `date: 2024-05-01` in its front matter"
-        )
+        let undated = usable.filter { $0.document.date == nil }.map(\.document.source)
+        if let first = undated.min() { diagnostics.add(SiteWarning.undated(path: first, others: undated.count - 1)) }
+        return SiteModel(config: config, briefings: briefings, stories: stories, companies: companies)
     }
 
     /// The slugs the site gives the stories of each source (none to a source without stories), as
@@ -84,7 +66,7 @@ public struct SiteAssembler {
     public static func storySlugs(_ sources: [ProcessedSource]) -> [[String]] {
         let usable = sources.indices.filter { !sources[$0].stories.isEmpty }
         let usableSources = usable.map { sources[$0] }
-        var ignored: [Diagnostic] = []
+        var ignored = Diagnostics()
         let claimed = claimSlugs(usableSources, ages: ages(usableSources), diagnostics: &ignored)
         var slugs = [[String]](repeating: [], count: sources.count)
         for (k, i) in usable.enumerated() { slugs[i] = claimed[k].stories }
@@ -95,7 +77,7 @@ public struct SiteAssembler {
     /// first, so that new content never renames what was published.
     static func claimSlugs(
         _ usable: [ProcessedSource], ages: [Age],
-        diagnostics: inout [Diagnostic]
+        diagnostics: inout Diagnostics
     ) -> [(briefing: String, stories: [String])] {
         let wanted = Parallel.map(usable.count) { i -> (briefing: String, stories: [String]) in
             let document = usable[i].document
@@ -199,7 +181,7 @@ struct SlugRegistry {
 
     init(kind: String) { self.kind = kind }
 
-    mutating func claim(_ wanted: String, by source: String, line: Int, diagnostics: inout [Diagnostic]) -> String {
+    mutating func claim(_ wanted: String, by source: String, line: Int, diagnostics: inout Diagnostics) -> String {
         guard let owner = owners[wanted] else {
             owners[wanted] = (source, line)
             return wanted
@@ -209,10 +191,10 @@ struct SlugRegistry {
         nextSuffix[wanted] = n + 1
         let slug = "\(wanted)-\(n)"
         owners[slug] = (source, line)
-        diagnostics.append(
-            .warning(
-                source, line: line,
-                "\(kind) slug \"\(wanted)\" is already used by \(owner.source):\(owner.line); this one is \"\(slug)\""))
+        diagnostics.add(
+            SiteWarning.slugTaken(
+                kind: kind, wanted: wanted, path: source, line: line, owner: owner.source, ownerLine: owner.line,
+                slug: slug))
         return slug
     }
 }

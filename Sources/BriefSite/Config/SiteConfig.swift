@@ -44,24 +44,24 @@ public struct SiteConfig: Sendable, Hashable {
         "page_size", "max_source_size", "max_page_size", "follow_symlinks", "ignore",
     ]
 
-    /// Reads `brief.yml`. Unknown keys are warnings; a wrong type or value is an error.
-    public static func parse(_ text: String, path: String) -> (SiteConfig, [Diagnostic]) {
+    /// Reads `brief.yml`. Unknown keys are warnings; a wrong type or value is an error, recorded beside the
+    /// file's other problems (the setting keeps its default), so that one build reports them all.
+    public static func parse(_ text: String, path: String, into diagnostics: inout Diagnostics) -> SiteConfig {
         let reader = YAMLReader(path: path)
         var config = SiteConfig()
-        var diagnostics: [Diagnostic] = []
         do throws(DiagnosticError) {
-            guard let root = try reader.compose(text) else { return (config, []) }
+            guard let root = try reader.compose(text) else { return config }
             for (key, keyNode, value) in try reader.mapping(root, fileName(path)) {
                 do throws(DiagnosticError) {
                     try config.set(key, value, keyNode: keyNode, reader: reader, diagnostics: &diagnostics)
                 } catch {
-                    diagnostics += error.diagnostics
+                    diagnostics.add(contentsOf: error.diagnostics)
                 }
             }
         } catch {
-            diagnostics += error.diagnostics
+            diagnostics.add(contentsOf: error.diagnostics)
         }
-        return (config, diagnostics)
+        return config
     }
 
     /// An absolute http(s) address ending in `/`, or nil when `text` is not one.
@@ -74,8 +74,9 @@ public struct SiteConfig: Sendable, Hashable {
 
     private mutating func set(
         _ key: String, _ value: Yams.Node, keyNode: Yams.Node, reader: YAMLReader,
-        diagnostics: inout [Diagnostic]
+        diagnostics: inout Diagnostics
     ) throws(DiagnosticError) {
+        let (path, line, column) = (reader.path, reader.line(of: value), reader.column(of: value))
         switch key {
         case "title": title = try reader.string(value, key)
         case "description": description = try reader.string(value, key)
@@ -83,11 +84,7 @@ public struct SiteConfig: Sendable, Hashable {
         case "language":
             let tag = try reader.string(value, key)
             guard LanguageTag.isValid(tag) else {
-                throw DiagnosticError(
-                    reader.error(
-                        value,
-                        "\"language\" must be a BCP 47 language tag such as en, de or "
-                            + "pt-BR, not \"\(tag)\""))
+                throw DiagnosticError(SiteError.invalidLanguage(path: path, line: line, column: column, tag: tag))
             }
             language = tag
         case "base_url":
@@ -96,16 +93,13 @@ public struct SiteConfig: Sendable, Hashable {
                 return
             }
             guard let checked = Self.checkedBaseURL(url) else {
-                throw DiagnosticError(
-                    reader.error(
-                        value, "\"base_url\" must be an absolute http(s) address such as https://example.org/news/"))
+                throw DiagnosticError(SiteError.invalidBaseURL(path: path, line: line, column: column))
             }
             baseURL = checked
         case "timezone":
             let name = try reader.string(value, key)
             guard let zone = TimeZone(identifier: name) else {
-                throw DiagnosticError(
-                    reader.error(value, "unknown time zone \"\(name)\"; use a name such as UTC or Europe/Berlin"))
+                throw DiagnosticError(SiteError.unknownTimeZone(path: path, line: line, column: column, name: name))
             }
             timeZone = zone
         case "stories_on_front_page": storiesOnFrontPage = try reader.int(value, key, in: 1...1000)
@@ -122,15 +116,16 @@ public struct SiteConfig: Sendable, Hashable {
                 do throws(LinePattern.Invalid) {
                     ignore.append(try LinePattern(parsing: text))
                 } catch {
-                    throw DiagnosticError(reader.error(item, "\"ignore\": \(error.message)"))
+                    throw DiagnosticError(
+                        SiteError.invalidIgnorePattern(
+                            path: path, line: reader.line(of: item), column: reader.column(of: item),
+                            reason: error.message))
                 }
             }
         default:
-            diagnostics.append(
-                reader.warning(
-                    keyNode,
-                    "unknown key \"\(key)\" in \(fileName(reader.path)); known keys: \(Self.keys.joined(separator: ", "))"
-                ))
+            diagnostics.add(
+                SiteWarning.unknownSetting(
+                    path: path, line: reader.line(of: keyNode), column: reader.column(of: keyNode), key: key))
         }
     }
 }

@@ -26,7 +26,9 @@ enum SmallSite {
         config.title = "Daily"
         config.baseURL = "https://example.com/news/"
         configure(&config)
-        return SiteAssembler(config: config, gazetteer: .builtIn).assemble(documents.map(processor.process)).0
+        var warnings = Diagnostics()
+        return SiteAssembler(config: config, gazetteer: .builtIn).assemble(
+            documents.map(processor.process), into: &warnings)
     }
 }
 

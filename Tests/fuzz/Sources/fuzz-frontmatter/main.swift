@@ -8,6 +8,7 @@ import FuzzSupport
 fuzz { bytes in
     let text = String(decoding: bytes, as: UTF8.self)
     _ = Normalizer.normalize(SourceText(path: "f.md", format: .markdown, text: "---\n" + text + "\n---\nBody.\n"))
-    _ = SiteConfig.parse(text, path: "brief.yml")
+    var diagnostics = Diagnostics()
+    _ = SiteConfig.parse(text, path: "brief.yml", into: &diagnostics)
     _ = try? GazetteerFile.parse(text, path: "companies.yml", extending: nil)
 }

@@ -1,0 +1,45 @@
+import BriefModel
+
+/// What the site stage warns about: the site is built, and right, but the user should know. Each case
+/// carries the path as the user should see it (and the line and column, where there is one); `diagnostic`
+/// gives the printed text.
+public enum SiteWarning: DiagnosticConvertible, Equatable {
+    /// `brief.yml` (or `brief.yaml`, as `path` names it) has a key brief does not know; left unread.
+    case unknownSetting(path: String, line: Int, column: Int, key: String)
+    /// A briefing's or story's slug (`kind`) was taken by `owner` at `ownerLine`, so this one, at `path`
+    /// and `line`, got `slug`, the wanted one with a number.
+    case slugTaken(kind: String, wanted: String, path: String, line: Int, owner: String, ownerLine: Int, slug: String)
+    /// The source at `path` and `others` more have no date: one warning for all, at the first by name.
+    case undated(path: String, others: Int)
+
+    /// The warning as the command line prints it.
+    public var diagnostic: Diagnostic {
+        switch self {
+        case .unknownSetting(let path, let line, let column, let key):
+            .warning(
+                path, line: line, column: column,
+                "unknown key \"\(key)\" in \(Self.fileName(path)); known keys: \(SiteConfig.keys.joined(separator: ", "))"
+            )
+        case .slugTaken(let kind, let wanted, let path, let line, let owner, let ownerLine, let slug):
+            .warning(
+                path, line: line,
+                "\(kind) slug \"\(wanted)\" is already used by \(owner):\(ownerLine); this one is \"\(slug)\"")
+        case .undated(let path, let others): .warning(path, Self.undatedMessage(others: others))
+        }
+    }
+
+    /// "brief.yml" or "brief.yaml", as the file read is named.
+    private static func fileName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+
+    private static func undatedMessage(others: Int) -> String {
+        let which =
+            others == 0
+            ? "this source has no date"
+            : "this source and \(others) other\(others == 1 ? "" : "s") have no date"
+        return "\(which): undated briefings are listed after the dated ones, as an edition of their own, "
+            + "and the feeds date them by SOURCE_DATE_EPOCH when it is set, else by the oldest day of the site; to date "
+            + "a source, start its file name with the day (2024-05-01-name.txt) or put `date: 2024-05-01` in its front matter"
+    }
+}
