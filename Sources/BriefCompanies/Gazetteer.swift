@@ -1,4 +1,5 @@
 import BriefBuiltIn
+import BriefModel
 
 /// The companies brief knows: the built-in list, extended by a site's `companies.yml`.
 public struct Gazetteer: Sendable {
@@ -17,7 +18,11 @@ public struct Gazetteer: Sendable {
     public static let builtIn: Gazetteer = {
         guard let text = EmbeddedFiles.files["data/Gazetteer.yml"] else { return Gazetteer(companies: []) }
         // The built-in file is tested; should it ever be broken, tagging is off rather than the build.
-        return (try? GazetteerFile.parse(text, path: "Gazetteer.yml").gazetteer) ?? Gazetteer(companies: [])
+        var warnings = Diagnostics()
+        guard let changes = try? GazetteerFile.parse(text, path: "Gazetteer.yml", into: &warnings) else {
+            return Gazetteer(companies: [])
+        }
+        return Gazetteer(companies: []).applying(changes)
     }()
 
     /// The company with this slug, or nil; a linear search, meant for occasional lookups.

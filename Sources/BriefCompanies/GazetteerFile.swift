@@ -23,85 +23,98 @@ public enum GazetteerFile {
         "name", "slug", "aliases", "rename", "ticker", "sector", "description", "website", "ambiguous",
     ]
 
-    /// What a gazetteer file says, plus the problems found reading it.
-    public struct Parsed: Sendable {
-        /// The additions, changes and suppressions the file asks for.
-        public var changes = GazetteerChanges()
-        /// Warnings and errors with file, line and column; entries with errors are left out of `changes`.
-        public var diagnostics: [Diagnostic] = []
-
-        /// The file read as a complete gazetteer (how the built-in file is used).
-        public var gazetteer: Gazetteer {
-            Gazetteer(companies: [], neverPhrases: []).applying(changes)
+    /// Parses the file into the changes it asks for; bad entries are left out, and their problems, like the
+    /// file's warnings, are recorded with file, line and column.
+    /// - Parameter known: the gazetteer the file extends, to find aliases claimed twice.
+    /// - Throws: when the file cannot be read as a gazetteer at all (not YAML, not a mapping, a key of the
+    ///   wrong type), with everything recorded before.
+    public static func parse(
+        _ text: String, path: String, extending known: Gazetteer? = nil, into diagnostics: inout Diagnostics
+    ) throws(DiagnosticError) -> GazetteerChanges {
+        let reader = YAMLReader(path: path)
+        do throws(DiagnosticError) {
+            guard let root = try reader.compose(text) else { return GazetteerChanges() }
+            var reading = Reading(reader: reader, known: known)
+            for (key, keyNode, value) in try reader.mapping(root, "the companies file") {
+                switch key {
+                case "companies":
+                    guard let list = value.sequence else {
+                        throw DiagnosticError(
+                            GazetteerError.companiesNotAList(
+                                path: reader.path, line: reader.line(of: value), column: reader.column(of: value)))
+                    }
+                    for item in list { reading.add(item, into: &diagnostics) }
+                case "suppress":
+                    reading.changes.suppressedCompanies += try reader.strings(value, key)
+                case "never":
+                    reading.changes.neverPhrases += try reader.strings(value, key)
+                default:
+                    diagnostics.add(
+                        GazetteerWarning.unknownKey(
+                            path: reader.path, line: reader.line(of: keyNode), column: reader.column(of: keyNode),
+                            key: key))
+                }
+            }
+            return reading.changes
+        } catch {
+            throw DiagnosticError(diagnostics.all + error.diagnostics)
         }
     }
 
-    /// Parses the file; problems come back as diagnostics with file, line and column, and bad entries are left out.
-    /// - Parameter known: the gazetteer the file extends, to find aliases claimed twice.
-    public static func parse(_ text: String, path: String, extending known: Gazetteer? = nil) throws(DiagnosticError)
-        -> Parsed
-    {
-        let reader = YAMLReader(path: path)
-        var parsed = Parsed()
-        guard let root = try reader.compose(text) else { return parsed }
+    /// The changes read so far, and what the next entry is checked against: the slugs taken (with the line
+    /// that took each) and who owns each spelling.
+    private struct Reading {
+        let reader: YAMLReader
+        let known: Gazetteer?
+        var changes = GazetteerChanges()
         var slugs: [String: Int] = [:]
         var aliasOwner: [String: String] = [:]
-        for company in known?.companies ?? [] {
-            for spelling in company.spellings { aliasOwner[spelling] = company.name }
-        }
 
-        for (key, keyNode, value) in try reader.mapping(root, "the companies file") {
-            switch key {
-            case "companies":
-                guard let list = value.sequence else {
-                    throw DiagnosticError(reader.error(value, "\"companies\" must be a list of entries"))
-                }
-                for item in list {
-                    do throws(DiagnosticError) {
-                        let entry = try parseEntry(item, reader: reader, diagnostics: &parsed.diagnostics)
-                        let line = reader.line(of: item)
-                        if let first = slugs[entry.slug] {
-                            parsed.diagnostics.append(
-                                reader.error(
-                                    item,
-                                    "duplicate slug \"\(entry.slug)\" (first used at line \(first)); entry left out"))
-                            continue
-                        }
-                        slugs[entry.slug] = line
-                        let existing = known?.companies.first { $0.name == entry.name || $0.slug == entry.slug }
-                        var clash = false
-                        for spelling in [entry.name] + entry.aliases {
-                            if let owner = aliasOwner[spelling], owner != entry.name, owner != existing?.name {
-                                parsed.diagnostics.append(
-                                    reader.error(
-                                        item,
-                                        "\"\(spelling)\" is claimed by both \"\(owner)\" and \"\(entry.name)\"; entry left out"
-                                    ))
-                                clash = true
-                            }
-                        }
-                        if clash { continue }
-                        for spelling in [entry.name] + entry.aliases {
-                            aliasOwner[spelling] = existing?.name ?? entry.name
-                        }
-                        parsed.changes.companies.append(entry)
-                    } catch {
-                        parsed.diagnostics += error.diagnostics
-                    }
-                }
-            case "suppress":
-                parsed.changes.suppressedCompanies += try reader.strings(value, key)
-            case "never":
-                parsed.changes.neverPhrases += try reader.strings(value, key)
-            default:
-                parsed.diagnostics.append(
-                    reader.warning(keyNode, "unknown key \"\(key)\"; expected companies, suppress or never"))
+        init(reader: YAMLReader, known: Gazetteer?) {
+            self.reader = reader
+            self.known = known
+            for company in known?.companies ?? [] {
+                for spelling in company.spellings { aliasOwner[spelling] = company.name }
             }
         }
-        return parsed
+
+        /// Adds the entry at `item`, or records why it is left out.
+        mutating func add(_ item: Node, into diagnostics: inout Diagnostics) {
+            let entry: GazetteerChanges.Entry
+            do throws(DiagnosticError) {
+                entry = try parseEntry(item, reader: reader, into: &diagnostics)
+            } catch {
+                diagnostics.add(contentsOf: error.diagnostics)
+                return
+            }
+            let (line, column) = (reader.line(of: item), reader.column(of: item))
+            if let first = slugs[entry.slug] {
+                diagnostics.add(
+                    GazetteerError.duplicateSlug(
+                        path: reader.path, line: line, column: column, slug: entry.slug, firstLine: first))
+                return
+            }
+            slugs[entry.slug] = line
+            let existing = known?.companies.first { $0.name == entry.name || $0.slug == entry.slug }
+            var clash = false
+            for spelling in [entry.name] + entry.aliases {
+                if let owner = aliasOwner[spelling], owner != entry.name, owner != existing?.name {
+                    diagnostics.add(
+                        GazetteerError.spellingClaimedTwice(
+                            path: reader.path, line: line, column: column, spelling: spelling, owner: owner,
+                            name: entry.name))
+                    clash = true
+                }
+            }
+            if clash { return }
+            for spelling in [entry.name] + entry.aliases {
+                aliasOwner[spelling] = existing?.name ?? entry.name
+            }
+            changes.companies.append(entry)
+        }
     }
 
-    private static func parseEntry(_ node: Node, reader: YAMLReader, diagnostics: inout [Diagnostic])
+    private static func parseEntry(_ node: Node, reader: YAMLReader, into diagnostics: inout Diagnostics)
         throws(DiagnosticError) -> GazetteerChanges.Entry
     {
         var name: String?
@@ -118,22 +131,24 @@ public enum GazetteerFile {
             case "website": entry.website = try reader.optionalString(value, key)
             case "ambiguous": entry.ambiguous = try reader.bool(value, key)
             default:
-                diagnostics.append(
-                    reader.warning(
-                        keyNode,
-                        "unknown key \"\(key)\" in a company entry; known keys: \(entryKeys.sorted().joined(separator: ", "))"
-                    ))
+                diagnostics.add(
+                    GazetteerWarning.unknownEntryKey(
+                        path: reader.path, line: reader.line(of: keyNode), column: reader.column(of: keyNode), key: key)
+                )
             }
         }
         guard let name, !name.isEmpty else {
-            throw DiagnosticError(reader.error(node, "company entry has no name; entry left out"))
+            throw DiagnosticError(
+                GazetteerError.unnamedEntry(
+                    path: reader.path, line: reader.line(of: node), column: reader.column(of: node)))
         }
         entry.name = name
         if entry.slug.isEmpty {
             entry.slug = Slug.make(name, fallbackPrefix: "company")
         } else if !Slug.isValid(entry.slug) {
             throw DiagnosticError(
-                reader.error(node, "slug \"\(entry.slug)\" may only hold a-z, 0-9 and single hyphens; entry left out"))
+                GazetteerError.invalidSlug(
+                    path: reader.path, line: reader.line(of: node), column: reader.column(of: node), slug: entry.slug))
         }
         return entry
     }

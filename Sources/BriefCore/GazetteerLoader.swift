@@ -25,10 +25,13 @@ enum GazetteerLoader {
             diagnostics.add(BuildError.notUTF8(path: path, name: "companies.yml"))
             return builtIn
         }
+        // Read into a collector of its own: a file that cannot be read leaves the built-in gazetteer, and its
+        // error, which holds everything found before it, is recorded in place of what was found.
+        var found = Diagnostics()
         do {
-            let parsed = try GazetteerFile.parse(text, path: path, extending: builtIn)
-            diagnostics.add(contentsOf: parsed.diagnostics)
-            return builtIn.applying(parsed.changes)
+            let changes = try GazetteerFile.parse(text, path: path, extending: builtIn, into: &found)
+            diagnostics.add(contentsOf: found.all)
+            return builtIn.applying(changes)
         } catch {
             diagnostics.add(contentsOf: error.diagnostics)
             return builtIn

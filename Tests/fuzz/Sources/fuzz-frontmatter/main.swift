@@ -10,5 +10,5 @@ fuzz { bytes in
     _ = Normalizer.normalize(SourceText(path: "f.md", format: .markdown, text: "---\n" + text + "\n---\nBody.\n"))
     var diagnostics = Diagnostics()
     _ = SiteConfig.parse(text, path: "brief.yml", into: &diagnostics)
-    _ = try? GazetteerFile.parse(text, path: "companies.yml", extending: nil)
+    _ = try? GazetteerFile.parse(text, path: "companies.yml", extending: nil, into: &diagnostics)
 }
