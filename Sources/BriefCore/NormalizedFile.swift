@@ -111,8 +111,10 @@ public struct NormalizedFile: Encodable, Sendable {
             let (file, bytes) = pair
             let storySlugs = result.0 == nil ? [] : slugs.popFirst() ?? []
             var normalized = NormalizedFile(file: file, processed: result.0, slugs: storySlugs, diagnostics: result.1)
+            // Decoded again for the lines `ignore:` removed; the decoding's problems are recorded above.
+            var again = Diagnostics()
             if let bytes,
-                case .source(let source) = SourceDecoder.decode(bytes, path: file, sizeLimit: config.maxSourceSize)
+                let source = try? SourceDecoder.decode(bytes, path: file, sizeLimit: config.maxSourceSize, into: &again)
             {
                 let counts = Normalizer.ignoredLineCounts(source, options: config.normalizeOptions)
                 normalized.ignored = zip(config.ignore, counts).filter { $0.1 > 0 }.map {

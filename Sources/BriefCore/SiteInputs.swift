@@ -120,7 +120,7 @@ struct SiteInputs: Sendable {
         guard stat(path, &info) == 0 else { throw DiagnosticError(BuildError.unreadableFile(at: display)) }
         let limit = config.maxSourceSize
         if Int(info.st_size) > limit {
-            throw DiagnosticError(SourceDecoder.sizeError(path: display, size: Int(info.st_size), limit: limit))
+            throw DiagnosticError(DecodeError.tooLarge(path: display, size: Int(info.st_size), limit: limit))
         }
         let stamp = FileStamp(info)
         var file = SourceFile(

@@ -116,17 +116,16 @@ enum SourceProcessing {
         _ bytes: [UInt8], path: String, sizeLimit: Int, processor: SourceProcessor?,
         into diagnostics: inout Diagnostics
     ) -> ProcessedSource? {
-        switch SourceDecoder.decode(bytes, path: path, sizeLimit: sizeLimit) {
-        case .source(let source):
-            guard let processed = processor?.process(source) else { return nil }
-            diagnostics.add(contentsOf: processed.document.diagnostics)
-            return processed
-        case .skipped(let warning):
-            diagnostics.add(warning)
-            return nil
-        case .failed(let error):
-            diagnostics.add(error)
+        let decoded: SourceText?
+        do {
+            decoded = try SourceDecoder.decode(bytes, path: path, sizeLimit: sizeLimit, into: &diagnostics)
+        } catch {
+            // The source's error fails the build once every source is processed, so that all are reported.
+            diagnostics.add(contentsOf: error.diagnostics)
             return nil
         }
+        guard let source = decoded, let processed = processor?.process(source) else { return nil }
+        diagnostics.add(contentsOf: processed.document.diagnostics)
+        return processed
     }
 }

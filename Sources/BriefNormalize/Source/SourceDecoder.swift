@@ -6,51 +6,36 @@ import Foundation
 /// Scraped folders hold all sorts of files; a source that is empty, binary, not UTF-8
 /// or too large must never crash the build or end up on the site as garbage.
 public enum SourceDecoder {
-    /// What became of the bytes: a source to normalize, a file to skip with a warning, or an error.
-    public enum Outcome: Sendable {
-        case source(SourceText)
-        /// Not used, with a warning (empty or binary).
-        case skipped(Diagnostic)
-        /// Not usable and the user must fix it.
-        case failed(Diagnostic)
-    }
-
     /// The default largest source accepted, in bytes.
     public static let defaultSizeLimit = 16 * 1024 * 1024
 
-    /// Decodes UTF-8 (dropping a BOM), after checking size and that the bytes are text; never throws or traps.
-    public static func decode(_ bytes: [UInt8], path: String, sizeLimit: Int = defaultSizeLimit) -> Outcome {
+    /// Decodes UTF-8 (dropping a BOM), after checking size and that the bytes are text; never traps.
+    /// - Returns: the source, or nil for a file that is no source (empty, white space only, binary), with a
+    ///   `DecodeWarning` recorded in `diagnostics`.
+    /// - Throws: the `DecodeError` the user must fix (too large, not UTF-8); nothing is recorded before it.
+    public static func decode(
+        _ bytes: [UInt8], path: String, sizeLimit: Int = defaultSizeLimit, into diagnostics: inout Diagnostics
+    ) throws(DiagnosticError) -> SourceText? {
         if bytes.count > sizeLimit {
-            return .failed(sizeError(path: path, size: bytes.count, limit: sizeLimit))
+            throw DiagnosticError(DecodeError.tooLarge(path: path, size: bytes.count, limit: sizeLimit))
         }
         if let kind = binaryKind(bytes) {
-            return .skipped(.warning(path, "skipped: \(kind), not a text source"))
+            diagnostics.add(DecodeWarning.binary(path: path, kind: kind))
+            return nil
         }
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         guard let text = String(validating: body, as: UTF8.self) else {
             let offset = (firstInvalidUTF8(body) ?? 0) + (bytes.count - body.count)
             let (line, column) = lineAndColumn(bytes, offset: offset)
-            let byte = String(bytes[offset], radix: 16, uppercase: true)
-            return .failed(
-                .error(
-                    path, line: line, column: column,
-                    "invalid UTF-8 (byte 0x\(byte) at byte offset \(offset)); save the file as UTF-8"))
+            throw DiagnosticError(
+                DecodeError.invalidUTF8(path: path, line: line, column: column, byte: bytes[offset], offset: offset))
         }
         if text.allSatisfy({ $0.isWhitespace }) {
-            return .skipped(
-                .warning(path, body.isEmpty ? "skipped: the file is empty" : "skipped: the file holds only white space")
-            )
+            diagnostics.add(body.isEmpty ? DecodeWarning.empty(path: path) : DecodeWarning.whiteSpaceOnly(path: path))
+            return nil
         }
-        return .source(SourceText(path: path, text: text))
-    }
-
-    /// The error for a source over the size limit (checked before reading it, to keep memory bounded).
-    package static func sizeError(path: String, size: Int, limit: Int) -> Diagnostic {
-        .error(
-            path,
-            "source is \(formatBytes(size)), larger than the limit of \(formatBytes(limit)); split it or raise max_source_size in brief.yml"
-        )
+        return SourceText(path: path, text: text)
     }
 
     /// Names what the bytes look like when they are clearly not text.
@@ -131,5 +116,51 @@ public enum SourceDecoder {
         if n >= 1024 * 1024 { return String(format: "%.1f MB", Double(n) / 1_048_576) }
         if n >= 1024 { return String(format: "%.1f KB", Double(n) / 1024) }
         return "\(n) bytes"
+    }
+}
+
+/// Why a file's bytes cannot be a source, which the user must fix: each case carries the file's path as the
+/// user should see it (and the line and column, where there is one); `diagnostic` gives the printed text.
+public enum DecodeError: Error, DiagnosticConvertible, Equatable {
+    /// The file holds `size` bytes, more than `max_source_size` (`limit`); checked before reading it, to keep
+    /// memory bounded, and again on the bytes.
+    case tooLarge(path: String, size: Int, limit: Int)
+    /// The file is not UTF-8: `byte`, at `offset` from the file's start, begins no valid sequence.
+    case invalidUTF8(path: String, line: Int, column: Int, byte: UInt8, offset: Int)
+
+    /// The error as the command line prints it.
+    public var diagnostic: Diagnostic {
+        switch self {
+        case .tooLarge(let path, let size, let limit):
+            .error(
+                path,
+                "source is \(SourceDecoder.formatBytes(size)), larger than the limit of "
+                    + "\(SourceDecoder.formatBytes(limit)); split it or raise max_source_size in brief.yml")
+        case .invalidUTF8(let path, let line, let column, let byte, let offset):
+            .error(
+                path, line: line, column: column,
+                "invalid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)) at byte offset \(offset)); "
+                    + "save the file as UTF-8")
+        }
+    }
+}
+
+/// Why a file of `Content/` is passed over: it is no source, and the rest of the build goes on. Each case
+/// carries the file's path as the user should see it.
+public enum DecodeWarning: DiagnosticConvertible, Equatable {
+    /// The bytes are `kind` ("a PNG image"), not text.
+    case binary(path: String, kind: String)
+    /// The file has no bytes (or only a BOM).
+    case empty(path: String)
+    /// The file holds only white space.
+    case whiteSpaceOnly(path: String)
+
+    /// The warning as the command line prints it.
+    public var diagnostic: Diagnostic {
+        switch self {
+        case .binary(let path, let kind): .warning(path, "skipped: \(kind), not a text source")
+        case .empty(let path): .warning(path, "skipped: the file is empty")
+        case .whiteSpaceOnly(let path): .warning(path, "skipped: the file holds only white space")
+        }
     }
 }

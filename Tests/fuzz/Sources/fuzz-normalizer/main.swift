@@ -8,7 +8,8 @@ let processor = SourceProcessor(gazetteer: .builtIn)
 
 /// Bytes as a file in `Content/`: decoded, normalized as plain text, as Markdown and as subtitles, then tagged and rendered.
 fuzz { bytes in
-    guard case .source(let source) = SourceDecoder.decode(bytes, path: "fuzz.txt") else { return }
+    var skipped = Diagnostics()
+    guard let source = try? SourceDecoder.decode(bytes, path: "fuzz.txt", into: &skipped) else { return }
     for format in [SourceText.Format.plainText, .markdown, .subtitles] {
         let document = Normalizer.normalize(SourceText(path: "fuzz.txt", format: format, text: source.text))
         _ = processor.process(document)
