@@ -110,13 +110,15 @@ package struct BuildCache {
     /// gain a record or hold one to drop. A failure only costs the next build some work.
     /// - Parameter previous: the keys the last build used, when known: then only the packs that
     ///   gain a record or lose one of those are read, not all of them.
-    /// - Returns: the packs that could not be written, with the reason.
-    @discardableResult
+    /// - Parameter diagnostics: where a pack that could not be written is recorded, as a `CacheWarning`.
     package func store(
         _ fresh: [(key: UInt64, source: ProcessedSource)], keep: Set<UInt64>,
-        previous: Set<UInt64>? = nil
-    ) -> [FileFailure] {
-        do { try FileTree.makeFolders(sourcesFolder) } catch { return [error] }
+        previous: Set<UInt64>? = nil, into diagnostics: inout Diagnostics
+    ) {
+        do { try FileTree.makeFolders(sourcesFolder) } catch {
+            diagnostics.add(CacheWarning.notWritten(error, cacheFolder: folder))
+            return
+        }
         let freshByShard = Dictionary(grouping: fresh) { Int($0.key & 0xFF) }
         let shards =
             previous.map { previous in
@@ -150,7 +152,9 @@ package struct BuildCache {
             } catch { return error }
             return nil
         }
-        return failures.compactMap { $0 }
+        for failure in failures.compactMap({ $0 }) {
+            diagnostics.add(CacheWarning.notWritten(failure, cacheFolder: folder))
+        }
     }
 
     /// The state of the last build, or nil when there is none or it cannot be trusted.

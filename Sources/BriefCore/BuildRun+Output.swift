@@ -89,7 +89,7 @@ extension BuildRun {
             diagnostics: diagnostics.filter { $0.severity == .warning })
         var cacheWarnings: [Diagnostic] = []
         do throws(FileFailure) { try last.cache.save(state) } catch {
-            cacheWarnings.append(BuildWarning.cacheNotWritten(error, cacheFolder: last.cache.folder).diagnostic)
+            cacheWarnings.append(CacheWarning.notWritten(error, cacheFolder: last.cache.folder).diagnostic)
         }
         timer.lap("put the site in place")
 

@@ -57,7 +57,7 @@ struct BuildRun {
         var last = LastBuild(cache: BuildCache(folder: options.cacheFolder))
         if options.clean {
             do throws(FileFailure) { try last.cache.clear() } catch {
-                diagnostics.add(BuildWarning.cacheNotWritten(error, cacheFolder: last.cache.folder))
+                diagnostics.add(CacheWarning.notWritten(error, cacheFolder: last.cache.folder))
             }
         } else {
             let outputPath = options.output.path

@@ -1,4 +1,3 @@
-import BriefFileSystem
 import BriefModel
 import Foundation
 
@@ -9,17 +8,8 @@ public enum BuildWarning: DiagnosticConvertible, Equatable {
     case ignoredFile(path: String)
     /// A symbolic link in `Content/` to `target`, outside the site folder, left unread.
     case skippedLink(path: String, target: String)
-    /// The build cache could not be written at `path`: the next build does again what it would have saved.
-    case cacheNotWritten(path: String, action: String, reason: String)
     /// `base_url` is not set; `settingsFile` is the settings file's path when there is one, `name` its name.
     case baseURLNotSet(settingsFile: String?, name: String)
-
-    /// The cache's failure, its path relative to the site folder (the cache folder's parent).
-    static func cacheNotWritten(_ failure: FileFailure, cacheFolder: URL?) -> BuildWarning {
-        let root = cacheFolder?.deletingLastPathComponent().path ?? ""
-        let path = failure.path.hasPrefix(root + "/") ? String(failure.path.dropFirst(root.count + 1)) : failure.path
-        return .cacheNotWritten(path: path, action: failure.action, reason: failure.reason)
-    }
 
     /// The warning that feeds and the sitemap get relative links: at the settings file when there is one.
     static func baseURLNotSet(_ options: BuildOptions, hasConfig: Bool) -> BuildWarning {
@@ -37,8 +27,6 @@ public enum BuildWarning: DiagnosticConvertible, Equatable {
                 path,
                 "skipped: a symbolic link to \(target), outside the site folder; "
                     + "set follow_symlinks: true in brief.yml to read such links")
-        case .cacheNotWritten(let path, let action, let reason):
-            .warning(path, "\(action): \(reason); the next build does again the work it would have saved")
         case .baseURLNotSet(let settingsFile, let name): Self.baseURL(settingsFile, name: name)
         }
     }

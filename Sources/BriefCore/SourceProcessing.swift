@@ -61,8 +61,7 @@ enum SourceProcessing {
                 storable.append((files[index].key, source))
             }
         }
-        let failures = cache?.store(storable + retagged, keep: Set(files.map(\.key)), previous: previousKeys) ?? []
-        for failure in failures { diagnostics.add(BuildWarning.cacheNotWritten(failure, cacheFolder: cache?.folder)) }
+        cache?.store(storable + retagged, keep: Set(files.map(\.key)), previous: previousKeys, into: &diagnostics)
         let sources = collect(attempts, drafts: drafts, into: &diagnostics)
         return Outcome(sources: sources, damagedRecords: found?.damaged ?? 0)
     }

@@ -13,12 +13,14 @@ final class BuildCacheTests: XCTestCase {
         var source = SourceProcessor(gazetteer: .builtIn).process(Fixtures.sample)
         source.companiesKey = 42
         XCTAssertFalse(source.stories.isEmpty)
-        cache.store([(key: 0x1234, source: source)], keep: [0x1234])
+        var warnings = Diagnostics()
+        cache.store([(key: 0x1234, source: source)], keep: [0x1234], into: &warnings)
         let stored = cache.records(for: [0x1234, 0x99])
         XCTAssertEqual(stored.records.count, 1, "only what was stored")
         XCTAssertEqual(stored.records[0x1234], source)
         XCTAssertEqual(stored.damaged, 0)
-        cache.store([], keep: [])
+        cache.store([], keep: [], into: &warnings)
+        XCTAssertEqual(warnings.all, [])
         XCTAssertTrue(cache.records(for: [0x1234]).records.isEmpty, "a record no source uses any more is dropped")
     }
 
@@ -84,8 +86,10 @@ final class BuildCacheTests: XCTestCase {
         let folder = Fixtures.temporaryFolder(self).appendingPathComponent(".brief-cache")
         let cache = BuildCache(folder: folder)
         let source = SourceProcessor(gazetteer: .builtIn).process(Fixtures.sample)
-        XCTAssertEqual(
-            cache.store([(key: 0x0107, source: source), (key: 0x0207, source: source)], keep: [0x0107, 0x0207]), [])
+        var warnings = Diagnostics()
+        cache.store(
+            [(key: 0x0107, source: source), (key: 0x0207, source: source)], keep: [0x0107, 0x0207], into: &warnings)
+        XCTAssertEqual(warnings.all, [])
         return (cache, folder.appendingPathComponent("sources/07.pack").path, source)
     }
 
@@ -102,7 +106,9 @@ final class BuildCacheTests: XCTestCase {
         }
         // Storing reads the pack too, and replaces it.
         let source = SourceProcessor(gazetteer: .builtIn).process(Fixtures.sample)
-        XCTAssertEqual(cache.store([(key: 0x0307, source: source)], keep: [0x0107, 0x0207, 0x0307]), [])
+        var warnings = Diagnostics()
+        cache.store([(key: 0x0307, source: source)], keep: [0x0107, 0x0207, 0x0307], into: &warnings)
+        XCTAssertEqual(warnings.all, [])
         XCTAssertEqual(Array(cache.records(for: [0x0107, 0x0207, 0x0307]).records.keys), [0x0307])
     }
 
@@ -200,5 +206,39 @@ final class BuildCacheTests: XCTestCase {
         XCTAssertNil(cache.loadState())
         XCTAssertTrue(cache.records(for: [0x0107, 0x0207]).records.isEmpty)
         try cache.clear()  // nothing there is fine
+    }
+
+    // MARK: Warnings
+
+    func testAPackThatCannotBeWrittenIsAWarningRelativeToTheSiteFolder() throws {
+        let site = Fixtures.temporaryFolder(self)
+        let folder = site.appendingPathComponent(".brief-cache")
+        // A file where the cache's folder of packs should be: no pack can be written.
+        try FileTree.makeFolders(folder.path)
+        try FileTree.writeAtomically([], to: folder.appendingPathComponent("sources").path)
+        var warnings = Diagnostics()
+        let source = SourceProcessor(gazetteer: .builtIn).process(Fixtures.sample)
+        BuildCache(folder: folder).store([(key: 0x0107, source: source)], keep: [0x0107], into: &warnings)
+        XCTAssertEqual(warnings.all.count, 1, "\(warnings.all)")
+        XCTAssertEqual(warnings.all.first?.file, ".brief-cache/sources")
+        XCTAssertEqual(warnings.all.first?.severity, .warning)
+        XCTAssertEqual(
+            warnings.all.first?.message.hasSuffix("; the next build does again the work it would have saved"), true)
+    }
+
+    func testACacheWarningIsWordedRelativeToTheSiteFolder() {
+        let failure = FileFailure("/site/.brief-cache/sources/3.pack", "cannot write the file", reason: "No space")
+        let warning = CacheWarning.notWritten(failure, cacheFolder: URL(fileURLWithPath: "/site/.brief-cache"))
+        XCTAssertEqual(
+            warning,
+            .notWritten(path: ".brief-cache/sources/3.pack", action: "cannot write the file", reason: "No space"))
+        XCTAssertEqual(
+            warning.diagnostic.description,
+            ".brief-cache/sources/3.pack:1:1: warning: cannot write the file: No space; "
+                + "the next build does again the work it would have saved")
+        let elsewhere = FileFailure("/tmp/x", "cannot remove the file", reason: "Busy")
+        XCTAssertEqual(
+            CacheWarning.notWritten(elsewhere, cacheFolder: URL(fileURLWithPath: "/site/.brief-cache")),
+            .notWritten(path: "/tmp/x", action: "cannot remove the file", reason: "Busy"))
     }
 }

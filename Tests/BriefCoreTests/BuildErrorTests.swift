@@ -93,11 +93,6 @@ final class BuildErrorTests: XCTestCase {
             BuildWarning.skippedLink(path: "Content/a.txt", target: "/etc/passwd").diagnostic.message,
             "skipped: a symbolic link to /etc/passwd, outside the site folder; "
                 + "set follow_symlinks: true in brief.yml to read such links")
-        XCTAssertEqual(
-            BuildWarning.cacheNotWritten(path: ".brief-cache/state", action: "cannot write the file", reason: "Full")
-                .diagnostic.description,
-            ".brief-cache/state:1:1: warning: cannot write the file: Full; "
-                + "the next build does again the work it would have saved")
         XCTAssertTrue(
             BuildWarning.baseURLNotSet(settingsFile: "brief.yml", name: "brief.yml").diagnostic.description
                 .hasPrefix("brief.yml:1:1: warning: base_url is not set: "))
@@ -105,13 +100,5 @@ final class BuildErrorTests: XCTestCase {
             BuildWarning.baseURLNotSet(settingsFile: nil, name: "brief.yml").diagnostic.description
                 .hasSuffix(
                     "create brief.yml with a line such as `base_url: https://example.org/news/`, or pass --base-url"))
-    }
-
-    func testACacheFailureIsShownRelativeToTheSiteFolder() {
-        let failure = FileFailure("/site/.brief-cache/sources/3.pack", "cannot write the file", reason: "No space")
-        let warning = BuildWarning.cacheNotWritten(failure, cacheFolder: URL(fileURLWithPath: "/site/.brief-cache"))
-        XCTAssertEqual(
-            warning,
-            .cacheNotWritten(path: ".brief-cache/sources/3.pack", action: "cannot write the file", reason: "No space"))
     }
 }
