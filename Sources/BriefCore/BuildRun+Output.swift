@@ -47,11 +47,17 @@ extension BuildRun {
     /// right before the site changes. On any error the output stays as it was.
     mutating func write(_ plan: FilePlan, to target: Target, _ last: LastBuild) throws(DiagnosticError) -> PlanOutcome {
         let writer = target.writer
-        var outcome = plan.write(with: writer, previous: target.previous?.outputs ?? [:], changed: target.changed)
-        timer.lap("make and write the files that changed, of \(plan.entries.count) entries")
-        if !outcome.errors.isEmpty || diagnostics.hasErrors {
+        var outcome: PlanOutcome
+        do {
+            outcome = try plan.write(with: writer, previous: target.previous?.outputs ?? [:], changed: target.changed)
+        } catch {
             writer.abandon()
-            throw failure(outcome.errors)
+            throw failure(error.diagnostics)
+        }
+        timer.lap("make and write the files that changed, of \(plan.entries.count) entries")
+        if diagnostics.hasErrors {
+            writer.abandon()
+            throw failure()
         }
         let deletions = target.previous?.outputs.keys.filter { outcome.outputs[$0] == nil }.sorted() ?? []
         do {

@@ -1,34 +1,37 @@
 import BriefModel
 
-/// What writing a plan did: each file's record for the build state, the files that stayed as they were,
-/// and the errors (a build with errors is abandoned).
+/// What writing a plan did: each file's record for the build state, and the files that stayed as they were.
 package struct PlanOutcome: Sendable {
     /// Every file of the new output by path (without the stamps of files written anew: the writer has them).
     package var outputs: [String: OutputRecord] = [:]
     /// The files that stayed as they were: not made again, or made again to the same bytes.
     package var kept: [String] = []
-    /// What went wrong, each problem once (a template error would otherwise repeat on every page).
-    package var errors: [Diagnostic] = []
 }
 
 extension FilePlan {
     /// Makes and writes, on every core, each entry whose fingerprint differs from its files' in `previous`
     /// (the last build's records; empty for a full build), and writes each made file whose bytes differ.
     /// Files in `changed` (changed on disk since the last build) are made and written whatever their records say.
-    package func write(with writer: SiteWriter, previous: [String: OutputRecord], changed: Set<String>) -> PlanOutcome {
+    /// - Throws: every entry's problems, each once (a template error would otherwise repeat on every page), once
+    ///   every entry is made: the writer is then to be abandoned.
+    package func write(with writer: SiteWriter, previous: [String: OutputRecord], changed: Set<String>)
+        throws(DiagnosticError) -> PlanOutcome
+    {
         let results = Parallel.map(entries.count) { i in
             Self.run(entries[i], writer: writer, previous: previous, changed: changed)
         }
         var outcome = PlanOutcome()
         outcome.outputs.reserveCapacity(results.reduce(0) { $0 + $1.files.count })
         var seen = Set<Diagnostic>()
+        var errors = Diagnostics()
         for result in results {
             for file in result.files {
                 outcome.outputs[file.path] = file.record
                 if file.kept { outcome.kept.append(file.path) }
             }
-            outcome.errors += result.errors.filter { seen.insert($0).inserted }
+            errors.add(contentsOf: result.errors.filter { seen.insert($0).inserted })
         }
+        try errors.check()
         return outcome
     }
 

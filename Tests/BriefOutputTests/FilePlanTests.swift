@@ -48,9 +48,8 @@ final class FilePlanTests: XCTestCase {
         let output = Fixtures.temporaryFolder(self).appendingPathComponent("Site")
         let made = Made()
         let writer = try SiteWriter(output: output)
-        let outcome = plan(made).write(with: writer, previous: [:], changed: [])
+        let outcome = try plan(made).write(with: writer, previous: [:], changed: [])
         try writer.commit()
-        XCTAssertEqual(outcome.errors, [])
         XCTAssertEqual(Set(outcome.outputs.keys), ["index.html", "about/index.html", "robots.txt", "s/a.js"])
         XCTAssertEqual(read(output, "robots.txt"), "User-agent: *\n", "pieces are written one after the other")
         XCTAssertEqual(outcome.outputs["about/index.html"]?.fingerprint, 7)
@@ -64,12 +63,12 @@ final class FilePlanTests: XCTestCase {
     func testARebuildMakesOnlyWhatChangedAndKeepsTheRest() throws {
         let output = Fixtures.temporaryFolder(self).appendingPathComponent("Site")
         let first = try SiteWriter(output: output)
-        let before = plan(Made()).write(with: first, previous: [:], changed: [])
+        let before = try plan(Made()).write(with: first, previous: [:], changed: [])
         try first.commit()
 
         let made = Made()
         let writer = try SiteWriter(output: output, mode: .update)
-        let outcome = plan(made, page: "two").write(with: writer, previous: before.outputs, changed: [])
+        let outcome = try plan(made, page: "two").write(with: writer, previous: before.outputs, changed: [])
         try writer.commit(kept: outcome.kept)
         XCTAssertEqual(made["index"], 1, "its fingerprint changed")
         XCTAssertEqual(made["about"], 0, "same fingerprint: not made again")
@@ -84,14 +83,15 @@ final class FilePlanTests: XCTestCase {
     func testAFileChangedOnDiskIsMadeAgainWhateverItsFingerprint() throws {
         let output = Fixtures.temporaryFolder(self).appendingPathComponent("Site")
         let first = try SiteWriter(output: output)
-        let before = plan(Made()).write(with: first, previous: [:], changed: [])
+        let before = try plan(Made()).write(with: first, previous: [:], changed: [])
         try first.commit()
         try Data("vandalized".utf8).write(to: output.appendingPathComponent("about/index.html"))
 
         let made = Made()
         let writer = try SiteWriter(output: output, mode: .update)
         writer.distrust(["about/index.html", "s/a.js"])
-        let outcome = plan(made).write(with: writer, previous: before.outputs, changed: ["about/index.html", "s/a.js"])
+        let outcome = try plan(made).write(
+            with: writer, previous: before.outputs, changed: ["about/index.html", "s/a.js"])
         try writer.commit(kept: outcome.kept)
         XCTAssertEqual(made["about"], 1)
         XCTAssertEqual(made["shards"], 1, "one of its files changed: the entry is made again")
@@ -103,11 +103,12 @@ final class FilePlanTests: XCTestCase {
     func testFilesNamedByContentAreReplacedAsAGroup() throws {
         let output = Fixtures.temporaryFolder(self).appendingPathComponent("Site")
         let first = try SiteWriter(output: output)
-        let before = plan(Made(), shards: ["s/a.js": "a", "s/b.js": "b"]).write(with: first, previous: [:], changed: [])
+        let before = try plan(Made(), shards: ["s/a.js": "a", "s/b.js": "b"]).write(
+            with: first, previous: [:], changed: [])
         try first.commit()
 
         let writer = try SiteWriter(output: output, mode: .update)
-        let outcome = plan(Made(), shards: ["s/a.js": "a", "s/c.js": "c"])
+        let outcome = try plan(Made(), shards: ["s/a.js": "a", "s/c.js": "c"])
             .write(with: writer, previous: before.outputs, changed: [])
         XCTAssertNil(outcome.outputs["s/b.js"], "the new group has no b: it is deleted by the build")
         XCTAssertNotNil(outcome.outputs["s/c.js"])
@@ -126,10 +127,12 @@ final class FilePlanTests: XCTestCase {
         }
         plan.add(.init(["ok.html"], fingerprint: 2) { [.init("ok.html", text: "ok")] })
         let writer = try SiteWriter(output: output)
-        let outcome = plan.write(with: writer, previous: [:], changed: [])
+        XCTAssertThrowsError(try plan.write(with: writer, previous: [:], changed: [])) { error in
+            XCTAssertEqual(
+                (error as? DiagnosticError)?.diagnostics, [problem], "one error per problem, not one per page")
+        }
+        XCTAssertEqual(writer.written, 1, "the rest is made and written all the same")
         writer.abandon()
-        XCTAssertEqual(outcome.errors, [problem], "one error per problem, not one per page")
-        XCTAssertEqual(Array(outcome.outputs.keys), ["ok.html"])
         XCTAssertFalse(FileManager.default.fileExists(atPath: output.path))
     }
 }
