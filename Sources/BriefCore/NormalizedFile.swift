@@ -84,13 +84,14 @@ public struct NormalizedFile: Encodable, Sendable {
 
     /// Reads, decodes and processes each file as a build does its sources, tagging companies with the
     /// gazetteer of the site at `root` (its `Content/companies.yml`, when there is one).
-    /// - Returns: the problems of the site's companies file, and one value per file, in order.
     /// The site's settings (`brief.yml`'s `ignore:` and `max_source_size`) apply as in a build.
-    /// - Parameter explaining: also say, line by line, what each file's lines were recognized as.
-    public static func normalize(_ files: [String], root: URL, explaining: Bool = false)
-        -> (settings: [Diagnostic], files: [NormalizedFile])
-    {
-        var settings = Diagnostics()
+    /// - Parameters:
+    ///   - explaining: also say, line by line, what each file's lines were recognized as.
+    ///   - settings: where the problems of the site's settings and companies file are recorded.
+    /// - Returns: one value per file, in order, each with its own problems.
+    public static func normalize(
+        _ files: [String], root: URL, explaining: Bool = false, into settings: inout Diagnostics
+    ) -> [NormalizedFile] {
         let options = BuildOptions(root: root)
         let config = SiteSettings.load(options, into: &settings).config
         let gazetteer = GazetteerLoader.load(options, into: &settings)
@@ -124,7 +125,7 @@ public struct NormalizedFile: Encodable, Sendable {
             }
             return normalized
         }
-        return (settings.all, normalized)
+        return normalized
     }
 
     init(file: String, processed: ProcessedSource?, slugs: [String], diagnostics: [Diagnostic]) {

@@ -11,13 +11,14 @@ public enum TemplateRendering {
     ///   - partials: the folder holding partials and parents, named by their path without the extension
     ///     (nil: the template's own folder).
     ///   - strict: a variable missing from the data is an error.
-    /// - Returns: exactly the rendered text, and the warnings a build would give about the templates it used
-    ///   (a tag left open), for the command to print beside it.
+    ///   - warnings: where the warnings a build would give about the templates used (a tag left open) are
+    ///     recorded, for the command to print beside the text.
+    /// - Returns: exactly the rendered text.
     /// - Throws: the problem, with its file, line and column.
     public static func render(
         template: String, data: String, partials: String?,
-        strict: Bool
-    ) throws(DiagnosticError) -> (text: String, warnings: [Diagnostic]) {
+        strict: Bool, into warnings: inout Diagnostics
+    ) throws(DiagnosticError) -> String {
         let templateURL = URL(fileURLWithPath: template)
         let folder = partials.map { URL(fileURLWithPath: $0) } ?? templateURL.deletingLastPathComponent()
         let value = try readData(data)
@@ -29,17 +30,18 @@ public enum TemplateRendering {
             throw DiagnosticError(diagnostic(error))
         }
         let mainPath = templateURL.standardizedFileURL.path
-        let found = Theme.templates(in: folder, displayPrefix: display(folder.standardizedFileURL.path)) {
-            folder.appendingPathComponent($0).standardizedFileURL.path != mainPath
-        }
-        if !found.diagnostics.isEmpty { throw DiagnosticError(found.diagnostics) }
+        var unreadable = Diagnostics()
+        let found = Theme.templates(
+            in: folder, displayPrefix: display(folder.standardizedFileURL.path),
+            including: { folder.appendingPathComponent($0).standardizedFileURL.path != mainPath }, into: &unreadable)
+        if !unreadable.isEmpty { throw DiagnosticError(unreadable.all) }
         let options = RenderOptions(strict: strict, missingPartialIsError: true)
         let library = TemplateLibrary(found.templates + [main])
         do {
             let text = try library.render(main.name, value, options: options)
             let used = library.dependencies(of: main.name) ?? library.templates
-            let warnings = used.flatMap(\.unclosedTagWarnings).map { Diagnostic(.warning, $0) }
-            return (text, warnings)
+            warnings.add(contentsOf: used.flatMap(\.unclosedTagWarnings).map { Diagnostic(.warning, $0) })
+            return text
         } catch {
             // A partial that exists but does not parse: its own error says more than "not found".
             let unparsed = found.broken.first { error.message.contains("\"\($0.name)\"") }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BriefCore
+import BriefModel
 import Foundation
 
 struct NormalizeCommand: ParsableCommand {
@@ -26,9 +27,10 @@ struct NormalizeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (settings, normalized) = NormalizedFile.normalize(
-            files, root: URL(fileURLWithPath: "."), explaining: explain)
-        printDiagnostics(settings)
+        var settings = Diagnostics()
+        let normalized = NormalizedFile.normalize(
+            files, root: URL(fileURLWithPath: "."), explaining: explain, into: &settings)
+        printDiagnostics(settings.all)
         for file in normalized {
             printDiagnostics(file.diagnostics)
             for ignored in file.ignored {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BriefCore
+import BriefModel
 import Foundation
 
 struct TemplateCommand: ParsableCommand {
@@ -34,10 +35,11 @@ struct RenderTemplateCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let output = try TemplateRendering.render(
-                template: template, data: data, partials: partials, strict: strict)
-            printDiagnostics(output.warnings)
-            FileHandle.standardOutput.write(Data(output.text.utf8))
+            var warnings = Diagnostics()
+            let text = try TemplateRendering.render(
+                template: template, data: data, partials: partials, strict: strict, into: &warnings)
+            printDiagnostics(warnings.all)
+            FileHandle.standardOutput.write(Data(text.utf8))
         } catch {
             printDiagnostics(error.diagnostics)
             throw ExitCode(1)

@@ -27,6 +27,14 @@ final class SiteErrorTests: XCTestCase {
                     path: "brief.yml", line: 6, column: 5, reason: "an ignore pattern cannot be empty"),
                 "brief.yml:6:5: error: \"ignore\": an ignore pattern cannot be empty"
             ),
+            (
+                .unreadableThemeFile(path: "Templates/page.mustache"),
+                "Templates/page.mustache:1:1: error: cannot read the file"
+            ),
+            (
+                .templateNotUTF8(path: "Templates/page.mustache"),
+                "Templates/page.mustache:1:1: error: template is not valid UTF-8"
+            ),
         ]
         for (error, printed) in cases {
             XCTAssertEqual(error.diagnostic.description, printed)
@@ -88,5 +96,17 @@ final class SiteErrorTests: XCTestCase {
                     path: "brief.yml", line: 7, column: 5, reason: "/(/ is not a valid regular expression"
                 ).diagnostic,
             ])
+    }
+
+    func testThemeFilesThatCannotBeReadAreErrorsAtTheirPath() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("SiteErrorTests-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data([0x7B, 0x7B, 0xFF]).write(to: folder.appendingPathComponent("page.mustache"))
+        try Data("{{site.title}}".utf8).write(to: folder.appendingPathComponent("story.mustache"))
+        var diagnostics = Diagnostics()
+        let found = Theme.templates(in: folder, displayPrefix: "Templates", into: &diagnostics)
+        XCTAssertEqual(found.templates.map(\.name), ["story"])
+        XCTAssertEqual(diagnostics.all, [SiteError.templateNotUTF8(path: "Templates/page.mustache").diagnostic])
     }
 }

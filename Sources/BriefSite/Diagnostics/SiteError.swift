@@ -1,8 +1,9 @@
 import BriefModel
 
 /// Why the site stage cannot use what it was given: a value of `brief.yml` that is the right type but
-/// not a usable value (a wrong type is worded by `YAMLReader`). Each case carries the settings file's path
-/// as the user should see it and the line and column of the value; `diagnostic` gives the printed text.
+/// not a usable value (a wrong type is worded by `YAMLReader`), or a file of the site's theme it cannot read
+/// (a template that does not parse is worded by `TemplateError`). Each case carries the file's path as the
+/// user should see it (and the line and column of the value); `diagnostic` gives the printed text.
 public enum SiteError: Error, DiagnosticConvertible, Equatable {
     /// `language:` is not a BCP 47 language tag.
     case invalidLanguage(path: String, line: Int, column: Int, tag: String)
@@ -12,6 +13,10 @@ public enum SiteError: Error, DiagnosticConvertible, Equatable {
     case unknownTimeZone(path: String, line: Int, column: Int, name: String)
     /// A pattern of `ignore:` does not parse; `reason` is the pattern reader's.
     case invalidIgnorePattern(path: String, line: Int, column: Int, reason: String)
+    /// A file of the site's `Templates/` cannot be read.
+    case unreadableThemeFile(path: String)
+    /// A template of the site's `Templates/` is not UTF-8.
+    case templateNotUTF8(path: String)
 
     /// The error as the command line prints it.
     public var diagnostic: Diagnostic {
@@ -30,6 +35,8 @@ public enum SiteError: Error, DiagnosticConvertible, Equatable {
                 "unknown time zone \"\(name)\"; use a name such as UTC or Europe/Berlin")
         case .invalidIgnorePattern(let path, let line, let column, let reason):
             .error(path, line: line, column: column, "\"ignore\": \(reason)")
+        case .unreadableThemeFile(let path): .error(path, "cannot read the file")
+        case .templateNotUTF8(let path): .error(path, "template is not valid UTF-8")
         }
     }
 }

@@ -35,13 +35,12 @@ public struct Theme: Sendable {
     {
         var sources: [String: (text: String, path: String)] = [:]
         for (name, text) in builtInFiles { sources[name] = (text, "(built-in theme)/\(name)") }
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = Diagnostics()
         var overrideBytes: [String: [UInt8]] = [:]
         if let folder {
-            let files = read(folder, displayPrefix: displayPrefix)
+            let files = read(folder, displayPrefix: displayPrefix, into: &diagnostics)
             sources.merge(files.texts) { _, override in override }
             overrideBytes = files.bytes
-            diagnostics = files.diagnostics
         }
         var templates: [Template] = []
         var assets: [String: [UInt8]] = [:]
@@ -50,15 +49,15 @@ public struct Theme: Sendable {
                 do {
                     templates.append(try template(relative, source))
                 } catch {
-                    diagnostics.append(Diagnostic(error))
+                    diagnostics.add(Diagnostic(error))
                 }
             } else if relative.hasPrefix("assets/") {
                 assets[relative] = overrideBytes[relative] ?? Array(source.text.utf8)
             }
         }
         let library = TemplateLibrary(templates)
-        diagnostics += library.missingReferences().map(Diagnostic.init)
-        if diagnostics.hasErrors { throw DiagnosticError(diagnostics) }
+        diagnostics.add(contentsOf: library.missingReferences().map(Diagnostic.init))
+        if diagnostics.hasErrors { throw DiagnosticError(diagnostics.all) }
         var key = Fingerprint()
         for (relative, source) in sources.sorted(by: { $0.key < $1.key }) {
             key.add(relative)
@@ -73,11 +72,15 @@ public struct Theme: Sendable {
     /// - Parameters:
     ///   - displayPrefix: how the folder is named in diagnostics (empty: paths relative to it).
     ///   - including: which files to take, by their path relative to `folder`.
-    /// - Returns: the templates, those that do not parse, and the files that cannot be read.
-    public static func templates(in folder: URL, displayPrefix: String, including: (String) -> Bool = { _ in true })
-        -> (templates: [Template], broken: [(name: String, error: TemplateError)], diagnostics: [Diagnostic])
-    {
-        let files = read(folder, displayPrefix: displayPrefix) { $0.hasSuffix(".mustache") && including($0) }
+    ///   - diagnostics: where the files that cannot be read are recorded, as errors.
+    /// - Returns: the templates, and those that do not parse.
+    public static func templates(
+        in folder: URL, displayPrefix: String, including: (String) -> Bool = { _ in true },
+        into diagnostics: inout Diagnostics
+    ) -> (templates: [Template], broken: [(name: String, error: TemplateError)]) {
+        let files = read(folder, displayPrefix: displayPrefix, into: &diagnostics) {
+            $0.hasSuffix(".mustache") && including($0)
+        }
         var templates: [Template] = []
         var broken: [(name: String, error: TemplateError)] = []
         for (relative, source) in files.texts.sorted(by: { $0.key < $1.key }) {
@@ -87,25 +90,26 @@ public struct Theme: Sendable {
                 broken.append((templateName(relative), error))
             }
         }
-        return (templates, broken, files.diagnostics)
+        return (templates, broken)
     }
 
     /// The files below a theme folder, hidden ones left out: templates as text, other files as text and bytes.
-    private static func read(_ folder: URL, displayPrefix: String, including: (String) -> Bool = { _ in true })
-        -> (texts: [String: (text: String, path: String)], bytes: [String: [UInt8]], diagnostics: [Diagnostic])
-    {
+    /// A file that cannot be read, or a template that is not UTF-8, is recorded as an error and left out.
+    private static func read(
+        _ folder: URL, displayPrefix: String, into diagnostics: inout Diagnostics,
+        including: (String) -> Bool = { _ in true }
+    ) -> (texts: [String: (text: String, path: String)], bytes: [String: [UInt8]]) {
         var texts: [String: (text: String, path: String)] = [:]
         var bytes: [String: [UInt8]] = [:]
-        var diagnostics: [Diagnostic] = []
         for relative in FileTree.files(under: folder) where including(relative) {
             let path = displayPrefix.isEmpty ? relative : "\(displayPrefix)/\(relative)"
             guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(relative).path) else {
-                diagnostics.append(.error(path, "cannot read the file"))
+                diagnostics.add(SiteError.unreadableThemeFile(path: path))
                 continue
             }
             if relative.hasSuffix(".mustache") {
                 guard let text = String(data: data, encoding: .utf8) else {
-                    diagnostics.append(.error(path, "template is not valid UTF-8"))
+                    diagnostics.add(SiteError.templateNotUTF8(path: path))
                     continue
                 }
                 texts[relative] = (text, path)
@@ -114,7 +118,7 @@ public struct Theme: Sendable {
                 bytes[relative] = [UInt8](data)
             }
         }
-        return (texts, bytes, diagnostics)
+        return (texts, bytes)
     }
 
     private static func template(_ relative: String, _ source: (text: String, path: String)) throws(TemplateError)
