@@ -71,6 +71,31 @@ final class SiteErrorTests: XCTestCase {
             "this source and 2 others have no date: " + undated)
     }
 
+    func testThemeWarningsNameTheTemplatesAndWhatToDo() {
+        let known = ["index", "story", "partials/card"]
+        XCTAssertEqual(
+            SiteWarning.unusedTemplate(path: "Templates/stroy.mustache", name: "stroy", known: known).diagnostic
+                .description,
+            "Templates/stroy.mustache:1:1: warning: brief does not use a template named \"stroy\"; "
+                + "did you mean story.mustache?")
+        XCTAssertEqual(
+            SiteWarning.unusedTemplate(path: "Templates/extra.mustache", name: "extra", known: known).diagnostic
+                .message,
+            "brief does not use a template named \"extra\"; pages are drawn with index, story, and a partial is "
+                + "used only where a template includes it")
+        XCTAssertEqual(
+            SiteWarning.pagesWithoutText(path: "Templates/base.mustache", templates: ["index"]).diagnostic
+                .description,
+            "Templates/base.mustache:1:1: warning: the pages drawn with index.mustache have no text: is the template "
+                + "written for another generator? brief's templates are Mustache, with data such as "
+                + "{{site.title}} (see docs/themes.md in brief's repository)")
+        XCTAssertEqual(
+            SiteWarning.pagesWithoutMain(path: "Templates/base.mustache", templates: ["a", "b", "c"]).diagnostic
+                .description,
+            "Templates/base.mustache:1:1: warning: the pages drawn with a.mustache, b.mustache and c.mustache "
+                + "have no <main> element, which the skip link and screen readers go to; the built-in layout has one")
+    }
+
     func testTheSettingsReaderReportsEveryProblemAtItsValue() {
         let yaml = """
             title: Daily

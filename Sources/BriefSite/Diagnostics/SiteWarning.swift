@@ -11,6 +11,13 @@ public enum SiteWarning: DiagnosticConvertible, Equatable {
     case slugTaken(kind: String, wanted: String, path: String, line: Int, owner: String, ownerLine: Int, slug: String)
     /// The source at `path` and `others` more have no date: one warning for all, at the first by name.
     case undated(path: String, others: Int)
+    /// A template of the site's theme (`name`, at `path`) that no page uses: `known` are the templates brief
+    /// draws pages with and their partials, for a "did you mean".
+    case unusedTemplate(path: String, name: String, known: [String])
+    /// The pages drawn with `templates` have no text; `path` is the site's template to blame.
+    case pagesWithoutText(path: String, templates: [String])
+    /// The pages drawn with `templates` have no `<main>`; `path` is the site's template to blame.
+    case pagesWithoutMain(path: String, templates: [String])
 
     /// The warning as the command line prints it.
     public var diagnostic: Diagnostic {
@@ -25,12 +32,41 @@ public enum SiteWarning: DiagnosticConvertible, Equatable {
                 path, line: line,
                 "\(kind) slug \"\(wanted)\" is already used by \(owner):\(ownerLine); this one is \"\(slug)\"")
         case .undated(let path, let others): .warning(path, Self.undatedMessage(others: others))
+        case .unusedTemplate(let path, let name, let known): .warning(path, Self.unusedMessage(name, known: known))
+        case .pagesWithoutText(let path, let templates):
+            .warning(
+                path,
+                "the pages drawn with \(Self.list(templates)) have no text: is the template "
+                    + "written for another generator? brief's templates are Mustache, with data such as "
+                    + "{{site.title}} (see docs/themes.md in brief's repository)")
+        case .pagesWithoutMain(let path, let templates):
+            .warning(
+                path,
+                "the pages drawn with \(Self.list(templates)) have no <main> element, which the skip "
+                    + "link and screen readers go to; the built-in layout has one")
         }
     }
 
     /// "brief.yml" or "brief.yaml", as the file read is named.
     private static func fileName(_ path: String) -> String {
         path.split(separator: "/").last.map(String.init) ?? path
+    }
+
+    private static func unusedMessage(_ name: String, known: [String]) -> String {
+        var message = "brief does not use a template named \"\(name)\""
+        if let closest = EditDistance.closest(to: name, among: known) {
+            message += "; did you mean \(closest).mustache?"
+        } else {
+            let pages = known.filter { !$0.hasPrefix("partials/") }.joined(separator: ", ")
+            message += "; pages are drawn with \(pages), and a partial is used only where a template includes it"
+        }
+        return message
+    }
+
+    /// "story.mustache", "index.mustache and story.mustache"
+    private static func list(_ names: [String]) -> String {
+        let files = names.map { $0 + ".mustache" }
+        return files.count == 1 ? files[0] : files.dropLast().joined(separator: ", ") + " and " + files.last!
     }
 
     private static func undatedMessage(others: Int) -> String {

@@ -31,7 +31,8 @@ public enum ThemeCheck {
         guard let used else { return warnings }
         let known = builtInTemplates
         for template in own where !used.contains(template.name) && !known.contains(template.name) {
-            warnings.append(.warning(template.path, unusedMessage(template.name, known: known)))
+            warnings.append(
+                SiteWarning.unusedTemplate(path: template.path, name: template.name, known: known).diagnostic)
         }
         return warnings
     }
@@ -59,42 +60,16 @@ public enum ThemeCheck {
         }
         var warnings: [Diagnostic] = []
         for (path, names) in empty.sorted(by: { $0.key < $1.key }) {
-            warnings.append(
-                .warning(
-                    path,
-                    "the pages drawn with \(list(names)) have no text: is the template "
-                        + "written for another generator? brief's templates are Mustache, with data such as "
-                        + "{{site.title}} (see docs/themes.md in brief's repository)"))
+            warnings.append(SiteWarning.pagesWithoutText(path: path, templates: names).diagnostic)
         }
         for (path, names) in mainless.sorted(by: { $0.key < $1.key }) {
-            warnings.append(
-                .warning(
-                    path,
-                    "the pages drawn with \(list(names)) have no <main> element, which the skip "
-                        + "link and screen readers go to; the built-in layout has one"))
+            warnings.append(SiteWarning.pagesWithoutMain(path: path, templates: names).diagnostic)
         }
         return warnings
     }
 
-    /// "story.mustache", "index.mustache and story.mustache"
-    private static func list(_ names: [String]) -> String {
-        let files = names.map { $0 + ".mustache" }
-        return files.count == 1 ? files[0] : files.dropLast().joined(separator: ", ") + " and " + files.last!
-    }
-
     /// A template of the site's `Templates/`, not of the built-in theme.
     static func isOwn(_ template: Template) -> Bool { !template.path.hasPrefix("(built-in theme)/") }
-
-    static func unusedMessage(_ name: String, known: [String]) -> String {
-        var message = "brief does not use a template named \"\(name)\""
-        if let closest = EditDistance.closest(to: name, among: known) {
-            message += "; did you mean \(closest).mustache?"
-        } else {
-            let pages = known.filter { !$0.hasPrefix("partials/") }.joined(separator: ", ")
-            message += "; pages are drawn with \(pages), and a partial is used only where a template includes it"
-        }
-        return message
-    }
 
     /// Whether HTML has any text outside its tags (and outside `<head>`).
     static func hasText(_ html: String) -> Bool {
