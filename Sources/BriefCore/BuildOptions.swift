@@ -56,17 +56,17 @@ public struct BuildOptions: Sendable {
         return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
     }
 
-    /// Why the output folder must not be used: it is, or is inside, `Content/` or `Templates/`, or holds them.
-    public var outputProblem: BuildError? {
+    /// Checks that the output folder may be used.
+    /// - Throws: why not: it is, or is inside, `Content/` or `Templates/`, or holds them.
+    public func checkOutput() throws(BuildError) {
         let output = self.output.path
         func isInside(_ path: String, _ folder: String) -> Bool {
             path == folder || path.hasPrefix(folder == "/" ? "/" : folder + "/")
         }
         for (folder, name) in [(content.path, "Content/"), (templates.path, "Templates/")] {
-            if isInside(output, folder) { return .outputInsideInput(path: display(self.output), folder: name) }
-            if isInside(folder, output) { return .outputHoldsInput(path: display(self.output), folder: name) }
+            if isInside(output, folder) { throw .outputInsideInput(path: display(self.output), folder: name) }
+            if isInside(folder, output) { throw .outputHoldsInput(path: display(self.output), folder: name) }
         }
-        return nil
     }
 }
 

@@ -53,7 +53,7 @@ struct BuildRun {
     /// A build that uses the state checks the files it wrote: on other cores, as soon as the state gives them,
     /// while the rest of the state is decoded and the sources are read.
     mutating func lastBuild() throws(DiagnosticError) -> LastBuild {
-        if let problem = options.outputProblem { throw failure([problem.diagnostic]) }
+        do throws(BuildError) { try options.checkOutput() } catch { throw failure([error.diagnostic]) }
         var last = LastBuild(cache: BuildCache(folder: options.cacheFolder))
         if options.clean {
             do throws(FileFailure) { try last.cache.clear() } catch {
@@ -160,7 +160,7 @@ struct BuildRun {
         let processed = (consume outcome).sources
         if damaged > 0 { timer.note("cache: \(damaged) damaged record(s) ignored; their sources were processed again") }
         if diagnostics.hasErrors { throw failure() }
-        if let error = ContentLoader.nothingToPublish(processed, inputs.site, options) {
+        do throws(BuildError) { try ContentLoader.checkSomethingToPublish(processed, inputs.site, options) } catch {
             throw failure([error.diagnostic])
         }
         // Processed: the raw bytes need not stay in memory.

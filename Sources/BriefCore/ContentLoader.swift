@@ -30,16 +30,19 @@ public enum ContentLoader {
         let processed = SourceProcessing.process(
             &inputs, gazetteer: gazetteer, cache: nil, drafts: options.drafts, into: &diagnostics)
         try diagnostics.check()
-        if let error = nothingToPublish(processed.sources, inputs, options) { throw diagnostics.failing(with: error) }
+        do throws(BuildError) { try checkSomethingToPublish(processed.sources, inputs, options) } catch {
+            throw diagnostics.failing(with: error)
+        }
         return LoadedContent(
             config: inputs.config, gazetteer: gazetteer, sources: processed.sources, diagnostics: diagnostics.all)
     }
 
-    /// An error when no source has anything to publish.
-    static func nothingToPublish(_ sources: [ProcessedSource], _ inputs: SiteInputs, _ options: BuildOptions)
-        -> BuildError?
+    /// Checks that some source has something to publish.
+    /// - Throws: `BuildError.nothingToPublish` when none has.
+    static func checkSomethingToPublish(_ sources: [ProcessedSource], _ inputs: SiteInputs, _ options: BuildOptions)
+        throws(BuildError)
     {
-        guard sources.allSatisfy({ $0.stories.isEmpty }) else { return nil }
-        return .nothingToPublish(folder: options.display(options.content), sources: inputs.files.count)
+        guard sources.allSatisfy({ $0.stories.isEmpty }) else { return }
+        throw .nothingToPublish(folder: options.display(options.content), sources: inputs.files.count)
     }
 }

@@ -76,13 +76,19 @@ final class BuildErrorTests: XCTestCase {
     func testTheOutputFolderMustStayOutOfWhatBriefReads() {
         var options = BuildOptions(root: URL(fileURLWithPath: "/site"))
         options.output = URL(fileURLWithPath: "/site/Content/out")
-        XCTAssertEqual(options.outputProblem, .outputInsideInput(path: "Content/out", folder: "Content/"))
+        XCTAssertThrowsError(try options.checkOutput()) { error in
+            XCTAssertEqual(error as? BuildError, .outputInsideInput(path: "Content/out", folder: "Content/"))
+        }
         options.output = URL(fileURLWithPath: "/")
-        XCTAssertEqual(options.outputProblem, .outputHoldsInput(path: "/", folder: "Content/"))
-        XCTAssertEqual(
-            options.outputProblem?.diagnostic.description,
-            "/: error: the output folder holds Content/, which brief only reads; choose another folder (the default is Site/)"
-        )
+        XCTAssertThrowsError(try options.checkOutput()) { error in
+            XCTAssertEqual(error as? BuildError, .outputHoldsInput(path: "/", folder: "Content/"))
+            XCTAssertEqual(
+                (error as? BuildError)?.diagnostic.description,
+                "/: error: the output folder holds Content/, which brief only reads; "
+                    + "choose another folder (the default is Site/)")
+        }
+        options.output = URL(fileURLWithPath: "/site/Site")
+        XCTAssertNoThrow(try options.checkOutput())
     }
 
     func testWarnings() {
