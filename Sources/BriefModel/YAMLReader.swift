@@ -29,22 +29,26 @@ package struct YAMLReader {
     /// The error diagnostic for a failure of Yams, at its position; a duplicate key is placed at its
     /// second use in `text`.
     package func diagnostic(for error: Error, in text: String = "") -> Diagnostic {
+        // Yams throws nothing else; should it, its own words are the best there are.
         guard let yaml = error as? YamlError else { return .error(path, line: firstLine, "\(error)") }
+        return problem(yaml, in: text).diagnostic
+    }
+
+    /// A failure of Yams as brief words it.
+    private func problem(_ yaml: YamlError, in text: String) -> YAMLError {
         switch yaml {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
-            var message = "invalid YAML: \(problem)"
-            if let context { message += " (\(context.text) at line \(context.mark.line + firstLine - 1))" }
-            return .error(path, line: mark.line + firstLine - 1, column: mark.column, message)
+            var detail = problem
+            if let context { detail += " (\(context.text) at line \(context.mark.line + firstLine - 1))" }
+            return .invalid(path: path, line: mark.line + firstLine - 1, column: mark.column, detail: detail)
         case .duplicatedKeysInMapping(let duplicates, let context):
             let (line, column) = Self.secondOccurrence(of: duplicates.first ?? "", in: text, from: context.mark)
-            return .error(
-                path, line: line + firstLine - 1, column: column,
-                "duplicate key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", "))")
+            return .duplicateKeys(path: path, line: line + firstLine - 1, column: column, keys: duplicates)
         case .reader(let problem, _, _, _):
-            return .error(path, line: firstLine, "invalid YAML: \(problem)")
+            return .invalid(path: path, line: firstLine, column: 1, detail: problem)
         default:
-            return .error(path, line: firstLine, "invalid YAML: \(yaml)")
+            return .invalid(path: path, line: firstLine, column: 1, detail: "\(yaml)")
         }
     }
 
@@ -91,12 +95,14 @@ package struct YAMLReader {
         key: String, keyNode: Node, value: Node
     )] {
         guard let mapping = node.mapping else {
-            throw DiagnosticError(error(node, "\(what) must be a mapping of keys to values"))
+            throw DiagnosticError(
+                YAMLError.notAMapping(path: path, line: line(of: node), column: column(of: node), what: what))
         }
         var pairs: [(key: String, keyNode: Node, value: Node)] = []
         for (key, value) in mapping {
             guard let name = key.scalar?.string else {
-                throw DiagnosticError(error(key, "keys in \(what) must be plain text"))
+                throw DiagnosticError(
+                    YAMLError.keyNotText(path: path, line: line(of: key), column: column(of: key), what: what))
             }
             pairs.append((name, key, value))
         }
@@ -106,7 +112,8 @@ package struct YAMLReader {
     /// The text of a scalar value, or an error naming `key` when it is not text (a list, a mapping, null).
     package func string(_ node: Node, _ key: String) throws(DiagnosticError) -> String {
         guard let scalar = node.scalar, node.null == nil else {
-            throw DiagnosticError(error(node, "\"\(key)\" must be text"))
+            throw DiagnosticError(
+                YAMLError.notText(path: path, line: line(of: node), column: column(of: node), key: key))
         }
         return scalar.string
     }
@@ -120,7 +127,8 @@ package struct YAMLReader {
     /// An unquoted `true`, `yes`, `on`, `false`, `no` or `off` (any case), or an error naming `key`.
     package func bool(_ node: Node, _ key: String) throws(DiagnosticError) -> Bool {
         guard let value = Self.plain(node).flatMap({ Self.booleans[$0.lowercased()] }) else {
-            throw DiagnosticError(error(node, "\"\(key)\" must be true or false"))
+            throw DiagnosticError(
+                YAMLError.notTrueOrFalse(path: path, line: line(of: node), column: column(of: node), key: key))
         }
         return value
     }
@@ -128,10 +136,13 @@ package struct YAMLReader {
     /// A whole number within `range`, or an error naming `key` and the range.
     package func int(_ node: Node, _ key: String, in range: ClosedRange<Int>) throws(DiagnosticError) -> Int {
         guard let value = Self.plain(node).flatMap({ Int($0.hasPrefix("+") ? String($0.dropFirst()) : $0) }) else {
-            throw DiagnosticError(error(node, "\"\(key)\" must be a whole number"))
+            throw DiagnosticError(
+                YAMLError.notAWholeNumber(path: path, line: line(of: node), column: column(of: node), key: key))
         }
         guard range.contains(value) else {
-            throw DiagnosticError(error(node, "\"\(key)\" must be between \(range.lowerBound) and \(range.upperBound)"))
+            throw DiagnosticError(
+                YAMLError.outOfRange(path: path, line: line(of: node), column: column(of: node), key: key, range: range)
+            )
         }
         return value
     }
@@ -150,7 +161,8 @@ package struct YAMLReader {
         if node.null != nil { return [] }
         if node.scalar != nil { return [try string(node, key)] }
         guard let sequence = node.sequence else {
-            throw DiagnosticError(error(node, "\"\(key)\" must be a list of texts"))
+            throw DiagnosticError(
+                YAMLError.notAListOfTexts(path: path, line: line(of: node), column: column(of: node), key: key))
         }
         var result: [String] = []
         for item in sequence { result.append(try string(item, key)) }
