@@ -130,7 +130,12 @@ extension BinaryWriter {
 extension BinaryReader {
     mutating func diagnostic() throws(Malformed) -> Diagnostic {
         let severity: Diagnostic.Severity = try bool() ? .error : .warning
-        return Diagnostic(severity, file: try string(), line: try int(), column: try int(), try string())
+        var diagnostic = Diagnostic(severity, file: try string(), "")
+        // As stored: a problem without a position keeps its line and column of 0, which the initializer would make 1.
+        diagnostic.line = try int()
+        diagnostic.column = try int()
+        diagnostic.message = try string()
+        return diagnostic
     }
 
     mutating func date() throws(Malformed) -> ContentDate {

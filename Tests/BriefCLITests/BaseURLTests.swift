@@ -36,6 +36,18 @@ final class BaseURLTests: XCTestCase {
                 "<loc>http://localhost:8000/</loc>"))
     }
 
+    func testAnUpToDateBuildRepeatsTheWarningAsTheFirstPrintedIt() throws {
+        let folder = try BriefRunner.sampleSite(self)
+        try? FileManager.default.removeItem(at: folder.appendingPathComponent("brief.yml"))
+        let first = try BriefRunner.run(["build"], in: folder)
+        let again = try BriefRunner.run(["build"], in: folder)
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertTrue(again.stdout.hasPrefix("Up to date"), again.stdout)
+        let warning = first.stderr.split(separator: "\n").first { $0.contains("base_url is not set") }
+        XCTAssertEqual(warning?.hasPrefix("warning: base_url is not set"), true, first.stderr)
+        XCTAssertEqual(again.stderr, first.stderr, "no position where the first build printed none")
+    }
+
     func testABadAddressIsAUsageError() throws {
         let folder = try BriefRunner.sampleSite(self)
         for bad in ["example.org", "ftp://example.org/", "/news/"] {

@@ -32,7 +32,10 @@ final class BuildCacheTests: XCTestCase {
         let state = BuildState(
             globalKey: 7, otherInputsKey: 8, sources: sources, readStarted: 11, outputs: outputs,
             outputPath: "/site", outputInode: 14, counts: [1, 2, 3],
-            diagnostics: [.warning("a.txt", line: 2, "careful")])
+            diagnostics: [
+                .warning("a.txt", line: 2, column: 3, "careful"), .about(.warning, "", "no file"),
+                .about(.warning, "Content/", "a folder"),
+            ])
         try cache.save(state)
         let loaded = try XCTUnwrap(cache.loadState())
         XCTAssertEqual(loaded.globalKey, 7)
@@ -44,6 +47,10 @@ final class BuildCacheTests: XCTestCase {
         XCTAssertEqual(loaded.outputInode, 14)
         XCTAssertEqual(loaded.counts, [1, 2, 3])
         XCTAssertEqual(loaded.diagnostics, state.diagnostics)
+        XCTAssertEqual(
+            loaded.diagnostics.map(\.description),
+            ["a.txt:2:3: warning: careful", "warning: no file", "Content/: warning: a folder"],
+            "a warning without a position is printed without one when an up-to-date build repeats it")
     }
 
     /// The outputs come first, so that a build can start checking them while the rest is decoded.
