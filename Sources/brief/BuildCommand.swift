@@ -60,14 +60,16 @@ struct BuildCommand: ParsableCommand {
         }
         let warnings = report.diagnostics.count
         let what =
-            "\(counted(report.sources, "briefing")), \(counted(report.stories, "story", "stories")), \(counted(report.companies, "company", "companies"))"
+            "\(counted(report.sources, "briefing")), \(counted(report.stories, "story", "stories")), "
+            + counted(report.companies, "company", "companies")
         let time = String(format: "%.2f", report.seconds)
         let suffix = warnings > 0 ? " (\(counted(warnings, "warning")))" : ""
         if report.upToDate {
             print("Up to date: \(what); nothing changed, nothing written, in \(time) s → \(folder)\(suffix)")
         } else {
             print(
-                "Built \(what): \(counted(report.filesWritten, "file")) written, \(report.filesUnchanged) unchanged in \(time) s → \(folder)\(suffix)"
+                "Built \(what): \(counted(report.filesWritten, "file")) written, "
+                    + "\(report.filesUnchanged) unchanged in \(time) s → \(folder)\(suffix)"
             )
         }
     }

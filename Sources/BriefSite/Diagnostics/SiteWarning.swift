@@ -25,7 +25,8 @@ public enum SiteWarning: DiagnosticConvertible, Equatable {
         case .unknownSetting(let path, let line, let column, let key):
             .warning(
                 path, line: line, column: column,
-                "unknown key \"\(key)\" in \(Self.fileName(path)); known keys: \(SiteConfig.keys.joined(separator: ", "))"
+                "unknown key \"\(key)\" in \(Self.fileName(path)); known keys: "
+                    + SiteConfig.keys.joined(separator: ", ")
             )
         case .slugTaken(let kind, let wanted, let path, let line, let owner, let ownerLine, let slug):
             .warning(
@@ -75,7 +76,8 @@ public enum SiteWarning: DiagnosticConvertible, Equatable {
             ? "this source has no date"
             : "this source and \(others) other\(others == 1 ? "" : "s") have no date"
         return "\(which): undated briefings are listed after the dated ones, as an edition of their own, "
-            + "and the feeds date them by SOURCE_DATE_EPOCH when it is set, else by the oldest day of the site; to date "
-            + "a source, start its file name with the day (2024-05-01-name.txt) or put `date: 2024-05-01` in its front matter"
+            + "and the feeds date them by SOURCE_DATE_EPOCH when it is set, else by the oldest day of the site; "
+            + "to date a source, start its file name with the day (2024-05-01-name.txt) "
+            + "or put `date: 2024-05-01` in its front matter"
     }
 }
