@@ -72,12 +72,7 @@ package struct YAMLReader {
 
     /// An error about `node`, at its position.
     package func error(_ node: Node, _ message: String) -> Diagnostic {
-        .error(path, line: line(of: node), column: node.mark?.column ?? 1, message)
-    }
-
-    /// A warning about `node`, at its position.
-    package func warning(_ node: Node, _ message: String) -> Diagnostic {
-        .warning(path, line: line(of: node), column: node.mark?.column ?? 1, message)
+        .error(path, line: line(of: node), column: column(of: node), message)
     }
 
     /// The file line of `node`, counting from the file's first line rather than the YAML's.

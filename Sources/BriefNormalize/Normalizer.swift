@@ -30,9 +30,8 @@ public enum Normalizer {
 
     static func run(_ source: SourceText, options: NormalizeOptions) -> Run {
         let allLines = Lines.split(source.text)
-        var diagnostics: [Diagnostic] = []
-        let (frontMatter, bodyStart, frontMatterDiagnostics) = FrontMatter.read(allLines, source: source)
-        diagnostics += frontMatterDiagnostics
+        var diagnostics = Diagnostics()
+        let (frontMatter, bodyStart) = FrontMatter.read(allLines, source: source, into: &diagnostics)
         var body = allLines[bodyStart...].enumerated().map { (text: $0.element, number: bodyStart + $0.offset + 1) }
         var ignored: [(number: Int, raw: Substring, pattern: Int)] = []
         if !options.ignore.isEmpty {
@@ -72,13 +71,11 @@ public enum Normalizer {
                     }, isChunked: layout.isChunked)
             }
         }
-        if layout.usesMarkdown { diagnostics += unsafeMarkdown(in: blocks, path: source.path) }
+        if layout.usesMarkdown { checkMarkdown(blocks, path: source.path, into: &diagnostics) }
         blocks.removeAll { $0.text.isEmpty }
-        let built = DocumentBuilder(path: source.path, layout: layout).build(blocks, titleHint: titleHint)
-        diagnostics += built.diagnostics
-        if built.sections.isEmpty {
-            diagnostics.append(.warning(source.path, "no text left after cleaning; the source has no stories"))
-        }
+        let built = DocumentBuilder(path: source.path, layout: layout).build(
+            blocks, titleHint: titleHint, into: &diagnostics)
+        if built.sections.isEmpty { diagnostics.add(NormalizeWarning.noText(path: source.path)) }
         let document = Document(
             source: source.path,
             title: built.title ?? source.baseName,
@@ -86,7 +83,7 @@ public enum Normalizer {
             date: frontMatter.date ?? ContentDate(fileName: source.fileName),
             sections: built.sections,
             metadata: frontMatter.metadata,
-            diagnostics: diagnostics
+            diagnostics: diagnostics.all
         )
         return Run(
             document: document, lines: lines, frontMatterLines: bodyStart, ignored: ignored, titleLine: built.titleLine)
@@ -101,20 +98,17 @@ public enum Normalizer {
                 }
     }
 
-    /// Raw HTML and script links in Markdown blocks, which the site leaves out.
-    private static func unsafeMarkdown(in blocks: [Block], path: String) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+    /// Warns of raw HTML and script links in Markdown blocks, which the site leaves out.
+    private static func checkMarkdown(_ blocks: [Block], path: String, into diagnostics: inout Diagnostics) {
         for block in blocks {
             guard let markdown = block.markdown, mayBeUnsafe(markdown) else { continue }
             for finding in CMark.unsafeContent(markdown) {
                 let column = finding.line == 1 ? block.column + finding.column - 1 : finding.column
-                diagnostics.append(
-                    .warning(
-                        path, line: block.line + finding.line - 1, column: column,
-                        "\(finding.what) is not passed through to the site"))
+                diagnostics.add(
+                    NormalizeWarning.unsafeMarkdown(
+                        path: path, line: block.line + finding.line - 1, column: column, what: finding.what))
             }
         }
-        return diagnostics
     }
 }
 

@@ -19,13 +19,21 @@ public struct FrontMatter: Sendable, Hashable {
         "title", "date", "slug", "draft", "companies", "companies_only", "description", "summary",
     ]
 
-    /// The front matter of a source, the index of its first body line and what was wrong with it.
-    /// Invalid YAML at the top of a `.txt` is not front matter at all but part of the text.
-    static func read(_ lines: [Substring], source: SourceText) -> (FrontMatter, Int, [Diagnostic]) {
-        guard let (yaml, start) = split(lines) else { return (FrontMatter(), 0, []) }
-        let (frontMatter, diagnostics, isYAML) = parse(yaml.joined(separator: "\n"), path: source.path, firstLine: 2)
-        if !isYAML && source.format != .markdown { return (FrontMatter(), 0, []) }
-        return (frontMatter, start, diagnostics)
+    /// The front matter of a source and the index of its first body line; what was wrong with it goes into
+    /// `diagnostics`. Invalid YAML at the top of a `.txt` is not front matter at all but part of the text.
+    static func read(
+        _ lines: [Substring], source: SourceText, into diagnostics: inout Diagnostics
+    ) -> (frontMatter: FrontMatter, bodyStart: Int) {
+        guard let (yaml, start) = split(lines) else { return (FrontMatter(), 0) }
+        var found = Diagnostics()
+        guard let frontMatter = parse(yaml.joined(separator: "\n"), path: source.path, firstLine: 2, into: &found)
+        else {
+            if source.format != .markdown { return (FrontMatter(), 0) }
+            diagnostics.add(contentsOf: found.all)
+            return (FrontMatter(), start)
+        }
+        diagnostics.add(contentsOf: found.all)
+        return (frontMatter, start)
     }
 
     /// Splits `---` front matter off the top of a text's lines.
@@ -40,36 +48,34 @@ public struct FrontMatter: Sendable, Hashable {
     }
 
     /// Parses the YAML of a front matter block that starts on file line `firstLine`.
-    /// - Returns: what was read, the diagnostics, and whether the text was a YAML mapping at all.
-    static func parse(_ yaml: String, path: String, firstLine: Int) -> (FrontMatter, [Diagnostic], isYAML: Bool) {
+    /// - Returns: what was read, or nil when the text is not a YAML mapping at all (and then why, in `diagnostics`).
+    static func parse(
+        _ yaml: String, path: String, firstLine: Int, into diagnostics: inout Diagnostics
+    ) -> FrontMatter? {
         let reader = YAMLReader(path: path, firstLine: firstLine)
         var result = FrontMatter()
-        var diagnostics: [Diagnostic] = []
         let entries: [(key: String, keyNode: Node, value: Node)]
         do throws(DiagnosticError) {
-            guard let root = try reader.compose(yaml) else { return (result, [], true) }
+            guard let root = try reader.compose(yaml) else { return result }
             entries = try reader.mapping(root, "front matter")
         } catch {
-            return (result, error.diagnostics, false)
+            diagnostics.add(contentsOf: error.diagnostics)
+            return nil
         }
         for (key, _, value) in entries where knownKeys.contains(key) {
             do throws(DiagnosticError) {
                 try result.set(key, value, reader: reader, diagnostics: &diagnostics)
             } catch {
-                diagnostics += error.diagnostics.map { diagnostic in
-                    var warning = diagnostic
-                    warning.severity = .warning
-                    warning.message += "; \"\(key)\" is ignored"
-                    return warning
+                for problem in error.diagnostics {
+                    diagnostics.add(NormalizeWarning.unreadableKey(key: key, problem: problem))
                 }
             }
         }
-        return (result, diagnostics, true)
+        return result
     }
 
     private mutating func set(
-        _ key: String, _ value: Node, reader: YAMLReader,
-        diagnostics: inout [Diagnostic]
+        _ key: String, _ value: Node, reader: YAMLReader, diagnostics: inout Diagnostics
     ) throws(DiagnosticError) {
         switch key {
         case "title": title = try reader.optionalString(value, key)
@@ -79,10 +85,9 @@ public struct FrontMatter: Sendable, Hashable {
             if Slug.isValid(slug) {
                 metadata.slug = slug
             } else {
-                diagnostics.append(
-                    reader.warning(
-                        value,
-                        "slug \"\(slug)\" may only hold a-z, 0-9 and single hyphens; the title's slug is used instead"))
+                diagnostics.add(
+                    NormalizeWarning.invalidSlug(
+                        path: reader.path, line: reader.line(of: value), column: reader.column(of: value), slug: slug))
             }
         case "draft": metadata.draft = try reader.bool(value, key)
         case "companies": metadata.companies = try reader.strings(value, key)

@@ -14,12 +14,11 @@ struct DocumentBuilder {
         /// The line the title was found on, when it came from the text.
         var titleLine: Int?
         var sections: [Section]
-        var diagnostics: [Diagnostic]
     }
 
-    func build(_ merged: [Block], titleHint: String?) -> Result {
+    /// The title and stories of `merged`; cut paragraphs and empty headings are warned of in `diagnostics`.
+    func build(_ merged: [Block], titleHint: String?, into diagnostics: inout Diagnostics) -> Result {
         var blocks = merged
-        var diagnostics: [Diagnostic] = []
         let found = TitleFinder.find(in: &blocks, hint: titleHint, layout: layout)
         let documentTitle =
             found?.title ?? blocks.first(where: { !$0.isHeading }).map { Self.shortTitle(from: $0.text) }
@@ -59,10 +58,10 @@ struct DocumentBuilder {
             current?.paragraphs.append(paragraph)
         }
         if let section = current { sections.append(section) }
-        if let heading = pending { diagnostics.append(emptyHeadingWarning(heading)) }
-        return Result(
-            title: documentTitle, hasOwnTitle: found != nil, titleLine: found?.line, sections: sections,
-            diagnostics: diagnostics)
+        if let heading = pending {
+            diagnostics.add(NormalizeWarning.emptyHeading(path: path, line: heading.line, heading: heading.text))
+        }
+        return Result(title: documentTitle, hasOwnTitle: found != nil, titleLine: found?.line, sections: sections)
     }
 
     /// "- Citation:" with nothing under it: a template's empty field, not a paragraph.
@@ -76,7 +75,7 @@ struct DocumentBuilder {
     }
 
     /// A paragraph that stops mid-sentence in every copy keeps its text, marked with "…".
-    private func makeParagraph(_ block: Block, isLast: Bool, diagnostics: inout [Diagnostic]) -> Paragraph {
+    private func makeParagraph(_ block: Block, isLast: Bool, diagnostics: inout Diagnostics) -> Paragraph {
         let words = TextRules.wordCount(block.text)
         let mayBeCut = block.cutAfter && words >= 2 || (isLast || layout.isChunked) && block.kind == .text && words >= 6
         guard mayBeCut, !TextRules.endsSentence(block.text), block.markdown?.hasPrefix("```") != true else {
@@ -84,19 +83,14 @@ struct DocumentBuilder {
         }
         let ending =
             block.text.count > 40 ? "…" + block.text.suffix(40).drop { $0 != " " }.dropFirst() : Substring(block.text)
-        diagnostics.append(
-            .warning(
-                path, line: block.endLine, column: block.endColumn,
-                "paragraph is cut off in every copy (\"\(ending)\"); kept and marked with \"…\""))
+        diagnostics.add(
+            NormalizeWarning.cutParagraph(
+                path: path, line: block.endLine, column: block.endColumn, ending: String(ending)))
         var paragraph = Paragraph(block)
         paragraph.text += "…"
         paragraph.markdown += "…"
         paragraph.isCut = true
         return paragraph
-    }
-
-    private func emptyHeadingWarning(_ heading: Block) -> Diagnostic {
-        .warning(path, line: heading.line, "heading \"\(heading.text)\" has no text under it; left out")
     }
 
     /// A title made from the first sentence, shortened at a word boundary.
