@@ -15,7 +15,7 @@ import Foundation
 /// bytes, and a record that fails it, or whose length does not fit its file, counts as missing.
 package struct BuildCache {
     /// Part of every key: a new brief version never reads an old cache.
-    package static let version = "brief-cache-8"
+    package static let version = "brief-cache-9"
     /// A pack file starts with this; the last character is the version of the pack's layout.
     static let recordMagic = Array("BRIEFPACK2".utf8)
 

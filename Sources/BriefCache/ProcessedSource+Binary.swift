@@ -16,6 +16,8 @@ extension ProcessedSource {
         w.optional(d.metadata.slug) { $0.string($1) }
         w.bool(d.metadata.draft)
         w.optional(d.metadata.companies) { $0.array($1) { $0.string($1) } }
+        w.optional(d.metadata.companiesLine) { $0.int($1) }
+        w.array(untaggedCompanies) { $0.string($1) }
         w.bool(d.metadata.companiesOnly)
         w.optional(d.metadata.description) { $0.string($1) }
         w.array(d.diagnostics) { $0.diagnostic($1) }
@@ -63,6 +65,8 @@ extension ProcessedSource {
         metadata.companies = try r.optional { r throws(BinaryReader.Malformed) in
             try r.array { r throws(BinaryReader.Malformed) in try r.string() }
         }
+        metadata.companiesLine = try r.optional { r throws(BinaryReader.Malformed) in try r.int() }
+        let untaggedCompanies = try r.array { r throws(BinaryReader.Malformed) in try r.string() }
         metadata.companiesOnly = try r.bool()
         metadata.description = try r.optional { r throws(BinaryReader.Malformed) in try r.string() }
         let diagnostics = try r.array { r throws(BinaryReader.Malformed) in try r.diagnostic() }
@@ -106,6 +110,7 @@ extension ProcessedSource {
                 metadata: metadata,
                 diagnostics: diagnostics), stories: stories)
         self.companiesKey = companiesKey
+        self.untaggedCompanies = untaggedCompanies
     }
 }
 

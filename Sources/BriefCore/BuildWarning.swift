@@ -10,6 +10,9 @@ public enum BuildWarning: DiagnosticConvertible, Equatable {
     case skippedLink(path: String, target: String)
     /// `base_url` is not set; `settingsFile` is the settings file's path when there is one, `name` its name.
     case baseURLNotSet(settingsFile: String?, name: String)
+    /// The source's front matter lists `names` under `companies:` (at `line`), but none of its stories names them,
+    /// so they tag no story.
+    case untaggedCompanies(path: String, line: Int, names: [String])
 
     /// The warning that feeds and the sitemap get relative links: at the settings file when there is one.
     static func baseURLNotSet(_ options: BuildOptions, hasConfig: Bool) -> BuildWarning {
@@ -28,6 +31,13 @@ public enum BuildWarning: DiagnosticConvertible, Equatable {
                 "skipped: a symbolic link to \(target), outside the site folder; "
                     + "set follow_symlinks: true in brief.yml to read such links")
         case .baseURLNotSet(let settingsFile, let name): Self.baseURL(settingsFile, name: name)
+        case .untaggedCompanies(let path, let line, let names):
+            .warning(
+                path, line: line,
+                names.count == 1
+                    ? "companies: lists \"\(names[0])\", but no story of this source names it, so it tags none"
+                    : "companies: lists " + names.map { "\"\($0)\"" }.joined(separator: ", ")
+                        + ", but no story of this source names them, so they tag none")
         }
     }
 

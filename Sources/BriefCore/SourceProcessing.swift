@@ -104,6 +104,12 @@ enum SourceProcessing {
         for attempt in attempts {
             diagnostics.add(contentsOf: attempt.diagnostics.all)
             guard let source = attempt.source, !source.document.metadata.draft || drafts else { continue }
+            if !source.untaggedCompanies.isEmpty {
+                diagnostics.add(
+                    BuildWarning.untaggedCompanies(
+                        path: source.document.source, line: source.document.metadata.companiesLine ?? 1,
+                        names: source.untaggedCompanies))
+            }
             sources.append(source)
         }
         return sources

@@ -46,6 +46,8 @@ public struct Document: Sendable, Hashable {
         /// Companies the author lists (`companies:`): tagged on the stories that name them, besides
         /// those tagging finds.
         public var companies: [String]?
+        /// The line of the `companies:` key, for a warning about what it lists.
+        public var companiesLine: Int?
         /// `companies_only: true`: tagging is off, and every story has the listed companies alone.
         public var companiesOnly: Bool
         /// A summary the author wrote for the briefing.
@@ -53,12 +55,13 @@ public struct Document: Sendable, Hashable {
 
         /// Makes metadata with every key absent unless given.
         public init(
-            slug: String? = nil, draft: Bool = false, companies: [String]? = nil, companiesOnly: Bool = false,
-            description: String? = nil
+            slug: String? = nil, draft: Bool = false, companies: [String]? = nil, companiesLine: Int? = nil,
+            companiesOnly: Bool = false, description: String? = nil
         ) {
             self.slug = slug
             self.draft = draft
             self.companies = companies
+            self.companiesLine = companiesLine
             self.companiesOnly = companiesOnly
             self.description = description
         }

@@ -20,6 +20,8 @@ public struct ProcessedSource: Sendable, Hashable {
     /// The key of the gazetteer the stories' companies were found with: when the gazetteer
     /// changes, a cached source is tagged again, not processed again.
     public var companiesKey: UInt64 = 0
+    /// The names front matter's `companies:` lists that tag no story, since no story names them: worth a warning.
+    public var untaggedCompanies: [String] = []
 
     /// A processed source from its parts; `SourceProcessor` and the cache reader make them.
     package init(document: Document, stories: [StoryDraft]) {
@@ -139,7 +141,9 @@ public struct SourceProcessor: Sendable {
             draft.search = SearchText(paragraphs)
             return draft
         }
-        return ProcessedSource(document: document, stories: stories)
+        var source = ProcessedSource(document: document, stories: stories)
+        source.untaggedCompanies = untagged(source)
+        return source
     }
 
     /// The source with its stories' companies found again, as this processor's gazetteer has them.
@@ -159,7 +163,16 @@ public struct SourceProcessor: Sendable {
                 source.stories[i].paragraphs.map(\.text))
             source.stories[i].computeHash()
         }
+        source.untaggedCompanies = untagged(source)
         return source
+    }
+
+    /// The names front matter lists that tag none of the source's stories (with `companies_only`, every listed
+    /// name tags the stories without a line of their own, so none is reported).
+    private func untagged(_ source: ProcessedSource) -> [String] {
+        guard !source.document.metadata.companiesOnly, let names = source.document.metadata.companies else { return [] }
+        let tagged = Set(source.stories.flatMap { $0.companies.map(\.slug) })
+        return names.filter { !tagged.contains(authored.company(named: $0).slug) }
     }
 
     /// The companies of a story: those the tagger finds, those the document names as companies by form

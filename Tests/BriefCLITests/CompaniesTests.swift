@@ -49,6 +49,10 @@ final class CompaniesTests: XCTestCase {
         try E2E.write(source(false), "Content/2024-05-01-air.md", in: folder)
         let result = try BriefRunner.run(["build"], in: folder)
         XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(
+            result.stderr.contains(
+                "Content/2024-05-01-air.md:3:1: warning: companies: lists \"Skyward Tiles\", but no story of this "
+                    + "source names it, so it tags none"), result.stderr)
         func companies(_ slug: String) -> [String] {
             let page = E2E.read(folder.appendingPathComponent("Site"), "stories/\(slug)/index.html")
             XCTAssertFalse(page.contains("companies:"), "the story's own line is not shown")
@@ -64,7 +68,9 @@ final class CompaniesTests: XCTestCase {
             FileManager.default.fileExists(atPath: site.appendingPathComponent("companies/skyward-tiles").path))
 
         try E2E.write(source(true), "Content/2024-05-01-air.md", in: folder)
-        XCTAssertEqual(try BriefRunner.run(["build"], in: folder).status, 0)
+        let only = try BriefRunner.run(["build"], in: folder)
+        XCTAssertEqual(only.status, 0, only.stderr)
+        XCTAssertFalse(only.stderr.contains("companies: lists"), "with companies_only, every listed name tags")
         XCTAssertEqual(companies("catl-to-supply-delta"), ["acme-planes"], "companies_only: the story's own line")
         XCTAssertEqual(companies("ryanair-cuts-fares"), ["delta-air-lines", "ryanair", "skyward-tiles"])
         XCTAssertFalse(FileManager.default.fileExists(atPath: site.appendingPathComponent("companies/boeing").path))

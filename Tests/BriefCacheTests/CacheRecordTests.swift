@@ -36,7 +36,7 @@ final class CacheRecordTests: XCTestCase {
     /// under the new version.
     func testTheCachedFieldsMatchTheCacheVersion() {
         let pinned: [String: [String]] = [
-            "brief-cache-8": [
+            "brief-cache-9": [
                 "CompanyMention.firstPosition: Int", "CompanyMention.mentions: Int", "CompanyMention.name: String",
                 "CompanyMention.slug: String",
                 "ContentDate.day: Int", "ContentDate.month: Int", "ContentDate.secondsOfDay: Optional<Int>",
@@ -47,13 +47,14 @@ final class CacheRecordTests: XCTestCase {
                 "Document.hasOwnTitle: Bool", "Document.metadata: Metadata", "Document.sections: Array<Section>",
                 "Document.source: String", "Document.title: String",
                 "KeyFigure.unit: String", "KeyFigure.value: String",
-                "Metadata.companies: Optional<Array<String>>", "Metadata.companiesOnly: Bool",
+                "Metadata.companies: Optional<Array<String>>", "Metadata.companiesLine: Optional<Int>",
+                "Metadata.companiesOnly: Bool",
                 "Metadata.description: Optional<String>",
                 "Metadata.draft: Bool", "Metadata.slug: Optional<String>",
                 "Paragraph.isCut: Bool", "Paragraph.kind: Kind", "Paragraph.line: Int", "Paragraph.markdown: String",
                 "Paragraph.text: String",
                 "ProcessedSource.companiesKey: UInt64", "ProcessedSource.document: Document",
-                "ProcessedSource.stories: Array<StoryDraft>",
+                "ProcessedSource.stories: Array<StoryDraft>", "ProcessedSource.untaggedCompanies: Array<String>",
                 "SearchText.text: ArraySlice<UInt8>", "SearchText.words: ArraySlice<UInt8>",
                 "Section.hasOwnHeading: Bool", "Section.heading: String", "Section.line: Int",
                 "Section.paragraphs: Array<Paragraph>",
@@ -102,7 +103,7 @@ final class CacheRecordTests: XCTestCase {
         let section = Section(heading: "Tesla's quarter", hasOwnHeading: false, line: 2, paragraphs: paragraphs)
         let date = ContentDate(year: 2024, month: 10, day: 28, secondsOfDay: 3_600, utcOffset: -18_000)!
         let metadata = Document.Metadata(
-            slug: "q3", draft: true, companies: ["Tesla"], companiesOnly: true,
+            slug: "q3", draft: true, companies: ["Tesla"], companiesLine: 3, companiesOnly: true,
             description: "The quarter.")
         let document = Document(
             source: "Content/q3.txt", title: "Q3", hasOwnTitle: false, date: date, sections: [section],
@@ -119,6 +120,7 @@ final class CacheRecordTests: XCTestCase {
         story.search = SearchText(paragraphs)
         var source = ProcessedSource(document: document, stories: [story])
         source.companiesKey = 0xC0FFEE
+        source.untaggedCompanies = ["Acme"]
         return source
     }
 }

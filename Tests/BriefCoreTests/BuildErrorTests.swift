@@ -99,6 +99,13 @@ final class BuildErrorTests: XCTestCase {
             BuildWarning.skippedLink(path: "Content/a.txt", target: "/etc/passwd").diagnostic.message,
             "skipped: a symbolic link to /etc/passwd, outside the site folder; "
                 + "set follow_symlinks: true in brief.yml to read such links")
+        XCTAssertEqual(
+            BuildWarning.untaggedCompanies(path: "Content/a.md", line: 3, names: ["Acme"]).diagnostic.description,
+            "Content/a.md:3:1: warning: companies: lists \"Acme\", but no story of this source names it, so it tags none"
+        )
+        XCTAssertEqual(
+            BuildWarning.untaggedCompanies(path: "Content/a.md", line: 3, names: ["Acme", "Zeta"]).diagnostic.message,
+            "companies: lists \"Acme\", \"Zeta\", but no story of this source names them, so they tag none")
         XCTAssertTrue(
             BuildWarning.baseURLNotSet(settingsFile: "brief.yml", name: "brief.yml").diagnostic.description
                 .hasPrefix("brief.yml:1:1: warning: base_url is not set: "))

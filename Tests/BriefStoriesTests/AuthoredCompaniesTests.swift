@@ -41,6 +41,20 @@ final class AuthoredCompaniesTests: XCTestCase {
         XCTAssertEqual(stories[2].companies.first?.slug, "skyward-tiles")
     }
 
+    func testListedCompaniesThatNoStoryNamesAreKeptForAWarning() {
+        let processor = SourceProcessor(gazetteer: .builtIn)
+        let document = airTravel(companies: ["Delta Air Lines", "Acme Planes", "ryanair", "Zeppelin Works"])
+        var source = processor.process(document)
+        XCTAssertEqual(
+            source.untaggedCompanies, ["Acme Planes", "Zeppelin Works"],
+            "a name the gazetteer knows by its slug (ryanair) is found under its company")
+        source.untaggedCompanies = []
+        XCTAssertEqual(processor.retag(source).untaggedCompanies, ["Acme Planes", "Zeppelin Works"], "found again")
+        XCTAssertEqual(
+            processor.process(airTravel(companies: ["Acme Planes"], only: true)).untaggedCompanies, [],
+            "with companies_only, a listed name tags the stories regardless")
+    }
+
     func testCompaniesOnlyTurnsDetectionOffAndTagsTheListOnEveryStory() {
         let document = airTravel(companies: ["Ryanair", "Skyward Tiles"], only: true)
         let stories = SourceProcessor(gazetteer: .builtIn).process(document).stories

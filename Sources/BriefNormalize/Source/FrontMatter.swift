@@ -62,9 +62,10 @@ public struct FrontMatter: Sendable, Hashable {
             diagnostics.add(contentsOf: error.diagnostics)
             return nil
         }
-        for (key, _, value) in entries where knownKeys.contains(key) {
+        for (key, keyNode, value) in entries where knownKeys.contains(key) {
             do throws(DiagnosticError) {
                 try result.set(key, value, reader: reader, diagnostics: &diagnostics)
+                if key == "companies" { result.metadata.companiesLine = reader.line(of: keyNode) }
             } catch {
                 for problem in error.diagnostics {
                     diagnostics.add(NormalizeWarning.unreadableKey(key: key, problem: problem))
