@@ -49,10 +49,14 @@ package enum SitePlan {
         let options = RenderOptions(
             strict: settings.strict, missingPartialIsError: true, maxOutputBytes: model.config.maxPageSize)
         let library = theme.library
-        for page in pages {
-            let path = page.path(in: model)
+        // Paths and fingerprints on every core: hashing every page's data is most of a small rebuild's plan.
+        let made = Parallel.map(pages.count) { i in
+            let path = pages[i].path(in: model)
+            return (path: path, fingerprint: fingerprints.fingerprint(pages[i], at: path))
+        }
+        for (page, (path, fingerprint)) in zip(pages, made) {
             plan.add(
-                FilePlan.Entry([path], fingerprint: fingerprints.fingerprint(page, at: path)) {
+                FilePlan.Entry([path], fingerprint: fingerprint) {
                     () throws(DiagnosticError) in
                     do throws(TemplateError) {
                         let html = try library.render(page.template, data.data(for: page, at: path), options: options)
