@@ -34,10 +34,10 @@ public enum BuildWarning: DiagnosticConvertible, Equatable {
         case .untaggedCompanies(let path, let line, let names):
             .warning(
                 path, line: line,
-                names.count == 1
-                    ? "companies: lists \"\(names[0])\", but no story of this source names it, so it tags none"
-                    : "companies: lists " + names.map { "\"\($0)\"" }.joined(separator: ", ")
-                        + ", but no story of this source names them, so they tag none")
+                "companies: lists " + names.map { "\"\($0)\"" }.joined(separator: ", ")
+                    + (names.count == 1
+                        ? ", but no story of this source names it, so it tags none"
+                        : ", but no story of this source names them, so they tag none"))
         }
     }
 

@@ -3,20 +3,14 @@ import XCTest
 
 /// Theme authors' view: `brief template render`, and template problems during `brief build`.
 final class TemplateCommandTests: XCTestCase {
-    private func write(_ text: String, _ name: String, in folder: URL) throws {
-        let url = folder.appendingPathComponent(name)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try text.write(to: url, atomically: true, encoding: .utf8)
-    }
-
     func testRenderPrintsExactlyTheResult() throws {
         let folder = BriefRunner.temporaryFolder(self)
-        try write(
+        try E2E.write(
             "{{<frame}}{{$body}}Hi {{name}}, {{#items}}{{> item}}{{/items}}{{/body}}{{/frame}}", "page.mustache",
             in: folder)
-        try write("<main>{{$body}}{{/body}}</main>", "frame.mustache", in: folder)
-        try write("[{{.}}]", "partials/item.mustache", in: folder)
-        try write(#"{"name": "A & B", "items": [1, 2.5]}"#, "data.json", in: folder)
+        try E2E.write("<main>{{$body}}{{/body}}</main>", "frame.mustache", in: folder)
+        try E2E.write("[{{.}}]", "partials/item.mustache", in: folder)
+        try E2E.write(#"{"name": "A & B", "items": [1, 2.5]}"#, "data.json", in: folder)
         let result = try BriefRunner.run(["template", "render", "page.mustache", "--data", "data.json"], in: folder)
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(result.stdout, "<main>Hi A &amp; B, [1][2.5]</main>")
@@ -25,10 +19,10 @@ final class TemplateCommandTests: XCTestCase {
 
     func testRenderWarnsAboutATagLeftOpenInTheTemplateOrAPartialItUses() throws {
         let folder = BriefRunner.temporaryFolder(self)
-        try write("<h1>{{title</h1>}}\n{{> card}}", "page.mustache", in: folder)
-        try write("<p>{{name</p>}}", "partials/card.mustache", in: folder)
-        try write("<p>{{oops</p>}}", "partials/unused.mustache", in: folder)
-        try write(#"{"name": "N"}"#, "data.json", in: folder)
+        try E2E.write("<h1>{{title</h1>}}\n{{> card}}", "page.mustache", in: folder)
+        try E2E.write("<p>{{name</p>}}", "partials/card.mustache", in: folder)
+        try E2E.write("<p>{{oops</p>}}", "partials/unused.mustache", in: folder)
+        try E2E.write(#"{"name": "N"}"#, "data.json", in: folder)
         let result = try BriefRunner.run(["template", "render", "page.mustache", "--data", "data.json"], in: folder)
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stderr.contains("page.mustache:1:5: warning: unclosed tag"), result.stderr)
@@ -39,8 +33,8 @@ final class TemplateCommandTests: XCTestCase {
 
     func testRenderErrorsNameTheTemplatePosition() throws {
         let folder = BriefRunner.temporaryFolder(self)
-        try write("line one\n  {{#companies}}\n{{name}}\n{{/company}}\n", "broken.mustache", in: folder)
-        try write("{}", "data.json", in: folder)
+        try E2E.write("line one\n  {{#companies}}\n{{name}}\n{{/company}}\n", "broken.mustache", in: folder)
+        try E2E.write("{}", "data.json", in: folder)
         let broken = try BriefRunner.run(["template", "render", "broken.mustache", "--data", "data.json"], in: folder)
         XCTAssertEqual(broken.status, 1)
         XCTAssertEqual(broken.stdout, "")
@@ -49,13 +43,13 @@ final class TemplateCommandTests: XCTestCase {
                 "broken.mustache:4:1: error: section \"companies\" opened at 2:3 is closed by \"company\""),
             broken.stderr)
 
-        try write("{{> nowhere}}", "missing.mustache", in: folder)
+        try E2E.write("{{> nowhere}}", "missing.mustache", in: folder)
         let missing = try BriefRunner.run(
             ["template", "render", "missing.mustache", "--data", "data.json"], in: folder)
         XCTAssertEqual(missing.status, 1)
         XCTAssertTrue(missing.stderr.contains("missing.mustache:1:1: error:"), missing.stderr)
 
-        try write("{{unknown}}", "strict.mustache", in: folder)
+        try E2E.write("{{unknown}}", "strict.mustache", in: folder)
         let strict = try BriefRunner.run(
             ["template", "render", "strict.mustache", "--data", "data.json", "--strict"], in: folder)
         XCTAssertEqual(strict.status, 1)
@@ -63,7 +57,7 @@ final class TemplateCommandTests: XCTestCase {
             strict.stderr.contains("strict.mustache:1:1: error:") && strict.stderr.contains("unknown"), strict.stderr)
 
         XCTAssertEqual(try BriefRunner.run(["template", "render", "strict.mustache"], in: folder).status, 64)
-        try write("{not json", "bad.json", in: folder)
+        try E2E.write("{not json", "bad.json", in: folder)
         let badJSON = try BriefRunner.run(["template", "render", "strict.mustache", "--data", "bad.json"], in: folder)
         XCTAssertEqual(badJSON.status, 1)
         XCTAssertTrue(
@@ -90,9 +84,10 @@ final class TemplateCommandTests: XCTestCase {
         ]
         for (file, text, expected) in cases {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent("Templates"))
-            try write(text, "Templates/\(file)", in: folder)
+            try E2E.write(text, "Templates/\(file)", in: folder)
             if file.contains("loop") {
-                try write("{{<layout}}{{$main}}{{> loop}}{{/main}}{{/layout}}", "Templates/story.mustache", in: folder)
+                try E2E.write(
+                    "{{<layout}}{{$main}}{{> loop}}{{/main}}{{/layout}}", "Templates/story.mustache", in: folder)
             }
             let result = try BriefRunner.run(["build"], in: folder)
             XCTAssertEqual(result.status, 1, file)
@@ -103,7 +98,7 @@ final class TemplateCommandTests: XCTestCase {
 
     func testStrictBuildReportsMissingVariables() throws {
         let folder = try BriefRunner.sampleSite(self)
-        try write(
+        try E2E.write(
             "{{<layout}}{{$main}}<h1>{{heading}}</h1>\n<p>{{subtitle}}</p>{{/main}}{{/layout}}",
             "Templates/story.mustache", in: folder)
         let relaxed = try BriefRunner.run(["build"], in: folder)
@@ -119,12 +114,12 @@ final class TemplateCommandTests: XCTestCase {
     /// generator — are warnings at their place, errors with `--strict`.
     func testTemplateMistakesThatParseAreWarningsAndErrorsUnderStrict() throws {
         let folder = try BriefRunner.sampleSite(self)
-        try write(
+        try E2E.write(
             "{{<layout}}{{$main}}\n<h1>{{heading</h1>\n{{{html}}}{{/main}}{{/layout}}\n", "Templates/story.mustache",
             in: folder)
-        try write("{{<layout}}{{$main}}{{heading}}{{/main}}{{/layout}}", "Templates/stroy.mustache", in: folder)
-        try write("<html><body>{{ .Title }}</body></html>\n", "Templates/briefing.mustache", in: folder)
-        try write(
+        try E2E.write("{{<layout}}{{$main}}{{heading}}{{/main}}{{/layout}}", "Templates/stroy.mustache", in: folder)
+        try E2E.write("<html><body>{{ .Title }}</body></html>\n", "Templates/briefing.mustache", in: folder)
+        try E2E.write(
             "{{<layout}}{{$main}}<div>{{title}}</div>{{/main}}{{/layout}}", "Templates/briefings.mustache",
             in: folder)
         let result = try BriefRunner.run(["build"], in: folder)
@@ -151,7 +146,7 @@ final class TemplateCommandTests: XCTestCase {
         let copy = try BriefRunner.sampleSite(self)
         for name in ["layout", "story", "partials/date", "index"] {
             let text = BriefRunner.read(BriefRunner.packageRoot.appendingPathComponent("Templates/\(name).mustache"))
-            try write(text, "Templates/\(name).mustache", in: copy)
+            try E2E.write(text, "Templates/\(name).mustache", in: copy)
         }
         let clean = try BriefRunner.run(["build", "--strict"], in: copy)
         XCTAssertEqual(clean.status, 0, clean.stderr)

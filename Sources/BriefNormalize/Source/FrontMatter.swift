@@ -26,14 +26,10 @@ public struct FrontMatter: Sendable, Hashable {
     ) -> (frontMatter: FrontMatter, bodyStart: Int) {
         guard let (yaml, start) = split(lines) else { return (FrontMatter(), 0) }
         var found = Diagnostics()
-        guard let frontMatter = parse(yaml.joined(separator: "\n"), path: source.path, firstLine: 2, into: &found)
-        else {
-            if source.format != .markdown { return (FrontMatter(), 0) }
-            diagnostics.add(contentsOf: found.all)
-            return (FrontMatter(), start)
-        }
+        let parsed = parse(yaml.joined(separator: "\n"), path: source.path, firstLine: 2, into: &found)
+        if parsed == nil && source.format != .markdown { return (FrontMatter(), 0) }
         diagnostics.add(contentsOf: found.all)
-        return (frontMatter, start)
+        return (parsed ?? FrontMatter(), start)
     }
 
     /// Splits `---` front matter off the top of a text's lines.

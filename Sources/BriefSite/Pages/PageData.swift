@@ -34,9 +34,9 @@ package struct PageData<Value: PageValue>: Sendable {
         self.model = model
         editionPaths = SitePaths.editions(in: model)
         let companyURLs = model.companies.map { Value.string(SitePaths.company($0.company.slug)) }
-        var bySlug: [String: (index: Int, url: Value)] = [:]
-        for (i, entry) in model.companies.enumerated() { bySlug[entry.company.slug] = (i, companyURLs[i]) }
-        let companiesBySlug = bySlug
+        let companiesBySlug = Dictionary(
+            model.companies.indices.map { (model.companies[$0].company.slug, (index: $0, url: companyURLs[$0])) },
+            uniquingKeysWith: { _, last in last })
         self.companiesBySlug = companiesBySlug
         var site: Value.Fields = [
             "title": .string(model.config.title),
@@ -49,18 +49,19 @@ package struct PageData<Value: PageValue>: Sendable {
 
         let briefingDates = model.briefings.map { Self.dateValue($0.date) }
         self.briefingDates = briefingDates
+        let briefingURLs = model.briefings.map { Value.string(SitePaths.briefing($0.slug)) }
         briefingLinks = model.briefings.indices.map { b -> Value.Fields in
             let briefing = model.briefings[b]
             return [
                 "title": .string(briefing.title),
-                "url": .string(SitePaths.briefing(briefing.slug)),
+                "url": briefingURLs[b],
                 "date": briefingDates[b],
                 "story_count": .number(Double(briefing.storyIDs.count)),
                 "story_noun": .string(briefing.storyIDs.count == 1 ? "story" : "stories"),
             ]
         }
-        let briefingRefs = model.briefings.map {
-            Value.dictionary(["title": .string($0.title), "url": .string(SitePaths.briefing($0.slug))])
+        let briefingRefs = model.briefings.indices.map { b in
+            Value.dictionary(["title": .string(model.briefings[b].title), "url": briefingURLs[b]])
         }
         self.briefingRefs = briefingRefs
         let built = Parallel.map(prebuildStories ? model.stories.count : 0) { i in
@@ -235,7 +236,7 @@ package struct PageData<Value: PageValue>: Sendable {
 
     /// An edition's date, or the heading of the undated one.
     private func editionHeading(_ edition: Edition) -> Value.Fields {
-        let date = edition.day.flatMap { ContentDate(year: $0.year, month: $0.month, day: $0.day) }
+        let date = edition.day.flatMap(Self.date)
         return [
             "date": Self.dateValue(date),
             "heading": .string(date.map(DisplayDate.text) ?? "Undated briefings"),
